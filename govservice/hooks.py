@@ -1,0 +1,39 @@
+app_name = "govservice"
+app_title = "Government Service"
+app_publisher = "govservice developers"
+app_description = (
+	"County government-service network: proxy handling, one-window acceptance, complaints, ratings"
+)
+app_email = "govservice@example.com"
+app_license = "mit"
+required_apps = ["frappe/erpnext"]
+
+# Typed controllers and typed whitelisted methods
+export_python_type_annotations = True
+require_type_annotated_api_methods = True
+
+# Events
+doc_events = {
+	"Holiday List": {
+		"on_update": "govservice.organisation.calendar.on_holiday_list_update",
+	},
+}
+
+# Fixtures: roles are the app's own, filtered by name
+fixtures = [
+	{
+		"dt": "Role",
+		"filters": [
+			[
+				"role_name",
+				"in",
+				["GS Administrator", "GS Supervisor", "GS Agent", "GS Window Officer", "GS Portal User"],
+			]
+		],
+	},
+]
+
+# Install, migrate, tests
+after_install = "govservice.setup.install.after_install"
+after_migrate = "govservice.setup.install.after_migrate"
+before_tests = "govservice.setup.install.before_tests"
