@@ -1,0 +1,74 @@
+"""China's working-day calendar as stored in ERPNext Holiday Lists, for deadline arithmetic.
+
+One Holiday List per year ("China Working Calendar 2026"), generated from the `holidays` library by
+GS Calendar Year. The arithmetic lives in govservice.domain.workdays; this module loads it and caches it
+per process, rebuilt when any calendar year changes.
+"""
+
+import datetime
+
+import frappe
+from frappe.utils import getdate
+
+from govservice.domain.workdays import WorkCalendar
+
+VERSION_KEY = "govservice:calendar_version"
+_calendars: dict[str, tuple[str, WorkCalendar]] = {}
+
+
+def holiday_list_name(year: int) -> str:
+	return f"China Working Calendar {year}"
+
+
+def get_work_calendar() -> WorkCalendar:
+	"""The working-day calendar over every generated year, cached until a year changes."""
+	version = frappe.cache.get_value(VERSION_KEY) or "0"
+	cached = _calendars.get(frappe.local.site)
+	if cached and cached[0] == version:
+		return cached[1]
+	calendar = _load_calendar()
+	_calendars[frappe.local.site] = (version, calendar)
+	return calendar
+
+
+def invalidate_calendar(*args, **kwargs) -> None:
+	"""Drop every process's cached calendar (called when a year or its Holiday List changes)."""
+	frappe.cache.set_value(VERSION_KEY, frappe.generate_hash(length=10))
+	_calendars.pop(getattr(frappe.local, "site", None), None)
+
+
+def on_holiday_list_update(doc, method=None) -> None:
+	if doc.name.startswith("China Working Calendar "):
+		invalidate_calendar()
+
+
+def _load_calendar() -> WorkCalendar:
+	years = frappe.get_all("GS Calendar Year", fields=["year", "holiday_list"], order_by="year asc")
+	if not years:
+		frappe.throw(
+			frappe._("No working-day calendar has been generated yet. Create a GS Calendar Year first."),
+			title=frappe._("Working-day Calendar"),
+		)
+	days = frappe.get_all(
+		"Holiday",
+		filters={"parenttype": "Holiday List", "parent": ["in", [y.holiday_list for y in years]]},
+		pluck="holiday_date",
+	)
+	return WorkCalendar(
+		(getdate(day) for day in days),
+		datetime.date(years[0].year, 1, 1),
+		datetime.date(years[-1].year, 12, 31),
+	)
+
+
+def add_working_days(start: datetime.date | str, days: int, paused=()) -> datetime.date:
+	"""The deadline `days` working days after `start` (see WorkCalendar.add_working_days)."""
+	return get_work_calendar().add_working_days(getdate(start), int(days), paused)
+
+
+def count_working_days(start: datetime.date | str, end: datetime.date | str, paused=()) -> int:
+	return get_work_calendar().count_working_days(getdate(start), getdate(end), paused)
+
+
+def is_working_day(day: datetime.date | str) -> bool:
+	return get_work_calendar().is_working_day(getdate(day))

@@ -1,0 +1,57 @@
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from govservice.organisation.utils import grant_centre_scope, revoke_centre_scope
+
+AGENT_ROLE = "GS Agent"
+
+
+class BackupAgentError(frappe.ValidationError):
+	pass
+
+
+class GSAgent(Document):
+	def validate(self) -> None:
+		self.set_employee()
+		self.validate_backup_agent()
+
+	def set_employee(self) -> None:
+		if not self.employee and frappe.db.table_exists("Employee"):
+			self.employee = frappe.db.get_value("Employee", {"user_id": self.user, "status": "Active"})
+
+	def validate_backup_agent(self) -> None:
+		if not self.backup_agent:
+			return
+		if self.backup_agent == self.name:
+			frappe.throw(_("An agent cannot be their own backup."), BackupAgentError, title=_("Backup Agent"))
+		backup = frappe.db.get_value(
+			"GS Agent", self.backup_agent, ["service_centre", "is_active", "agent_name"], as_dict=True
+		)
+		if not backup.is_active:
+			frappe.throw(
+				_("The backup agent {0} is not active.").format(backup.agent_name),
+				BackupAgentError,
+				title=_("Backup Agent"),
+			)
+		if backup.service_centre != self.service_centre:
+			frappe.throw(
+				_("The backup agent {0} must work at the same service centre ({1}).").format(
+					backup.agent_name, self.service_centre
+				),
+				BackupAgentError,
+				title=_("Backup Agent"),
+			)
+
+	def on_update(self) -> None:
+		previous = self.get_doc_before_save()
+		if previous and previous.service_centre != self.service_centre:
+			revoke_centre_scope(self.user, previous.service_centre)
+		if self.is_active:
+			grant_centre_scope(self.user, self.service_centre)
+			user = frappe.get_doc("User", self.user)
+			if AGENT_ROLE not in {row.role for row in user.roles}:
+				user.flags.ignore_permissions = True  # the role follows from the agent record being saved
+				user.add_roles(AGENT_ROLE)
+		else:
+			revoke_centre_scope(self.user, self.service_centre)

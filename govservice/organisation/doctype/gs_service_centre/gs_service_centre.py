@@ -1,0 +1,40 @@
+import frappe
+from frappe import _
+from frappe.utils.nestedset import NestedSet
+
+from govservice.domain.organisation_rules import expected_parent_level
+
+
+class CentreHierarchyError(frappe.ValidationError):
+	pass
+
+
+class GSServiceCentre(NestedSet):
+	nsm_parent_field = "parent_gs_service_centre"
+
+	def validate(self) -> None:
+		self.validate_hierarchy()
+		# Only villages are leaves: county and township centres group the centres below them.
+		self.is_group = 0 if self.level == "Village" else 1
+
+	def validate_hierarchy(self) -> None:
+		wanted = expected_parent_level(self.level)
+		parent_level = (
+			frappe.db.get_value("GS Service Centre", self.parent_gs_service_centre, "level")
+			if self.parent_gs_service_centre
+			else None
+		)
+		if parent_level == wanted:
+			return
+		if wanted is None:
+			message = _("A county service centre is the top of the network and has no parent centre.")
+		else:
+			message = _("A {0} centre must be placed under a {1} centre.").format(_(self.level), _(wanted))
+		frappe.throw(message, CentreHierarchyError, title=_("Centre Level"))
+
+	def on_update(self) -> None:
+		super().on_update()
+		if self.supervisor:
+			from govservice.organisation.utils import grant_centre_scope
+
+			grant_centre_scope(self.supervisor, self.name)
