@@ -1,0 +1,135 @@
+"""Demo county (鹤峰县): centres, windows, departments with liaisons, agents, duty rosters, service items.
+
+The data lives in demo_data.json, drawn from the seed notices. Loading is idempotent: records that exist
+are left alone, so `bench --site … govservice-setup --demo` can be repeated.
+"""
+
+import json
+from pathlib import Path
+
+import frappe
+from frappe.utils import get_first_day, get_last_day, getdate
+
+DATA = Path(__file__).with_name("demo_data.json")
+DEMO_PASSWORD = "demo-Agent-2026"
+
+
+def load_demo() -> None:
+	data = json.loads(DATA.read_text(encoding="utf-8"))
+	company = frappe.db.get_value("Company", {}, "name")
+	load_departments(data["departments"], company)
+	load_centres(data["centres"])
+	load_agents(data["agents"])
+	load_rosters()
+	load_service_items(data["service_items"], company)
+
+
+def department_name(department: str, company: str | None) -> str:
+	"""ERPNext names departments "<name> - <company abbreviation>"."""
+	abbr = frappe.get_cached_value("Company", company, "abbr") if company else None
+	return f"{department} - {abbr}" if abbr else department
+
+
+def load_departments(departments: list[dict], company: str | None) -> None:
+	for row in departments:
+		name = department_name(row["department_name"], company)
+		if not frappe.db.exists("Department", name):
+			frappe.get_doc(
+				{
+					"doctype": "Department",
+					"department_name": row["department_name"],
+					"company": company,
+					"parent_department": frappe.db.get_value("Department", {"is_group": 1}, "name"),
+				}
+			).insert(ignore_permissions=True)  # demo data loaded by the Administrator's command
+			name = frappe.db.get_value("Department", {"department_name": row["department_name"]}, "name")
+		if not frappe.db.exists("GS Department Liaison", name):
+			frappe.get_doc(
+				{"doctype": "GS Department Liaison", "department": name, **row["liaison"]}
+			).insert()
+
+
+def load_centres(centres: list[dict]) -> None:
+	for row in centres:
+		if frappe.db.exists("GS Service Centre", row["centre_name"]):
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "GS Service Centre",
+				"centre_name": row["centre_name"],
+				"official_name": row["official_name"],
+				"level": row["level"],
+				"parent_gs_service_centre": row.get("parent"),
+				"address": row.get("address"),
+				"hotline": row.get("hotline"),
+				"opening_hours": row.get("opening_hours"),
+				"windows": row.get("windows", []),
+			}
+		).insert()
+
+
+def load_agents(agents: list[dict]) -> None:
+	names: dict[str, str] = {}
+	for row in agents:
+		if not frappe.db.exists("User", row["email"]):
+			user = frappe.get_doc(
+				{
+					"doctype": "User",
+					"email": row["email"],
+					"first_name": row["full_name"],
+					"language": "zh",
+					"send_welcome_email": 0,
+					"new_password": DEMO_PASSWORD,
+				}
+			)
+			user.insert(ignore_permissions=True)  # demo users created by the Administrator's command
+		agent = frappe.db.get_value("GS Agent", {"user": row["email"]})
+		if not agent:
+			agent = (
+				frappe.get_doc(
+					{
+						"doctype": "GS Agent",
+						"user": row["email"],
+						"agent_name": row["full_name"],
+						"service_centre": row["centre"],
+						"agent_role": row.get("agent_role", "Proxy Agent"),
+						"employment": row.get("employment", "Full-time"),
+						"phone": row.get("phone"),
+						"liaison_for": row.get("liaison_for", []),
+					}
+				)
+				.insert()
+				.name
+			)
+		names[row["key"]] = agent
+	for row in agents:
+		if row.get("backup") and not frappe.db.get_value("GS Agent", names[row["key"]], "backup_agent"):
+			agent = frappe.get_doc("GS Agent", names[row["key"]])
+			agent.backup_agent = names[row["backup"]]
+			agent.save()
+
+
+def load_rosters() -> None:
+	"""This month's duty roster for every village station (one agent on duty each working day)."""
+	today = getdate()
+	start, end = get_first_day(today), get_last_day(today)
+	for centre in frappe.get_all("GS Service Centre", filters={"level": "Village"}, pluck="name"):
+		if frappe.db.exists("GS Duty Roster", {"service_centre": centre, "from_date": start}):
+			continue
+		if not frappe.db.exists("GS Agent", {"service_centre": centre, "is_active": 1}):
+			continue
+		roster = frappe.get_doc(
+			{"doctype": "GS Duty Roster", "service_centre": centre, "from_date": start, "to_date": end}
+		)
+		roster.fill_working_days()
+		roster.insert()
+
+
+def load_service_items(items: list[dict], company: str | None) -> None:
+	for row in items:
+		if frappe.db.exists("GS Service Item", row["item_code"]):
+			continue
+		values = dict(row)
+		if values.get("department"):
+			values["department"] = department_name(values["department"], company)
+		frappe.get_doc({"doctype": "GS Service Item", **values}).insert()

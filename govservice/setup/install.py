@@ -1,0 +1,49 @@
+"""Install-time defaults. Every function here is idempotent: it may run on install, migrate and tests."""
+
+import frappe
+from frappe.utils import getdate
+
+ROLES = {
+	"GS Administrator": 1,
+	"GS Supervisor": 1,
+	"GS Agent": 1,
+	"GS Window Officer": 1,
+	"GS Portal User": 0,
+}
+
+
+def after_install() -> None:
+	ensure_roles()
+	ensure_calendar()
+
+
+def after_migrate() -> None:
+	ensure_roles()
+	ensure_calendar()
+
+
+def before_tests() -> None:
+	"""Tests run on a site set up as a county would set it up: China, CNY, Asia/Shanghai."""
+	from govservice.setup.site import complete_setup_wizard
+
+	complete_setup_wizard()
+	ensure_roles()
+	ensure_calendar()
+	frappe.db.commit()  # tests start from this committed state
+
+
+def ensure_roles() -> None:
+	"""The app's roles (also shipped as fixtures, which sync only after after_install)."""
+	for role, desk_access in ROLES.items():
+		if not frappe.db.exists("Role", role):
+			frappe.get_doc({"doctype": "Role", "role_name": role, "desk_access": desk_access}).insert(
+				ignore_permissions=True  # install-time default record
+			)
+
+
+def ensure_calendar() -> None:
+	"""China's working-day calendar for this year and next."""
+	from govservice.organisation.doctype.gs_calendar_year.gs_calendar_year import ensure_calendar_years
+
+	year = getdate().year
+	ensure_calendar_years([year, year + 1])

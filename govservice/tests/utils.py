@@ -1,0 +1,88 @@
+"""Base test class and factories shared by govservice tests.
+
+FrappeTestCase is re-exported so the move to v16's IntegrationTestCase is one line.
+"""
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+__all__ = ["FrappeTestCase", "make_agent", "make_centre", "make_service_item", "make_user"]
+
+
+def make_user(email: str, roles: tuple[str, ...] = (), first_name: str | None = None) -> str:
+	"""A desk user with the given roles (created once, roles added as needed)."""
+	if not frappe.db.exists("User", email):
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": first_name or email.split("@")[0],
+				"send_welcome_email": 0,
+				"user_type": "System User",
+			}
+		).insert(ignore_permissions=True)
+	if roles:
+		frappe.get_doc("User", email).add_roles(*roles)
+	return email
+
+
+def make_centre(name: str, level: str, parent: str | None = None, **fields) -> str:
+	"""A service centre; the county root when parent is None."""
+	if frappe.db.exists("GS Service Centre", name):
+		return name
+	suffix = {"County": "政务服务中心", "Township": "便民服务中心", "Village": "便民服务站"}[level]
+	doc = frappe.get_doc(
+		{
+			"doctype": "GS Service Centre",
+			"centre_name": name,
+			"official_name": fields.pop("official_name", name + suffix),
+			"level": level,
+			"parent_gs_service_centre": parent,
+			**fields,
+		}
+	).insert()
+	return doc.name
+
+
+def make_agent(email: str, centre: str, **fields) -> "frappe.model.document.Document":
+	"""An active agent at `centre`, with its user."""
+	make_user(email)
+	existing = frappe.db.get_value("GS Agent", {"user": email})
+	if existing:
+		return frappe.get_doc("GS Agent", existing)
+	agent = frappe.get_doc(
+		{
+			"doctype": "GS Agent",
+			"user": email,
+			"agent_name": fields.pop("agent_name", email.split("@")[0]),
+			"service_centre": centre,
+			**fields,
+		}
+	).insert()
+	# a fresh copy: saving the user updates fetched fields, and tests expect versions on later saves
+	return frappe.get_doc("GS Agent", agent.name)
+
+
+def make_service_item(item_code: str, **overrides) -> "frappe.model.document.Document":
+	"""A valid promised item handled at every level, unsaved when `insert=False` is passed."""
+	insert = overrides.pop("insert", True)
+	values = {
+		"doctype": "GS Service Item",
+		"item_code": item_code,
+		"item_name": overrides.pop("item_name", f"测试事项 {item_code}"),
+		"item_type": "Administrative Payment",
+		"implementing_body": "鹤峰县民政局",
+		"target": "Individual",
+		"statutory_limit_days": 20,
+		"promised_limit_days": 10,
+		"handled_at_county": 1,
+		"handled_at_township": 1,
+		"handled_at_village": 1,
+		"offers_proxy": 1,
+		"acceptance_conditions": "<p>本县户籍居民</p>",
+		"legal_basis": [{"basis_name": "《社会救助暂行办法》", "document_number": "国务院令第649号"}],
+		"materials": [{"material_name": "居民身份证", "material_form": "Original"}],
+	}
+	values.update(overrides)
+	doc = frappe.get_doc(values)
+	return doc.insert() if insert else doc
