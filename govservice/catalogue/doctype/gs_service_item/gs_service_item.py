@@ -30,6 +30,61 @@ class VisitsError(frappe.ValidationError):
 
 
 class GSServiceItem(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from govservice.catalogue.doctype.gs_item_material.gs_item_material import GSItemMaterial
+		from govservice.catalogue.doctype.gs_item_process_step.gs_item_process_step import GSItemProcessStep
+		from govservice.catalogue.doctype.gs_legal_basis.gs_legal_basis import GSLegalBasis
+
+		acceptance_conditions: DF.TextEditor
+		complaint_phone: DF.Data | None
+		consultation_phone: DF.Data | None
+		department: DF.Link | None
+		fee_amount: DF.Currency
+		fee_basis: DF.SmallText | None
+		fee_standard: DF.SmallText | None
+		handled_at_county: DF.Check
+		handled_at_township: DF.Check
+		handled_at_village: DF.Check
+		handling_kind: DF.Literal["Immediate Item", "Promised Item"]
+		handling_location: DF.SmallText | None
+		implementing_body: DF.Data
+		is_charged: DF.Check
+		is_published: DF.Check
+		item_code: DF.Data
+		item_name: DF.Data
+		item_type: DF.Literal[
+			"Administrative Licensing",
+			"Administrative Payment",
+			"Administrative Confirmation",
+			"Administrative Levy",
+			"Administrative Adjudication",
+			"Administrative Reward",
+			"Administrative Inspection",
+			"Other Administrative Power",
+			"Public Service",
+		]
+		legal_basis: DF.Table[GSLegalBasis]
+		materials: DF.Table[GSItemMaterial]
+		max_visits: DF.Int
+		offers_assisted: DF.Check
+		offers_door_to_door: DF.Check
+		offers_joint: DF.Check
+		offers_mobile: DF.Check
+		offers_online: DF.Check
+		offers_proxy: DF.Check
+		process_steps: DF.Table[GSItemProcessStep]
+		promised_limit_days: DF.Int
+		statutory_limit_days: DF.Int
+		target: DF.Literal["Individual", "Legal Person", "Individual and Legal Person"]
+
+	# end: auto-generated types
 	def validate(self) -> None:
 		self.validate_item_code()
 		self.validate_time_limits()

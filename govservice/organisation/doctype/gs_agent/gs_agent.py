@@ -12,6 +12,31 @@ class BackupAgentError(frappe.ValidationError):
 
 
 class GSAgent(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from govservice.organisation.doctype.gs_agent_liaison.gs_agent_liaison import GSAgentLiaison
+
+		agent_name: DF.Data
+		agent_role: DF.Literal["Proxy Agent", "Assistance Agent", "Liaison"]
+		backup_agent: DF.Link | None
+		employee: DF.Link | None
+		employment: DF.Literal["Full-time", "Part-time"]
+		is_active: DF.Check
+		level: DF.Literal["County", "Township", "Village"]
+		liaison_for: DF.Table[GSAgentLiaison]
+		naming_series: DF.Literal["GS-AGT-.#####"]
+		phone: DF.Data | None
+		service_centre: DF.Link
+		show_on_portal: DF.Check
+		user: DF.Link
+
+	# end: auto-generated types
 	def validate(self) -> None:
 		self.set_employee()
 		self.validate_backup_agent()

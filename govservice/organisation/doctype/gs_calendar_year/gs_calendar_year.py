@@ -11,6 +11,26 @@ from govservice.organisation.calendar import holiday_list_name, invalidate_calen
 
 
 class GSCalendarYear(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from govservice.organisation.doctype.gs_calendar_adjustment.gs_calendar_adjustment import (
+			GSCalendarAdjustment,
+		)
+
+		adjustments: DF.Table[GSCalendarAdjustment]
+		generated_days: DF.LongText | None
+		holiday_list: DF.Link | None
+		last_generated_on: DF.Datetime | None
+		makeup_workdays: DF.SmallText | None
+		non_working_days: DF.Int
+		year: DF.Int
+	# end: auto-generated types
 	"""One year of China's working-day calendar, written into an ERPNext Holiday List.
 
 	The national calendar (public holidays and 调休 make-up workdays) comes from the `holidays` library;

@@ -12,6 +12,24 @@ class DutyRosterError(frappe.ValidationError):
 
 
 class GSDutyRoster(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from govservice.organisation.doctype.gs_duty_roster_entry.gs_duty_roster_entry import (
+			GSDutyRosterEntry,
+		)
+
+		entries: DF.Table[GSDutyRosterEntry]
+		from_date: DF.Date
+		level: DF.Literal["County", "Township", "Village"]
+		service_centre: DF.Link
+		to_date: DF.Date
+	# end: auto-generated types
 	"""Who is on duty at a centre on each day of a period.
 
 	三办三不出: a village station keeps one agent on duty every working day, so a village roster must

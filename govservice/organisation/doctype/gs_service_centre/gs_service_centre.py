@@ -10,6 +10,30 @@ class CentreHierarchyError(frappe.ValidationError):
 
 
 class GSServiceCentre(NestedSet):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from govservice.organisation.doctype.gs_service_window.gs_service_window import GSServiceWindow
+
+		address: DF.SmallText | None
+		centre_name: DF.Data
+		hotline: DF.Data | None
+		is_group: DF.Check
+		level: DF.Literal["County", "Township", "Village"]
+		lft: DF.Int
+		official_name: DF.Data
+		old_parent: DF.Link | None
+		opening_hours: DF.Data | None
+		parent_gs_service_centre: DF.Link | None
+		rgt: DF.Int
+		supervisor: DF.Link | None
+		windows: DF.Table[GSServiceWindow]
+	# end: auto-generated types
 	nsm_parent_field = "parent_gs_service_centre"
 
 	def validate(self) -> None:

@@ -2,4 +2,25 @@ from frappe.model.document import Document
 
 
 class GSServiceWindow(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		is_seasonal: DF.Check
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		season_note: DF.Data | None
+		window_name: DF.Data
+		window_type: DF.Literal[
+			"Comprehensive Acceptance",
+			"Certificate Issuance",
+			"Assistance and Consultation",
+			"Other Proxy Affairs",
+		]
+	# end: auto-generated types
 	pass
