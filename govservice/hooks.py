@@ -12,6 +12,9 @@ required_apps = ["frappe/erpnext"]
 export_python_type_annotations = True
 require_type_annotated_api_methods = True
 
+# Desk assets
+app_include_js = "govservice.bundle.js"
+
 # Events
 doc_events = {
 	"Holiday List": {

@@ -90,6 +90,31 @@ class TestGSServiceItem(FrappeTestCase):
 		self.assertEqual(codes("Online Service Item List"), {"T-LIST-4"})
 		self.assertEqual(codes("Joint Handling Item List"), {"T-LIST-4"})
 
+	def test_channel_list_exports_to_excel(self):
+		from io import BytesIO
+
+		from frappe.desk.query_report import export_query
+		from openpyxl import load_workbook
+
+		make_service_item("T-XLSX-1", item_name="残疾人两项补贴申请", is_published=1, offers_proxy=1)
+		rows = run_report("Proxy Service Item List", filters={"level": "Village"})["result"]
+		frappe.local.form_dict = frappe._dict(
+			report_name="Proxy Service Item List",
+			file_format_type="Excel",
+			filters=frappe.as_json({"level": "Village"}),
+			visible_idx=frappe.as_json(list(range(len(rows)))),
+		)
+		try:
+			export_query()
+			content = frappe.response["filecontent"]
+		finally:
+			frappe.local.form_dict = frappe._dict()
+			frappe.response.pop("filecontent", None)
+		sheet = load_workbook(BytesIO(content)).active
+		cells = {str(cell.value) for row in sheet.iter_rows() for cell in row}
+		self.assertIn("T-XLSX-1", cells)
+		self.assertIn("残疾人两项补贴申请", cells)
+
 	def test_service_guide_prints_the_guide(self):
 		item = make_service_item(
 			"T-PRINT-1",

@@ -1,16 +1,3 @@
 frappe.query_reports["Online Service Item List"] = {
-	filters: [
-		{
-			fieldname: "level",
-			label: __("Level"),
-			fieldtype: "Select",
-			options: ["", { value: "County", label: __("County") }, { value: "Township", label: __("Township") }, { value: "Village", label: __("Village") }],
-		},
-		{
-			fieldname: "department",
-			label: __("Serving Department"),
-			fieldtype: "Link",
-			options: "Department",
-		},
-	],
+	filters: govservice.catalogue_list_filters(),
 };

@@ -1,7 +1,7 @@
 import frappe
 
 from govservice.organisation.doctype.gs_agent.gs_agent import BackupAgentError
-from govservice.tests.utils import FrappeTestCase, make_agent, make_centre
+from govservice.tests.utils import FrappeTestCase, make_agent, make_centre, make_user
 
 
 class TestGSAgent(FrappeTestCase):
@@ -32,6 +32,23 @@ class TestGSAgent(FrappeTestCase):
 		)
 		changes = [change for data in versions for change in frappe.parse_json(data)["changed"]]
 		self.assertIn(["service_centre", self.town, self.other_town], changes)
+
+	def test_agent_is_linked_to_the_users_employee(self):
+		user = make_user("a.employee@test.govservice")
+		employee = frappe.get_doc(
+			{
+				"doctype": "Employee",
+				"first_name": "张代办",
+				"gender": frappe.db.get_value("Gender", {}, "name"),
+				"date_of_birth": "1985-03-01",
+				"date_of_joining": "2020-01-01",
+				"company": frappe.db.get_value("Company", {}, "name"),
+				"user_id": user,
+				"status": "Active",
+			}
+		).insert()
+		agent = make_agent(user, self.town)
+		self.assertEqual(agent.employee, employee.name)
 
 	def test_backup_agent_rules(self):
 		a = make_agent("a.first@test.govservice", self.town).name
