@@ -22,8 +22,31 @@ doc_events = {
 	},
 }
 
-# Fixtures: roles are the app's own, filtered by name
+# Fixtures: the app's roles and the case workflow, filtered by name (administrators may change the workflow)
+CASE_STATES = [
+	"Registered",
+	"Awaiting Materials",
+	"Accepted",
+	"In Progress",
+	"Completed",
+	"Archived",
+	"Not Accepted",
+	"Terminated",
+]
+CASE_ACTIONS = [
+	"Accept",
+	"Complete",
+	"Hand Over and Archive",
+	"Materials Supplied",
+	"Reject",
+	"Request Materials",
+	"Start Handling",
+	"Terminate",
+]
 fixtures = [
+	{"dt": "Workflow State", "filters": [["name", "in", CASE_STATES]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", CASE_ACTIONS]]},
+	{"dt": "Workflow", "filters": [["name", "in", ["GS Case"]]]},
 	{
 		"dt": "Role",
 		"filters": [
@@ -38,5 +61,6 @@ fixtures = [
 
 # Install, migrate, tests
 after_install = "govservice.setup.install.after_install"
+before_migrate = "govservice.setup.install.before_migrate"
 after_migrate = "govservice.setup.install.after_migrate"
 before_tests = "govservice.setup.install.before_tests"

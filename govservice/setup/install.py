@@ -14,12 +14,38 @@ ROLES = {
 
 def after_install() -> None:
 	ensure_roles()
+	ensure_workflow_masters()
 	ensure_calendar()
+
+
+def before_migrate() -> None:
+	ensure_workflow_masters()
 
 
 def after_migrate() -> None:
 	ensure_roles()
 	ensure_calendar()
+
+
+def ensure_workflow_masters() -> None:
+	"""Workflow states and actions must exist before the workflow fixture links to them.
+
+	Frappe imports fixture files in directory order, so the masters are created here first, from the
+	same fixture files.
+	"""
+	import json
+	from pathlib import Path
+
+	fixtures = Path(frappe.get_app_path("govservice", "fixtures"))
+	for filename, doctype in (
+		("workflow_state.json", "Workflow State"),
+		("workflow_action_master.json", "Workflow Action Master"),
+	):
+		for record in json.loads((fixtures / filename).read_text()):
+			if not frappe.db.exists(doctype, record["name"]):
+				frappe.get_doc({key: value for key, value in record.items() if key != "modified"}).insert(
+					ignore_permissions=True  # install-time master data
+				)
 
 
 def before_tests() -> None:

@@ -6,7 +6,10 @@ FrappeTestCase is re-exported so the move to v16's IntegrationTestCase is one li
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-__all__ = ["FrappeTestCase", "make_agent", "make_centre", "make_service_item", "make_user"]
+__all__ = ["FrappeTestCase", "make_agent", "make_case", "make_centre", "make_service_item", "make_user"]
+
+VALID_ID_NUMBER = "11010519491231002X"
+VALID_CREDIT_CODE = "91350100M000100Y43"
 
 
 def make_user(email: str, roles: tuple[str, ...] = (), first_name: str | None = None) -> str:
@@ -86,3 +89,21 @@ def make_service_item(item_code: str, **overrides) -> "frappe.model.document.Doc
 	values.update(overrides)
 	doc = frappe.get_doc(values)
 	return doc.insert() if insert else doc
+
+
+def make_case(service_item: str, centre: str, agent: str, **overrides) -> "frappe.model.document.Document":
+	"""A registered case of an individual applicant."""
+	values = {
+		"doctype": "GS Case",
+		"applicant_type": "Individual",
+		"applicant_name": overrides.pop("applicant_name", "王大爷"),
+		"id_number": VALID_ID_NUMBER,
+		"phone": "13800000000",
+		"service_item": service_item,
+		"service_centre": centre,
+		"agent": agent,
+		"intake_channel": "Window",
+	}
+	values.update(overrides)
+	case = frappe.get_doc(values).insert()
+	return frappe.get_doc("GS Case", case.name)
