@@ -22,6 +22,13 @@ doc_events = {
 	},
 }
 
+# Scheduler: cron at office hours (daily jobs would fire at midnight); jobs skip non-working days
+scheduler_events = {
+	"cron": {
+		"30 8 * * *": ["govservice.casework.reminders.send_case_reminders"],
+	},
+}
+
 # Fixtures: the app's roles and the case workflow, filtered by name (administrators may change the workflow)
 CASE_STATES = [
 	"Registered",

@@ -14,7 +14,7 @@ def log_action(case, action: str, description: str = "", agent: str | None = Non
 			"doctype": "GS Work Log",
 			"log_on": now_datetime(),
 			"action": action,
-			"case": case.name,
+			"gs_case": case.name,
 			"service_centre": case.service_centre,
 			"agent": agent or case.agent,
 			"user": frappe.session.user,

@@ -15,6 +15,7 @@ ROLES = {
 def after_install() -> None:
 	ensure_roles()
 	ensure_workflow_masters()
+	ensure_settings()
 	ensure_calendar()
 
 
@@ -24,7 +25,18 @@ def before_migrate() -> None:
 
 def after_migrate() -> None:
 	ensure_roles()
+	ensure_settings()
 	ensure_calendar()
+
+
+def ensure_settings() -> None:
+	"""Save GS Settings once so its defaults (reminders on) are stored."""
+	if not frappe.db.sql("select 1 from `tabSingles` where doctype = 'GS Settings' limit 1"):
+		settings = frappe.get_single("GS Settings")
+		settings.enable_case_reminders = 1
+		settings.escalate_overdue_cases = 1
+		settings.send_reminder_emails = 1
+		settings.save(ignore_permissions=True)  # install-time defaults
 
 
 def ensure_workflow_masters() -> None:

@@ -203,7 +203,7 @@ class GSCase(Document):
 			frappe.throw(_("No material is missing."), OneTimeNoticeError, title=_("One-Time Notice"))
 		earlier = [
 			frappe.get_all("GS Notice Material", filters={"parent": notice}, pluck="material_name")
-			for notice in frappe.get_all("GS One-Time Notice", filters={"case": self.name}, pluck="name")
+			for notice in frappe.get_all("GS One-Time Notice", filters={"gs_case": self.name}, pluck="name")
 		]
 		new_materials = materials_not_in_earlier_notices(missing, earlier) if earlier else []
 		if new_materials and not (
@@ -219,7 +219,7 @@ class GSCase(Document):
 		notice = frappe.get_doc(
 			{
 				"doctype": "GS One-Time Notice",
-				"case": self.name,
+				"gs_case": self.name,
 				"service_centre": self.service_centre,
 				"issued_date": today(),
 				"is_supplementary": 1 if earlier else 0,
@@ -425,3 +425,7 @@ class GSCase(Document):
 		)
 		self.save()
 		log_action(self, "Consultation", conclusion)
+
+
+def on_doctype_update() -> None:
+	frappe.db.add_index("GS Case", ["status", "deadline_date"])

@@ -25,7 +25,7 @@ from govservice.tests.utils import (
 
 def ledger(case: str) -> list[str]:
 	return frappe.get_all(
-		"GS Work Log", filters={"case": case}, order_by="log_on asc, creation asc", pluck="action"
+		"GS Work Log", filters={"gs_case": case}, order_by="log_on asc, creation asc", pluck="action"
 	)
 
 
@@ -212,7 +212,7 @@ class TestOneTimeNotice(CaseTestCase):
 		with self.freeze_time("2026-02-10 15:00:00"):
 			case = self.act(case, "Request Materials")
 		self.assertTrue(case.is_paused)
-		notice = frappe.get_doc("GS One-Time Notice", {"case": case.name})
+		notice = frappe.get_doc("GS One-Time Notice", {"gs_case": case.name})
 		self.assertEqual([m.material_name for m in notice.materials], ["户口簿", "银行卡"])
 		with self.assertRaises(MissingMaterialsError):
 			self.act(case, "Materials Supplied")
@@ -258,7 +258,7 @@ class TestOneTimeNotice(CaseTestCase):
 			frappe.set_user("Administrator")
 		notices = frappe.get_all(
 			"GS One-Time Notice",
-			filters={"case": case.name},
+			filters={"gs_case": case.name},
 			fields=["is_supplementary", "supplementary_reason"],
 			order_by="creation asc",
 		)

@@ -1,0 +1,253 @@
+"""Deadline reminders for proxy-handling cases, run by the scheduler at office hours.
+
+Due in one working day and due today go to the first-contact agent and the B-post backup (AB岗);
+overdue also goes to the centre's supervisor and, escalated, to the supervisor of the level above.
+Every reminder is recorded in GS Case Reminder, keyed by (case, kind, deadline), so a second run on the
+same day, or a rerun after a crash, sends nothing twice. Work is done in a fixed number of queries per
+run (plus one per 10,000 rows written), whatever the number of open cases.
+"""
+
+from collections import defaultdict
+
+import frappe
+from frappe import _
+from frappe.utils import get_url_to_form, getdate, now_datetime
+
+from govservice.organisation.calendar import get_work_calendar
+
+OPEN_STATES = ("Accepted", "In Progress")
+KIND_LABELS = {"Due Tomorrow": "due in one working day", "Due Today": "due today", "Overdue": "overdue"}
+
+
+def send_case_reminders() -> dict[str, int]:
+	"""Scheduler job (cron, office hours): remind agents of cases that are due soon, due today or overdue."""
+	settings = frappe.get_cached_doc("GS Settings")
+	if not settings.enable_case_reminders:
+		return {}
+	today = getdate(now_datetime())
+	calendar = get_work_calendar()
+	if not calendar.is_working_day(today):
+		return {}
+	return remind(today, calendar.add_working_days(today, 1), settings)
+
+
+def remind(today, next_working_day, settings) -> dict[str, int]:
+	cases = due_cases(today, next_working_day)
+	if not cases:
+		return {}
+	agents = {
+		a.name: a for a in frappe.get_all("GS Agent", fields=["name", "user", "backup_agent", "is_active"])
+	}
+	centres = {
+		c.name: c
+		for c in frappe.get_all(
+			"GS Service Centre", fields=["name", "supervisor", "parent_gs_service_centre"]
+		)
+	}
+	now = now_datetime()
+	notifications, reminders, escalated, digests = [], [], [], defaultdict(list)
+	for case in cases:
+		recipients = recipients_for(case, agents, centres, settings.escalate_overdue_cases)
+		if case.kind == "Overdue" and settings.escalate_overdue_cases:
+			escalated.append(case)
+		subject = _("{0} ({1}) is {2}: deadline {3}").format(
+			case.name, case.applicant_name, _(KIND_LABELS[case.kind]), case.deadline_date
+		)
+		for user in recipients:
+			notifications.append(notification_row(user, subject, case.name, now))
+			digests[user].append((case, subject))
+		reminders.append(
+			(
+				frappe.generate_hash(length=12),
+				now,
+				now,
+				"Administrator",
+				"Administrator",
+				case.name,
+				case.kind,
+				case.deadline_date,
+				now,
+				", ".join(sorted(recipients)),
+			)
+		)
+
+	frappe.db.bulk_insert(
+		"Notification Log",
+		fields=[
+			"name",
+			"creation",
+			"modified",
+			"owner",
+			"modified_by",
+			"subject",
+			"for_user",
+			"type",
+			"document_type",
+			"document_name",
+			"from_user",
+			"read",
+		],
+		values=notifications,
+		chunk_size=10000,
+	)
+	frappe.db.bulk_insert(
+		"GS Case Reminder",
+		fields=[
+			"name",
+			"creation",
+			"modified",
+			"owner",
+			"modified_by",
+			"gs_case",
+			"kind",
+			"deadline_date",
+			"sent_on",
+			"recipients",
+		],
+		values=reminders,
+		chunk_size=10000,
+	)
+	if escalated:
+		mark_escalated(escalated, now)
+	if settings.send_reminder_emails:
+		send_digests(digests)
+	counts = defaultdict(int)
+	for case in cases:
+		counts[case.kind] += 1
+	return dict(counts)
+
+
+def due_cases(today, next_working_day) -> list[frappe._dict]:
+	"""Open, running cases due by the next working day that have not had this reminder for this deadline."""
+	return frappe.db.sql(
+		"""
+		select c.name, c.deadline_date, c.agent, c.service_centre, c.applicant_name, c.is_escalated, c.kind
+		from (
+			select name, deadline_date, agent, service_centre, applicant_name, is_escalated,
+				case
+					when deadline_date < %(today)s then 'Overdue'
+					when deadline_date = %(today)s then 'Due Today'
+					else 'Due Tomorrow'
+				end as kind
+			from `tabGS Case`
+			where status in %(states)s and is_paused = 0 and deadline_date <= %(next_working_day)s
+		) c
+		left join `tabGS Case Reminder` r
+			on r.gs_case = c.name and r.kind = c.kind and r.deadline_date = c.deadline_date
+		where r.name is null
+		order by c.deadline_date, c.name
+		""",
+		{"today": today, "next_working_day": next_working_day, "states": OPEN_STATES},
+		as_dict=True,
+	)
+
+
+def recipients_for(case, agents: dict, centres: dict, escalate: bool) -> set[str]:
+	users = set()
+	agent = agents.get(case.agent)
+	if agent:
+		users.add(agent.user)
+		backup = agents.get(agent.backup_agent)
+		if backup and backup.is_active:
+			users.add(backup.user)
+	if case.kind == "Overdue":
+		centre = centres.get(case.service_centre)
+		if centre and centre.supervisor:
+			users.add(centre.supervisor)
+		parent = centres.get(centre.parent_gs_service_centre) if centre else None
+		if escalate and parent and parent.supervisor:
+			users.add(parent.supervisor)
+	users.discard(None)
+	return users
+
+
+def notification_row(user: str, subject: str, case: str, now) -> tuple:
+	return (
+		frappe.generate_hash(length=10),
+		now,
+		now,
+		"Administrator",
+		"Administrator",
+		subject,
+		user,
+		"Alert",
+		"GS Case",
+		case,
+		"Administrator",
+		0,
+	)
+
+
+def mark_escalated(cases: list, now) -> None:
+	"""Flag overdue cases as escalated and write one ledger entry each."""
+	names = [case.name for case in cases if not case.is_escalated]
+	for start in range(0, len(names), 10000):
+		chunk = names[start : start + 10000]
+		frappe.db.sql("update `tabGS Case` set is_escalated = 1 where name in %(names)s", {"names": chunk})
+	frappe.db.bulk_insert(
+		"GS Work Log",
+		fields=[
+			"name",
+			"creation",
+			"modified",
+			"owner",
+			"modified_by",
+			"log_on",
+			"action",
+			"gs_case",
+			"service_centre",
+			"agent",
+			"user",
+			"description",
+		],
+		values=[
+			(
+				frappe.generate_hash(length=12),
+				now,
+				now,
+				"Administrator",
+				"Administrator",
+				now,
+				"Escalated",
+				case.name,
+				case.service_centre,
+				case.agent,
+				"Administrator",
+				_("Overdue since {0}; escalated to the supervisor of the level above").format(
+					case.deadline_date
+				),
+			)
+			for case in cases
+			if not case.is_escalated
+		],
+		chunk_size=10000,
+	)
+
+
+def send_digests(digests: dict[str, list]) -> None:
+	"""One email per recipient listing their reminders (the first 50 in full).
+
+	Without an outgoing email account only the desk notifications go out; a failure for one recipient is
+	logged and does not stop the others.
+	"""
+	if not frappe.db.exists("Email Account", {"enable_outgoing": 1, "default_outgoing": 1}):
+		return
+	for user, items in digests.items():
+		try:
+			send_digest(user, items)
+		except Exception:
+			frappe.log_error(title=f"Case reminder email to {user} failed")
+
+
+def send_digest(user: str, items: list) -> None:
+	lines = "".join(
+		f'<li><a href="{get_url_to_form("GS Case", case.name)}">{frappe.utils.escape_html(subject)}</a></li>'
+		for case, subject in items[:50]
+	)
+	more = _("and {0} more").format(len(items) - 50) if len(items) > 50 else ""
+	frappe.sendmail(
+		recipients=[user],
+		subject=_("Case deadline reminders: {0}").format(len(items)),
+		message=f"<ul>{lines}</ul>{more}",
+		delayed=True,
+	)
