@@ -108,18 +108,26 @@ def main() -> None:
 	today = calendar.next_working_day(getdate(now_datetime()), include_self=True)
 	next_working_day = calendar.add_working_days(today, 1)
 	settings = frappe.get_single("GS Settings")
-	print(f"reminder job benchmark on {args.site}, reminder day {today} (next working day {next_working_day})")
+	print(
+		f"reminder job benchmark on {args.site}, reminder day {today} (next working day {next_working_day})"
+	)
 	for count in args.cases:
 		try:
 			start = time.perf_counter()
 			insert_cases(count, today, next_working_day)
 			setup = time.perf_counter() - start
 			first = counted_run(lambda: remind(today, next_working_day, settings))
-			notifications = frappe.db.count("Notification Log", {"document_type": "GS Case", "document_name": ["like", "GS-BENCH-%"]})
+			notifications = frappe.db.count(
+				"Notification Log", {"document_type": "GS Case", "document_name": ["like", "GS-BENCH-%"]}
+			)
 			second = counted_run(lambda: remind(today, next_working_day, settings))
 			print(f"{count:>7} open cases (inserted in {setup:.1f} s)")
-			print(f"  first run:  {first[0]:6.2f} s, {first[1]:3d} queries, reminders {first[2]}, notifications {notifications}")
-			print(f"  second run: {second[0]:6.2f} s, {second[1]:3d} queries, reminders {second[2] or 'none'}")
+			print(
+				f"  first run:  {first[0]:6.2f} s, {first[1]:3d} queries, reminders {first[2]}, notifications {notifications}"
+			)
+			print(
+				f"  second run: {second[0]:6.2f} s, {second[1]:3d} queries, reminders {second[2] or 'none'}"
+			)
 		finally:
 			frappe.db.rollback()
 	frappe.destroy()

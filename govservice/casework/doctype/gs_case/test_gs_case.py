@@ -391,3 +391,31 @@ class TestCasePermissions(CaseTestCase):
 		finally:
 			frappe.set_user("Administrator")
 		self.assertEqual(ledger(case.name)[-1], "Agent Changed")
+
+
+class TestWorkLogLedgerReport(CaseTestCase):
+	def test_ledger_rows_by_period_centre_and_scope(self):
+		from frappe.desk.query_report import run as run_report
+
+		with self.freeze_time("2026-03-02 09:00:00", tick=True):
+			case = self.receive(self.new_case())
+			case = self.act(case, "Accept")
+			frappe.get_doc("GS Case", case.name).record_call("电话告知办理进度")
+		other = make_case(self.county_item, self.other_town, self.other_agent)
+
+		def rows(**filters):
+			result = run_report(
+				"Work Log Ledger", filters={"from_date": "2026-03-01", "to_date": "2026-03-31", **filters}
+			)
+			return [(row["gs_case"], row["action"]) for row in result["result"]]
+
+		mine = [action for name, action in rows(service_centre=self.village) if name == case.name]
+		self.assertEqual(mine, ["Registered", "Accepted", "Call to Applicant"])
+		self.assertNotIn(other.name, {name for name, _ in rows()})  # outside the period
+
+		other_user = frappe.db.get_value("GS Agent", self.other_agent, "user")
+		frappe.set_user(other_user)
+		try:
+			self.assertNotIn(case.name, {name for name, _ in rows()})
+		finally:
+			frappe.set_user("Administrator")
