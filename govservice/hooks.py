@@ -15,6 +15,9 @@ require_type_annotated_api_methods = True
 # Desk assets
 app_include_js = "govservice.bundle.js"
 
+# Jinja helpers for print formats
+jinja = {"methods": ["govservice.domain.identity.mask_resident_id"]}
+
 # Events
 doc_events = {
 	"Holiday List": {

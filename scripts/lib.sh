@@ -65,8 +65,8 @@ gs_ensure_system_packages() {
 	for cmd in git:git node:nodejs npm:npm mariadb:mariadb-client redis-cli:redis-tools pkg-config:pkg-config; do
 		command -v "${cmd%%:*}" >/dev/null 2>&1 || missing+=("${cmd#*:}")
 	done
-	# CJK fonts for PDFs, Pango for WeasyPrint.
-	for pkg in fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0; do
+	# CJK fonts for PDFs, Pango for WeasyPrint, HarfBuzz's subsetter for fast CJK font subsetting.
+	for pkg in fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do
 		dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 	done
 	if [ ${#missing[@]} -gt 0 ]; then
