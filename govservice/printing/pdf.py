@@ -50,7 +50,6 @@ CJK_FONT_CSS: str = """
 html {
 	font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Micro Hei",
 		sans-serif;
-	font-kerning: normal;
 }
 """
 

@@ -22,6 +22,7 @@ def load_demo() -> None:
 	load_agents(data["agents"])
 	load_rosters()
 	load_service_items(data["service_items"], company)
+	load_cases()
 
 
 def department_name(department: str, company: str | None) -> str:
@@ -133,3 +134,66 @@ def load_service_items(items: list[dict], company: str | None) -> None:
 		if values.get("department"):
 			values["department"] = department_name(values["department"], company)
 		frappe.get_doc({"doctype": "GS Service Item", **values}).insert()
+
+
+DEMO_APPLICANTS = ("田秀英", "向德明", "覃桂花", "唐先贵", "龚春梅", "邓大山")
+# (workflow actions to apply, materials received) per demo case
+DEMO_PATHS = (
+	((), False),
+	(("Accept",), True),
+	(("Accept", "Start Handling"), True),
+	(("Request Materials",), False),
+	(("Accept", "Start Handling", "Complete"), True),
+	(("Accept", "Start Handling"), True),
+)
+
+
+def demo_id_number(index: int) -> str:
+	"""A valid-format resident ID for a demo applicant (鹤峰县 division code, born 1940-1950)."""
+	from govservice.domain.identity import resident_id_check_char
+
+	first17 = f"422828{1940 + index}0{(index % 9) + 1}1{index % 10}00{index % 10}"
+	return first17 + resident_id_check_char(first17)
+
+
+def load_cases() -> None:
+	"""A few proxy-handling cases at village stations, in different states, for the demo."""
+	from frappe.model.workflow import apply_workflow
+
+	if frappe.db.exists("GS Case", {"applicant_name": DEMO_APPLICANTS[0]}):
+		return
+	items = frappe.get_all(
+		"GS Service Item",
+		filters={"handled_at_village": 1, "offers_proxy": 1, "is_published": 1},
+		pluck="name",
+	)
+	agents = frappe.get_all(
+		"GS Agent",
+		filters={"level": "Village", "is_active": 1},
+		fields=["name", "service_centre"],
+		order_by="name",
+	)
+	if not items or not agents:
+		return
+	for index, (name, (actions, received)) in enumerate(zip(DEMO_APPLICANTS, DEMO_PATHS, strict=True)):
+		agent = agents[index % len(agents)]
+		case = frappe.get_doc(
+			{
+				"doctype": "GS Case",
+				"applicant_type": "Individual",
+				"applicant_name": name,
+				"id_number": demo_id_number(index),
+				"phone": f"1390718{index:04d}",
+				"service_item": items[index % len(items)],
+				"service_centre": agent.service_centre,
+				"agent": agent.name,
+				"intake_channel": "Village Collection" if index % 2 else "Door-to-Door Visit",
+				"is_special_group": 1 if index % 3 == 0 else 0,
+				"special_group": "Elderly" if index % 3 == 0 else None,
+			}
+		).insert()
+		for row in case.materials:
+			row.is_received = 1 if received or row.idx > 1 else 0
+		case.save()
+		for action in actions:
+			case = apply_workflow(frappe.get_doc("GS Case", case.name), action)

@@ -167,6 +167,16 @@ class TestCaseLifecycle(CaseTestCase):
 		finally:
 			frappe.set_user("Administrator")
 
+	def test_hard_cases_record_a_consultation_meeting(self):
+		case = self.receive(self.new_case())
+		case = self.act(case, "Accept")
+		frappe.get_doc("GS Case", case.name).record_consultation(
+			"2026-03-03", "县民政局、县人社局、乡镇便民服务中心", "由县民政局牵头,三个工作日内补办"
+		)
+		case = frappe.get_doc("GS Case", case.name)
+		self.assertEqual(case.consultations[0].conclusion, "由县民政局牵头,三个工作日内补办")
+		self.assertEqual(ledger(case.name)[-1], "Consultation")
+
 	def test_not_accepted_needs_a_reason(self):
 		case = self.new_case()
 		with self.assertRaises(CaseError):
