@@ -429,3 +429,44 @@ class TestWorkLogLedgerReport(CaseTestCase):
 			self.assertNotIn(case.name, {name for name, _ in rows()})
 		finally:
 			frappe.set_user("Administrator")
+
+
+class TestWorkflowRoles(CaseTestCase):
+	"""Which role may take which action in each state (the GS Case workflow fixture)."""
+
+	EXPECTED = {
+		"Registered": {
+			"GS Agent": {"Accept", "Request Materials", "Reject", "Terminate"},
+			"GS Window Officer": {"Accept", "Request Materials", "Reject"},
+		},
+		"Accepted": {
+			"GS Agent": {"Start Handling", "Request Materials", "Terminate"},
+			"GS Window Officer": set(),
+		},
+		"In Progress": {
+			"GS Agent": {"Complete", "Request Materials", "Terminate"},
+			"GS Window Officer": set(),
+		},
+		"Completed": {"GS Agent": {"Hand Over and Archive"}, "GS Window Officer": set()},
+		"Archived": {"GS Agent": set(), "GS Window Officer": set()},
+		"Terminated": {"GS Agent": set(), "GS Window Officer": set()},
+		"Not Accepted": {"GS Agent": set(), "GS Window Officer": set()},
+	}
+
+	def test_actions_per_state_and_role(self):
+		from frappe.model.workflow import get_transitions
+
+		users = {
+			"GS Agent": make_user("wf.agent@test.govservice", roles=("GS Agent",)),
+			"GS Window Officer": make_user("wf.window@test.govservice", roles=("GS Window Officer",)),
+		}
+		case = self.new_case()
+		for state, by_role in self.EXPECTED.items():
+			case.status = state
+			for role, expected in by_role.items():
+				frappe.set_user(users[role])
+				try:
+					actions = {t.action for t in get_transitions(case)}
+				finally:
+					frappe.set_user("Administrator")
+				self.assertEqual(actions, expected, f"{role} in {state}")
