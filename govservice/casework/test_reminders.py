@@ -5,7 +5,7 @@ from frappe.model.workflow import apply_workflow
 
 from govservice.casework.doctype.gs_case.test_gs_case import CaseTestCase, ledger
 from govservice.casework.reminders import send_case_reminders
-from govservice.tests.utils import make_agent, make_user
+from govservice.tests.utils import make_agent, make_outgoing_email_account, make_user
 
 
 class TestCaseReminders(CaseTestCase):
@@ -24,18 +24,7 @@ class TestCaseReminders(CaseTestCase):
 			doc = frappe.get_doc("GS Service Centre", centre)
 			doc.supervisor = email
 			doc.save()
-		if not frappe.db.exists("Email Account", "GS Test Outgoing"):
-			frappe.get_doc(
-				{
-					"doctype": "Email Account",
-					"email_account_name": "GS Test Outgoing",
-					"email_id": "noreply@test.govservice",
-					"enable_outgoing": 1,
-					"default_outgoing": 1,
-					"smtp_server": "127.0.0.1",
-					"no_smtp_authentication": 1,
-				}
-			).insert()
+		make_outgoing_email_account()
 		settings = frappe.get_single("GS Settings")
 		settings.enable_case_reminders = 1
 		settings.escalate_overdue_cases = 1

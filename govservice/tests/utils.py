@@ -6,7 +6,16 @@ FrappeTestCase is re-exported so the move to v16's IntegrationTestCase is one li
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-__all__ = ["FrappeTestCase", "make_agent", "make_case", "make_centre", "make_service_item", "make_user"]
+__all__ = [
+	"FrappeTestCase",
+	"make_agent",
+	"make_case",
+	"make_centre",
+	"make_department",
+	"make_outgoing_email_account",
+	"make_service_item",
+	"make_user",
+]
 
 VALID_ID_NUMBER = "11010519491231002X"
 VALID_CREDIT_CODE = "91350100M000100Y43"
@@ -107,3 +116,32 @@ def make_case(service_item: str, centre: str, agent: str, **overrides) -> "frapp
 	values.update(overrides)
 	case = frappe.get_doc(values).insert()
 	return frappe.get_doc("GS Case", case.name)
+
+
+def make_outgoing_email_account() -> str:
+	"""A default outgoing account, so emails are queued (tests never send them)."""
+	name = "GS Test Outgoing"
+	if not frappe.db.exists("Email Account", name):
+		frappe.get_doc(
+			{
+				"doctype": "Email Account",
+				"email_account_name": name,
+				"email_id": "noreply@test.govservice",
+				"enable_outgoing": 1,
+				"default_outgoing": 1,
+				"smtp_server": "127.0.0.1",
+				"no_smtp_authentication": 1,
+			}
+		).insert()
+	return name
+
+
+def make_department(name: str) -> str:
+	"""An ERPNext Department of the site's company (reused when it exists)."""
+	existing = frappe.db.get_value("Department", {"department_name": name})
+	if existing:
+		return existing
+	company = frappe.db.get_value("Company", {}, "name")
+	return (
+		frappe.get_doc({"doctype": "Department", "department_name": name, "company": company}).insert().name
+	)

@@ -55,6 +55,78 @@ class AgentChangeError(CaseError):
 
 
 class GSCase(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from govservice.casework.doctype.gs_case_consultation.gs_case_consultation import GSCaseConsultation
+		from govservice.casework.doctype.gs_case_material.gs_case_material import GSCaseMaterial
+		from govservice.casework.doctype.gs_case_pause.gs_case_pause import GSCasePause
+		from govservice.casework.doctype.gs_case_task.gs_case_task import GSCaseTask
+
+		accepted_on: DF.Datetime | None
+		accepted_with_deferral: DF.Check
+		address: DF.SmallText | None
+		agent: DF.Link
+		agent_change_reason: DF.SmallText | None
+		agent_name: DF.Data | None
+		agreement_signed_date: DF.Date | None
+		applicant_name: DF.Data
+		applicant_type: DF.Literal["Individual", "Enterprise"]
+		archived_on: DF.Datetime | None
+		completed_on: DF.Datetime | None
+		consultations: DF.Table[GSCaseConsultation]
+		credit_code: DF.Data | None
+		deadline_date: DF.Date | None
+		delivery_method: DF.Literal["", "Window Pickup", "EMS", "Electronic Certificate"]
+		fee_amount: DF.Currency
+		id_number: DF.Data | None
+		intake_channel: DF.Literal[
+			"Window", "Phone or Hotline", "Village Collection", "Door-to-Door Visit", "Online Portal"
+		]
+		is_escalated: DF.Check
+		is_paused: DF.Check
+		is_special_group: DF.Check
+		is_transfer_late: DF.Check
+		item_name: DF.Data | None
+		level: DF.Literal["County", "Township", "Village"]
+		materials: DF.Table[GSCaseMaterial]
+		materials_returned: DF.Check
+		naming_series: DF.Literal["GS-CASE-.YYYY.-.#####"]
+		not_accepted_reason: DF.SmallText | None
+		paused_working_days: DF.Int
+		pauses: DF.Table[GSCasePause]
+		phone: DF.Data
+		portal_user: DF.Link | None
+		promised_limit_days: DF.Int
+		received_on: DF.Datetime
+		result: DF.SmallText | None
+		service_centre: DF.Link
+		service_item: DF.Link
+		special_group: DF.Literal["", "Elderly", "Lonely Elderly", "Person with Disability", "Orphan"]
+		status: DF.Literal[
+			"Registered",
+			"Awaiting Materials",
+			"Accepted",
+			"In Progress",
+			"Completed",
+			"Archived",
+			"Not Accepted",
+			"Terminated",
+		]
+		supplementary_notice_reason: DF.SmallText | None
+		tasks: DF.Table[GSCaseTask]
+		terminated_by: DF.Literal["", "Applicant", "Cannot Be Completed"]
+		termination_reason: DF.SmallText | None
+		transfer_reason: DF.SmallText | None
+		transferred_from: DF.Link | None
+		transferred_on: DF.Datetime | None
+		urgency: DF.Literal["Normal", "Urgent", "Green Channel"]
+	# end: auto-generated types
 	"""A proxy-handling case (代办件) from registration to archive; its states follow the GS Case workflow."""
 
 	def validate(self) -> None:

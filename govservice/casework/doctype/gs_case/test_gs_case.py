@@ -18,6 +18,7 @@ from govservice.tests.utils import (
 	make_agent,
 	make_case,
 	make_centre,
+	make_department,
 	make_service_item,
 	make_user,
 )
@@ -315,18 +316,7 @@ class TestTransferAndJointHandling(CaseTestCase):
 		self.assertTrue(frappe.db.get_value("GS Case", late.name, "is_transfer_late"))
 
 	def test_joint_case_completes_only_when_every_task_is_done(self):
-		departments = [
-			frappe.get_doc(
-				{
-					"doctype": "Department",
-					"department_name": name,
-					"company": frappe.db.get_value("Company", {}, "name"),
-				}
-			)
-			.insert()
-			.name
-			for name in ("测试人社局", "测试医保局")
-		]
+		departments = [make_department(name) for name in ("测试人社局", "测试医保局")]
 		case = self.receive(self.new_case(tasks=[{"department": d} for d in departments]))
 		self.assertEqual([t.is_lead for t in case.tasks], [1, 0])
 		case = self.act(case, "Accept")
@@ -342,13 +332,7 @@ class TestTransferAndJointHandling(CaseTestCase):
 		self.assertEqual(ledger(case.name).count("Task Done"), 2)
 
 	def test_only_one_lead_department(self):
-		company = frappe.db.get_value("Company", {}, "name")
-		departments = [
-			frappe.get_doc({"doctype": "Department", "department_name": name, "company": company})
-			.insert()
-			.name
-			for name in ("测试民政局", "测试残联")
-		]
+		departments = [make_department(name) for name in ("测试民政局", "测试残联")]
 		with self.assertRaises(CaseError):
 			self.new_case(tasks=[{"department": d, "is_lead": 1} for d in departments])
 

@@ -2,4 +2,22 @@ from frappe.model.document import Document
 
 
 class GSCaseMaterial(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		allows_deferred: DF.Check
+		is_received: DF.Check
+		is_required: DF.Check
+		material_name: DF.Data
+		notes: DF.SmallText | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		received_date: DF.Date | None
+	# end: auto-generated types
 	pass

@@ -2,6 +2,39 @@ from frappe.model.document import Document
 
 
 class GSWorkLog(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		action: DF.Literal[
+			"Registered",
+			"Accepted",
+			"One-Time Notice",
+			"Materials Supplied",
+			"Started Handling",
+			"Transferred",
+			"Task Done",
+			"Consultation",
+			"Completed",
+			"Archived",
+			"Not Accepted",
+			"Terminated",
+			"Agent Changed",
+			"Call to Applicant",
+			"Escalated",
+			"Other Note",
+		]
+		agent: DF.Link | None
+		description: DF.SmallText | None
+		gs_case: DF.Link | None
+		log_on: DF.Datetime | None
+		service_centre: DF.Link | None
+		user: DF.Link | None
+	# end: auto-generated types
 	pass
 
 
