@@ -18,6 +18,11 @@ app_include_js = "govservice.bundle.js"
 # Jinja helpers for print formats
 jinja = {"methods": ["govservice.domain.identity.mask_resident_id"]}
 
+# Permissions: complaints are seen by the window, the supervisory department, the department they were
+# dispatched to and their reporter
+permission_query_conditions = {"GS Complaint": "govservice.complaints.permissions.complaint_query"}
+has_permission = {"GS Complaint": "govservice.complaints.permissions.has_complaint_permission"}
+
 # Events
 doc_events = {
 	"Holiday List": {
@@ -28,7 +33,10 @@ doc_events = {
 # Scheduler: cron at office hours (daily jobs would fire at midnight); jobs skip non-working days
 scheduler_events = {
 	"cron": {
-		"30 8 * * *": ["govservice.casework.reminders.send_case_reminders"],
+		"30 8 * * *": [
+			"govservice.casework.reminders.send_case_reminders",
+			"govservice.complaints.escalation.escalate_stalled_complaints",
+		],
 	},
 }
 

@@ -9,6 +9,8 @@ ROLES = {
 	"GS Agent": 1,
 	"GS Window Officer": 1,
 	"GS Portal User": 0,
+	"GS Supervisory Officer": 1,
+	"GS Department Contact": 1,
 }
 
 
@@ -31,11 +33,24 @@ def after_migrate() -> None:
 
 def ensure_settings() -> None:
 	"""Save GS Settings once so its defaults (reminders on) are stored."""
+	settings = frappe.get_single("GS Settings")
 	if not frappe.db.sql("select 1 from `tabSingles` where doctype = 'GS Settings' limit 1"):
-		settings = frappe.get_single("GS Settings")
 		settings.enable_case_reminders = 1
 		settings.escalate_overdue_cases = 1
 		settings.send_reminder_emails = 1
+	missing = {
+		"simple_reply_days": 3,
+		"general_reply_days": 5,
+		"unsolvable_reply_days": 3,
+		"contact_response_days": 1,
+		"leader_response_days": 1,
+	}
+	changed = False
+	for field, value in missing.items():
+		if not settings.get(field):
+			settings.set(field, value)
+			changed = True
+	if changed or settings.is_new():
 		settings.save(ignore_permissions=True)  # install-time defaults
 
 

@@ -2,4 +2,21 @@ from frappe.model.document import Document
 
 
 class GSSettings(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		contact_response_days: DF.Int
+		enable_case_reminders: DF.Check
+		escalate_overdue_cases: DF.Check
+		general_reply_days: DF.Int
+		leader_response_days: DF.Int
+		send_reminder_emails: DF.Check
+		simple_reply_days: DF.Int
+		unsolvable_reply_days: DF.Int
+	# end: auto-generated types
 	pass

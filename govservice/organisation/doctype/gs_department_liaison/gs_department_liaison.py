@@ -1,5 +1,7 @@
 from frappe.model.document import Document
 
+CONTACT_ROLE = "GS Department Contact"
+
 
 class GSDepartmentLiaison(Document):
 	# begin: auto-generated types
@@ -17,5 +19,13 @@ class GSDepartmentLiaison(Document):
 		leader_name: DF.Data
 		leader_phone: DF.Data
 		leader_user: DF.Link | None
+
 	# end: auto-generated types
-	pass
+	def on_update(self) -> None:
+		import frappe
+
+		for user in filter(None, (self.contact_user, self.leader_user)):
+			if CONTACT_ROLE not in frappe.get_roles(user):
+				doc = frappe.get_doc("User", user)
+				doc.flags.ignore_permissions = True  # the role follows from the liaison table an admin saved
+				doc.add_roles(CONTACT_ROLE)

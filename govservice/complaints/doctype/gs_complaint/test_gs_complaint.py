@@ -1,0 +1,238 @@
+import datetime
+
+import frappe
+from frappe.utils import getdate
+
+from govservice.complaints.doctype.gs_complaint.gs_complaint import ComplaintError
+from govservice.complaints.escalation import escalate_stalled_complaints
+from govservice.organisation.doctype.gs_calendar_year.gs_calendar_year import ensure_calendar_years
+from govservice.tests.utils import FrappeTestCase, make_department, make_outgoing_email_account, make_user
+
+
+class ComplaintTestCase(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		ensure_calendar_years([2026, 2027])
+		make_outgoing_email_account()
+		cls.window = make_user("bbc.window@test.govservice", roles=("GS Window Officer",))
+		cls.supervisory = make_user("bbc.supervisory@test.govservice", roles=("GS Supervisory Officer",))
+		cls.reporter = make_user("bbc.reporter@test.govservice")
+		cls.other_reporter = make_user("bbc.other@test.govservice")
+		for user in (cls.reporter, cls.other_reporter):
+			frappe.db.set_value("User", user, "user_type", "Website User")
+			frappe.get_doc("User", user).add_roles("GS Portal User")
+		cls.departments = {}
+		for key, name in (("social", "测试人社局"), ("civil", "测试民政局")):
+			department = make_department(name)
+			contact = make_user(f"bbc.{key}.contact@test.govservice")
+			leader = make_user(f"bbc.{key}.leader@test.govservice")
+			if not frappe.db.exists("GS Department Liaison", department):
+				frappe.get_doc(
+					{
+						"doctype": "GS Department Liaison",
+						"department": department,
+						"leader_name": f"{name}分管领导",
+						"leader_phone": "0718-8000001",
+						"leader_user": leader,
+						"contact_name": f"{name}联系人",
+						"contact_phone": "13800000002",
+						"contact_user": contact,
+					}
+				).insert()
+			cls.departments[key] = (department, contact, leader)
+
+	def register(self, **values):
+		doc = frappe.get_doc(
+			{
+				"doctype": "GS Complaint",
+				"reporter_name": "张先生",
+				"reporter_phone": "13900000000",
+				"description": "社保转移接续三次未办成",
+				"department": self.departments["social"][0],
+				**values,
+			}
+		).insert()
+		return frappe.get_doc("GS Complaint", doc.name)
+
+	def classify(self, doc, classification, deadline=None):
+		doc = frappe.get_doc("GS Complaint", doc.name)
+		doc.classification = classification
+		if deadline:
+			doc.deadline_date = deadline
+		doc.save()
+		return frappe.get_doc("GS Complaint", doc.name)
+
+
+class TestComplaintDeadlines(ComplaintTestCase):
+	def test_deadlines_by_class_across_national_day(self):
+		expected = {
+			"Simple": datetime.date(2026, 10, 10),
+			"General": datetime.date(2026, 10, 13),
+			"Unsolvable": datetime.date(2026, 10, 10),
+		}
+		for classification, deadline in expected.items():
+			doc = self.register(registered_on="2026-09-30 10:00:00")
+			doc = self.classify(doc, classification)
+			# 3 working days after 09-30: 10-08, 10-09, 10-10 (make-up Saturday); 5 reaches 10-13
+			self.assertEqual(getdate(doc.deadline_date), deadline, classification)
+			self.assertEqual(doc.deadline_set_by, "Administrator")
+
+	def test_limits_are_settings(self):
+		frappe.db.set_single_value("GS Settings", "simple_reply_days", 2)
+		frappe.clear_document_cache("GS Settings", "GS Settings")
+		try:
+			doc = self.classify(self.register(registered_on="2026-02-13 10:00:00"), "Simple")
+			# 02-14 is a make-up Saturday, then the Spring Festival: the 2nd working day is 02-24
+			self.assertEqual(getdate(doc.deadline_date), datetime.date(2026, 2, 24))
+		finally:
+			frappe.db.set_single_value("GS Settings", "simple_reply_days", 3)
+			frappe.clear_document_cache("GS Settings", "GS Settings")
+
+	def test_complex_deadline_is_set_by_the_supervisory_department(self):
+		doc = self.register()
+		with self.assertRaises(ComplaintError):
+			self.classify(doc, "Complex")
+		frappe.set_user(self.window)
+		try:
+			with self.assertRaises(frappe.PermissionError):
+				self.classify(doc, "Complex", "2026-12-31")
+		finally:
+			frappe.set_user("Administrator")
+		frappe.set_user(self.supervisory)
+		try:
+			doc = self.classify(doc, "Complex", "2026-12-31")
+		finally:
+			frappe.set_user("Administrator")
+		self.assertEqual(doc.deadline_set_by, self.supervisory)
+		self.assertTrue(doc.deadline_set_on)
+
+	def test_out_of_scope_matters_record_where_to_go(self):
+		with self.assertRaises(ComplaintError):
+			self.register(is_in_scope=0)
+		doc = self.register(
+			is_in_scope=0, referral_department="县住房公积金中心", referral_contact="王科长 0718-8123456"
+		)
+		doc.inform_reporter()
+		doc.close()
+		self.assertEqual(frappe.db.get_value("GS Complaint", doc.name, "status"), "Closed")
+
+
+class TestComplaintHandling(ComplaintTestCase):
+	def test_dispatch_escalate_reply_inform_close(self):
+		_department, contact, leader = self.departments["social"]
+		doc = self.classify(self.register(), "General")
+		doc.dispatch()
+		self.assertEqual(doc.assigned_to, contact)
+		self.assertTrue(
+			frappe.db.exists("ToDo", {"reference_name": doc.name, "allocated_to": contact, "status": "Open"})
+		)
+		doc = frappe.get_doc("GS Complaint", doc.name)
+		doc.escalate()
+		self.assertEqual((doc.escalation_level, doc.assigned_to), ("Leader in Charge", leader))
+		self.assertFalse(
+			frappe.db.exists("ToDo", {"reference_name": doc.name, "allocated_to": contact, "status": "Open"})
+		)
+		doc = frappe.get_doc("GS Complaint", doc.name)
+		doc.escalate()
+		self.assertEqual(
+			(doc.escalation_level, doc.assigned_to), ("Supervisory Department", self.supervisory)
+		)
+		with self.assertRaises(ComplaintError):
+			frappe.get_doc("GS Complaint", doc.name).escalate()
+		doc = frappe.get_doc("GS Complaint", doc.name)
+		with self.assertRaises(ComplaintError):
+			doc.close()
+		doc.submit_reply("请携带身份证和社保卡到县人社局3号窗口,联系人李娜 0718-8000002")
+		doc = frappe.get_doc("GS Complaint", doc.name)
+		doc.inform_reporter()
+		doc.close()
+		history = frappe.get_all(
+			"Comment",
+			filters={"reference_doctype": "GS Complaint", "reference_name": doc.name, "comment_type": "Info"},
+			pluck="content",
+		)
+		self.assertGreaterEqual(
+			len(history), 7
+		)  # registered, classified, 3 hand-offs, replied, informed, closed
+
+	def test_unsolvable_reply_needs_reasons(self):
+		doc = self.classify(self.register(), "Unsolvable")
+		doc.dispatch()
+		doc = frappe.get_doc("GS Complaint", doc.name)
+		with self.assertRaises(ComplaintError):
+			doc.submit_reply("无法办理")
+		doc.submit_reply("无法办理", "该事项须由省级部门审批,县级无审批权限")
+		self.assertEqual(frappe.db.get_value("GS Complaint", doc.name, "status"), "Replied")
+
+	def test_stalled_matters_escalate_once_per_wait(self):
+		department, _contact, leader = self.departments["civil"]
+		with self.freeze_time("2026-10-09 09:00:00"):
+			doc = self.classify(self.register(department=department), "Simple")
+			doc.dispatch()
+		with self.freeze_time("2026-10-09 16:00:00"):
+			escalate_stalled_complaints()
+		self.assertEqual(
+			frappe.db.get_value("GS Complaint", doc.name, "escalation_level"), "Department Contact"
+		)
+		with self.freeze_time("2026-10-10 08:30:00"):  # make-up Saturday: a working day
+			escalate_stalled_complaints()
+		self.assertEqual(frappe.db.get_value("GS Complaint", doc.name, "assigned_to"), leader)
+		with self.freeze_time("2026-10-10 09:00:00"):
+			escalate_stalled_complaints()
+		self.assertEqual(
+			frappe.db.get_value("GS Complaint", doc.name, "escalation_level"), "Leader in Charge"
+		)
+		with self.freeze_time("2026-10-14 08:30:00"):  # past the 10-13 deadline
+			result = escalate_stalled_complaints()
+		self.assertEqual(
+			frappe.db.get_value("GS Complaint", doc.name, "escalation_level"), "Supervisory Department"
+		)
+		self.assertTrue(frappe.db.get_value("GS Complaint", doc.name, "is_overdue"))
+		self.assertGreaterEqual(result["overdue"], 1)
+
+
+class TestComplaintPermissions(ComplaintTestCase):
+	def test_department_contacts_see_only_matters_dispatched_to_them(self):
+		social, civil = self.departments["social"], self.departments["civil"]
+		mine = self.classify(self.register(), "Simple")
+		mine.dispatch()
+		not_dispatched = self.classify(self.register(), "Simple")
+		theirs = self.classify(self.register(department=civil[0]), "Simple")
+		theirs.dispatch()
+		self.assertIn("GS Department Contact", frappe.get_roles(social[1]))
+		frappe.set_user(social[1])
+		try:
+			visible = set(frappe.get_list("GS Complaint", pluck="name"))
+			self.assertIn(mine.name, visible)
+			self.assertNotIn(not_dispatched.name, visible)
+			self.assertNotIn(theirs.name, visible)
+			with self.assertRaises(frappe.PermissionError):
+				frappe.get_doc("GS Complaint", theirs.name).check_permission("read")
+			frappe.get_doc("GS Complaint", mine.name).submit_reply("已电话联系并办结")
+		finally:
+			frappe.set_user("Administrator")
+
+	def test_reporters_see_only_their_own(self):
+		own = self.register(portal_user=self.reporter, channel="Online Portal")
+		other = self.register(portal_user=self.other_reporter, channel="Online Portal")
+		frappe.set_user(self.reporter)
+		try:
+			self.assertEqual(set(frappe.get_list("GS Complaint", pluck="name")), {own.name})
+			self.assertTrue(frappe.has_permission("GS Complaint", "read", doc=own.name))
+			self.assertFalse(frappe.has_permission("GS Complaint", "read", doc=other.name))
+			self.assertFalse(frappe.has_permission("GS Complaint", "write", doc=own.name))
+		finally:
+			frappe.set_user("Administrator")
+
+	def test_window_staff_register_and_the_supervisory_department_sees_all(self):
+		frappe.set_user(self.window)
+		try:
+			doc = self.classify(self.register(), "General")
+		finally:
+			frappe.set_user("Administrator")
+		frappe.set_user(self.supervisory)
+		try:
+			self.assertIn(doc.name, set(frappe.get_list("GS Complaint", pluck="name")))
+		finally:
+			frappe.set_user("Administrator")
