@@ -20,3 +20,16 @@ govservice.catalogue_list_filters = () => [
 		options: "Department",
 	},
 ];
+
+// Filters shared by the 办不成事 ledgers and weekly summary: one week by default.
+govservice.complaint_week_filters = () => [
+	{
+		fieldname: "from_date",
+		label: __("From"),
+		fieldtype: "Date",
+		default: frappe.datetime.add_days(frappe.datetime.get_today(), -6),
+		reqd: 1,
+	},
+	{ fieldname: "to_date", label: __("To"), fieldtype: "Date", default: frappe.datetime.get_today(), reqd: 1 },
+	{ fieldname: "department", label: __("Department"), fieldtype: "Link", options: "Department" },
+];

@@ -135,8 +135,12 @@ class TestComplaintHandling(ComplaintTestCase):
 		)
 		doc = frappe.get_doc("GS Complaint", doc.name)
 		doc.escalate()
-		self.assertEqual(
-			(doc.escalation_level, doc.assigned_to), ("Supervisory Department", self.supervisory)
+		self.assertEqual(doc.escalation_level, "Supervisory Department")
+		# every supervisory officer gets the matter (the set-up user may be one too)
+		self.assertTrue(
+			frappe.db.exists(
+				"ToDo", {"reference_name": doc.name, "allocated_to": self.supervisory, "status": "Open"}
+			)
 		)
 		with self.assertRaises(ComplaintError):
 			frappe.get_doc("GS Complaint", doc.name).escalate()
@@ -236,3 +240,80 @@ class TestComplaintPermissions(ComplaintTestCase):
 			self.assertIn(doc.name, set(frappe.get_list("GS Complaint", pluck="name")))
 		finally:
 			frappe.set_user("Administrator")
+
+
+class TestComplaintReports(ComplaintTestCase):
+	def week_of_matters(self):
+		# Frappe runs assignment notifications as "now" jobs that commit in tests, so matters from earlier
+		# runs can survive the rollback; the week under test starts empty.
+		frappe.db.delete(
+			"GS Complaint", {"registered_on": ["between", ["2026-10-12", "2026-10-18 23:59:59"]]}
+		)
+		social, civil = self.departments["social"][0], self.departments["civil"][0]
+		with self.freeze_time("2026-10-12 09:00:00", tick=True):
+			replied = self.classify(self.register(registered_on="2026-10-12 09:00:00"), "Simple")
+			replied.dispatch()
+			frappe.get_doc("GS Complaint", replied.name).submit_reply("请到3号窗口办理")
+			late = self.classify(
+				self.register(registered_on="2026-10-12 10:00:00", description="低保认定材料反复退回"),
+				"Simple",
+			)
+			late.dispatch()
+			other = self.classify(
+				self.register(registered_on="2026-10-13 10:00:00", department=civil), "General"
+			)
+		return replied, late, other, social, civil
+
+	def test_tracking_ledger_and_weekly_summary(self):
+		from frappe.desk.query_report import run as run_report
+
+		from govservice.complaints.utils import weekly_summary
+
+		replied, late, other, social, civil = self.week_of_matters()
+		with self.freeze_time("2026-10-19 09:00:00"):
+			result = run_report(
+				"Complaint Tracking Ledger", filters={"from_date": "2026-10-12", "to_date": "2026-10-18"}
+			)
+			progress = {row["name"]: row["outcome"] for row in result["result"]}
+			summary = weekly_summary(datetime.date(2026, 10, 12), datetime.date(2026, 10, 18))
+		self.assertEqual(progress[replied.name], "Replied")
+		self.assertEqual(progress[late.name], "Overdue")  # deadline 10-15 passed without a reply
+		self.assertEqual(progress[other.name], "In Hand")  # 5 working days: due 10-20
+		self.assertEqual(summary["total"], 3)
+		self.assertEqual(summary["by_class"], {"Simple": 2, "General": 1})
+		self.assertEqual(summary["by_department"], {social: 2, civil: 1})
+		self.assertEqual([row.name for row in summary["overdue"]], [late.name])
+		self.assertIn(social, summary["bottlenecks"])  # two matters, one late
+		self.assertNotIn(civil, summary["bottlenecks"])
+
+	def test_weekly_reports_are_auto_email_reports(self):
+		from govservice.complaints.setup import ensure_weekly_reports
+
+		late = self.week_of_matters()[1]
+		names = ensure_weekly_reports(["bbc.supervisory@test.govservice"])
+		self.assertEqual(names, ensure_weekly_reports(["bbc.supervisory@test.govservice"]))
+		reports = {
+			frappe.db.get_value("Auto Email Report", n, "report"): frappe.get_doc("Auto Email Report", n)
+			for n in names
+		}
+		self.assertEqual(reports["Complaint Tracking Ledger"].day_of_week, "Friday")
+		self.assertEqual(reports["Complaint Weekly Summary"].day_of_week, "Monday")
+		with self.freeze_time("2026-10-16 17:00:00"):
+			ledger = reports["Complaint Weekly Summary"]
+			ledger.format = "HTML"
+			content = ledger.get_report_content()
+		self.assertIn(late.name, content)
+
+	def test_registration_form_pdf(self):
+		from govservice.api.printing import render_pdf
+		from govservice.casework.test_printing import pdf_text
+
+		doc = self.classify(self.register(description="不动产登记预约三次未成功"), "General")
+		lang = frappe.local.lang
+		frappe.local.lang = "zh"
+		try:
+			text = pdf_text(render_pdf("GS Complaint", doc.name, "GS Complaint Registration Form"))
+		finally:
+			frappe.local.lang = lang
+		for phrase in ("“办不成事”事项登记表", "不动产登记预约三次未成功", "一般问题(承诺件)"):
+			self.assertIn(phrase, text)

@@ -1,0 +1,3 @@
+frappe.query_reports["Complaint Tracking Ledger"] = {
+	filters: govservice.complaint_week_filters(),
+};

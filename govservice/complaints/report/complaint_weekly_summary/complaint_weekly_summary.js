@@ -1,0 +1,3 @@
+frappe.query_reports["Complaint Weekly Summary"] = {
+	filters: govservice.complaint_week_filters(),
+};
