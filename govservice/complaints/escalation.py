@@ -1,6 +1,7 @@
 """Daily escalation of "办不成事" matters nobody acted on (scheduler, office hours, working days only)."""
 
 import frappe
+from frappe import _
 from frappe.utils import cint, getdate, now_datetime
 
 from govservice.organisation.calendar import get_work_calendar
@@ -42,4 +43,40 @@ def escalate_stalled_complaints() -> dict[str, int]:
 	)
 	for name in overdue:
 		frappe.db.set_value("GS Complaint", name, "is_overdue", 1)
-	return {"escalated": escalated, "overdue": len(overdue)}
+	reminded = remind_complaint_deadlines(today, calendar.add_working_days(today, 1), settings.window_lead)
+	return {"escalated": escalated, "overdue": len(overdue), "reminded": reminded}
+
+
+def remind_complaint_deadlines(today, next_working_day, window_lead: str | None) -> int:
+	"""Once before the deadline (due the next working day) and once after it, to whoever holds the matter
+	and the window lead."""
+	sent = 0
+	for kind, flag, condition in (
+		("before", "reminded_before_deadline", ["=", next_working_day]),
+		("after", "reminded_after_deadline", ["<", today]),
+	):
+		for row in frappe.get_all(
+			"GS Complaint",
+			filters={"status": ["in", ["Registered", "Dispatched"]], "deadline_date": condition, flag: 0},
+			fields=["name", "assigned_to", "reporter_name", "deadline_date"],
+		):
+			subject = (
+				_("{0} ({1}) must be done and replied by {2}")
+				if kind == "before"
+				else _("{0} ({1}) is past its deadline {2}")
+			).format(row.name, row.reporter_name, row.deadline_date)
+			for user in {row.assigned_to, window_lead} - {None}:
+				frappe.get_doc(
+					{
+						"doctype": "Notification Log",
+						"subject": subject,
+						"for_user": user,
+						"type": "Alert",
+						"document_type": "GS Complaint",
+						"document_name": row.name,
+						"from_user": "Administrator",
+					}
+				).insert(ignore_permissions=True)  # system reminder
+			frappe.db.set_value("GS Complaint", row.name, flag, 1)
+			sent += 1
+	return sent

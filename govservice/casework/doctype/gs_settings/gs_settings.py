@@ -18,5 +18,6 @@ class GSSettings(Document):
 		send_reminder_emails: DF.Check
 		simple_reply_days: DF.Int
 		unsolvable_reply_days: DF.Int
+		window_lead: DF.Link | None
 	# end: auto-generated types
 	pass

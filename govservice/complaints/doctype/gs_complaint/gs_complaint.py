@@ -50,6 +50,8 @@ class GSComplaint(Document):
 		referral_contact: DF.Data | None
 		referral_department: DF.Data | None
 		registered_on: DF.Datetime
+		reminded_after_deadline: DF.Check
+		reminded_before_deadline: DF.Check
 		replied_on: DF.Datetime | None
 		reply: DF.SmallText | None
 		reporter_informed_on: DF.Datetime | None
@@ -116,6 +118,8 @@ class GSComplaint(Document):
 			limits["unsolvable_reply_days"],
 		)
 		self.deadline_date = get_work_calendar().add_working_days(getdate(self.registered_on), days)
+		if previous and previous.deadline_date and str(previous.deadline_date) != str(self.deadline_date):
+			self.reminded_before_deadline = self.reminded_after_deadline = 0  # a new deadline, new reminders
 		if not previous or previous.classification != self.classification:
 			self.deadline_set_by = frappe.session.user
 			self.deadline_set_on = now_datetime()

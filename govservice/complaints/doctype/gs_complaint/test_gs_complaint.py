@@ -317,3 +317,55 @@ class TestComplaintReports(ComplaintTestCase):
 			frappe.local.lang = lang
 		for phrase in ("“办不成事”事项登记表", "不动产登记预约三次未成功", "一般问题(承诺件)"):
 			self.assertIn(phrase, text)
+
+
+class TestComplaintRemindersAndDepartments(ComplaintTestCase):
+	def test_reminders_before_and_after_the_deadline_once_each(self):
+		frappe.db.set_single_value("GS Settings", "window_lead", self.window)
+		frappe.clear_document_cache("GS Settings", "GS Settings")
+		department = self.departments["civil"][0]
+		with self.freeze_time("2026-11-02 09:00:00"):
+			doc = self.classify(self.register(department=department), "Simple")  # due 11-05
+			doc.dispatch()
+
+		def notified():
+			return sorted(
+				frappe.get_all(
+					"Notification Log",
+					filters={
+						"document_type": "GS Complaint",
+						"document_name": doc.name,
+						"subject": ["like", f"{doc.name}%"],
+					},
+					pluck="for_user",
+				)
+			)
+
+		for day in ("2026-11-04", "2026-11-04"):  # the day before the deadline, twice
+			with self.freeze_time(f"{day} 08:30:00"):
+				escalate_stalled_complaints()
+		self.assertEqual(notified().count(self.window), 1)
+		with self.freeze_time("2026-11-06 08:30:00"):
+			escalate_stalled_complaints()
+		with self.freeze_time("2026-11-09 08:30:00"):
+			escalate_stalled_complaints()
+		self.assertEqual(notified().count(self.window), 2)
+		doc.reload()
+		self.assertTrue(doc.reminded_before_deadline and doc.reminded_after_deadline and doc.is_overdue)
+
+	def test_departments_that_repeatedly_miss_deadlines(self):
+		from frappe.desk.query_report import run as run_report
+
+		department = make_department("测试市场监管局")
+		frappe.db.delete("GS Complaint", {"department": department})
+		for registered in ("2026-06-01 09:00:00", "2026-06-08 09:00:00", "2026-06-15 09:00:00"):
+			self.classify(self.register(department=department, registered_on=registered), "Simple")
+		with self.freeze_time("2026-07-01 09:00:00"):
+			result = run_report(
+				"Departments Missing Deadlines", filters={"from_date": "2026-06-01", "to_date": "2026-06-30"}
+			)
+		row = next(r for r in result["result"] if r["department"] == department)
+		self.assertEqual(
+			(row["total"], row["open"], row["overdue"], row["missed"], row["repeatedly_late"]),
+			(3, 3, 3, 3, 1),
+		)
