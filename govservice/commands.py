@@ -12,7 +12,7 @@ def govservice_setup(context, demo: bool = False) -> None:
 	import frappe
 
 	from govservice.setup.install import ensure_calendar, ensure_roles
-	from govservice.setup.site import complete_setup_wizard, reset_scheduler_clock
+	from govservice.setup.site import complete_setup_wizard, reset_scheduler_clock, set_china_formats
 
 	site = get_site(context)
 	frappe.init(site)
@@ -20,6 +20,7 @@ def govservice_setup(context, demo: bool = False) -> None:
 	try:
 		frappe.set_user("Administrator")
 		complete_setup_wizard()
+		set_china_formats()
 		ensure_roles()
 		ensure_calendar()
 		if demo:

@@ -77,9 +77,10 @@ def ensure_workflow_masters() -> None:
 
 def before_tests() -> None:
 	"""Tests run on a site set up as a county would set it up: China, CNY, Asia/Shanghai."""
-	from govservice.setup.site import complete_setup_wizard
+	from govservice.setup.site import complete_setup_wizard, set_china_formats
 
 	complete_setup_wizard()
+	set_china_formats()
 	ensure_roles()
 	ensure_calendar()
 	frappe.db.commit()  # tests start from this committed state

@@ -33,7 +33,16 @@ def complete_setup_wizard(company_name: str = COUNTY_COMPANY) -> None:
 		}
 	)
 	frappe.db.commit()  # setup_complete commits its own stages; keep the rest consistent
+	set_china_formats()
 	reset_scheduler_clock()
+
+
+def set_china_formats() -> None:
+	"""Dates as 2026-11-23 and weeks starting on Monday, as Chinese offices write them."""
+	frappe.db.set_single_value(
+		"System Settings", {"date_format": "yyyy-mm-dd", "first_day_of_the_week": "Monday"}
+	)
+	frappe.clear_cache()
 
 
 def reset_scheduler_clock() -> None:
