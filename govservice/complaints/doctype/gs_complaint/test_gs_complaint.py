@@ -369,3 +369,18 @@ class TestComplaintRemindersAndDepartments(ComplaintTestCase):
 			(row["total"], row["open"], row["overdue"], row["missed"], row["repeatedly_late"]),
 			(3, 3, 3, 3, 1),
 		)
+
+
+class TestComplaintDashboard(ComplaintTestCase):
+	def test_number_cards_count_open_and_overdue_matters(self):
+		from frappe.desk.doctype.number_card.number_card import get_result
+
+		open_before = get_result(frappe.get_doc("Number Card", "Open Complaints"), None)
+		overdue_before = get_result(frappe.get_doc("Number Card", "Overdue Complaints"), None)
+		doc = self.classify(self.register(), "Simple")
+		frappe.db.set_value("GS Complaint", doc.name, "is_overdue", 1)
+		self.assertEqual(get_result(frappe.get_doc("Number Card", "Open Complaints"), None), open_before + 1)
+		self.assertEqual(
+			get_result(frappe.get_doc("Number Card", "Overdue Complaints"), None), overdue_before + 1
+		)
+		self.assertTrue(frappe.db.exists("Dashboard Chart", "Open Complaints by Department"))
