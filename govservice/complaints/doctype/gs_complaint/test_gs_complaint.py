@@ -304,6 +304,28 @@ class TestComplaintReports(ComplaintTestCase):
 			content = ledger.get_report_content()
 		self.assertIn(late.name, content)
 
+	def test_tracking_ledger_pdf(self):
+		from govservice.api.printing import complaint_ledger_pdf
+		from govservice.casework.test_printing import pdf_text
+
+		_replied, late, _other, _social, _civil = self.week_of_matters()
+		lang = frappe.local.lang
+		frappe.local.lang = "zh"
+		try:
+			with self.freeze_time("2026-10-19 09:00:00"):
+				complaint_ledger_pdf("2026-10-12", "2026-10-18")
+			text = pdf_text(frappe.local.response.filecontent)
+		finally:
+			frappe.local.lang = lang
+		for phrase in ("处理进度跟踪台账", late.name, "低保认定材料反复退回", "已超期"):
+			self.assertIn(phrase, text)
+		frappe.set_user(self.reporter)
+		try:
+			with self.assertRaises(frappe.PermissionError):
+				complaint_ledger_pdf("2026-10-12", "2026-10-18")
+		finally:
+			frappe.set_user("Administrator")
+
 	def test_registration_form_pdf(self):
 		from govservice.api.printing import render_pdf
 		from govservice.casework.test_printing import pdf_text
