@@ -122,8 +122,8 @@ gs_mysql_admin() {
 }
 
 # bench new-site needs a MariaDB admin with a password. Use GS_DB_ROOT_USER/GS_DB_ROOT_PASSWORD when given;
-# otherwise create the admin 'govservice_admin' once, through root's passwordless login, and keep its
-# generated password in the bench user's config directory (mode 600).
+# otherwise create an admin for the bench user once ('govservice_admin' for the default user), through
+# root's passwordless login, and keep its generated password in the bench user's config directory (mode 600).
 gs_ensure_mariadb() {
 	local cred="$GS_STATE_DIR/db-admin"
 	if [ -z "${GS_DB_ROOT_PASSWORD:-}" ] && [ -r "$cred" ]; then
@@ -139,7 +139,9 @@ gs_ensure_mariadb() {
 		else
 			gs_die "cannot reach MariaDB at $GS_DB_HOST:$GS_DB_PORT as an admin. Start MariaDB, or set GS_DB_ROOT_USER and GS_DB_ROOT_PASSWORD to an account that may create databases and users."
 		fi
-		GS_DB_ROOT_USER=govservice_admin
+		# One admin per OS user that runs a bench, so one user's set-up never re-keys another's.
+		GS_DB_ROOT_USER="gs_admin_$(printf '%s' "$GS_BENCH_USER" | tr -c 'A-Za-z0-9_' '_' | cut -c1-40)"
+		[ "$GS_BENCH_USER" != govservice ] || GS_DB_ROOT_USER=govservice_admin
 		GS_DB_ROOT_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 		gs_log "creating the MariaDB admin '$GS_DB_ROOT_USER' for bench new-site"
 		local host
