@@ -14,6 +14,7 @@ from frappe import _
 from frappe.utils import get_url_to_form, getdate, now_datetime
 
 from govservice.organisation.calendar import get_work_calendar
+from govservice.utils import bulk_insert_docs
 
 OPEN_STATES = ("Accepted", "In Progress")
 KIND_LABELS = {"Due Tomorrow": "due in one working day", "Due Today": "due today", "Overdue": "overdue"}
@@ -54,59 +55,30 @@ def remind(today, next_working_day, settings) -> dict[str, int]:
 			case.name, case.applicant_name, _(KIND_LABELS[case.kind]), case.deadline_date
 		)
 		for user in recipients:
-			notifications.append(notification_row(user, subject, case.name, now))
+			notifications.append(
+				{
+					"subject": subject,
+					"for_user": user,
+					"type": "Alert",
+					"document_type": "GS Case",
+					"document_name": case.name,
+					"from_user": "Administrator",
+					"read": 0,
+				}
+			)
 			digests[user].append((case, subject))
 		reminders.append(
-			(
-				frappe.generate_hash(length=12),
-				now,
-				now,
-				"Administrator",
-				"Administrator",
-				case.name,
-				case.kind,
-				case.deadline_date,
-				now,
-				", ".join(sorted(recipients)),
-			)
+			{
+				"gs_case": case.name,
+				"kind": case.kind,
+				"deadline_date": case.deadline_date,
+				"sent_on": now,
+				"recipients": ", ".join(sorted(recipients)),
+			}
 		)
 
-	frappe.db.bulk_insert(
-		"Notification Log",
-		fields=[
-			"name",
-			"creation",
-			"modified",
-			"owner",
-			"modified_by",
-			"subject",
-			"for_user",
-			"type",
-			"document_type",
-			"document_name",
-			"from_user",
-			"read",
-		],
-		values=notifications,
-		chunk_size=10000,
-	)
-	frappe.db.bulk_insert(
-		"GS Case Reminder",
-		fields=[
-			"name",
-			"creation",
-			"modified",
-			"owner",
-			"modified_by",
-			"gs_case",
-			"kind",
-			"deadline_date",
-			"sent_on",
-			"recipients",
-		],
-		values=reminders,
-		chunk_size=10000,
-	)
+	bulk_insert_docs("Notification Log", notifications, now)
+	bulk_insert_docs("GS Case Reminder", reminders, now)
 	if escalated:
 		mark_escalated(escalated, now)
 	if settings.send_reminder_emails:
@@ -161,66 +133,32 @@ def recipients_for(case, agents: dict, centres: dict, escalate: bool) -> set[str
 	return users
 
 
-def notification_row(user: str, subject: str, case: str, now) -> tuple:
-	return (
-		frappe.generate_hash(length=10),
-		now,
-		now,
-		"Administrator",
-		"Administrator",
-		subject,
-		user,
-		"Alert",
-		"GS Case",
-		case,
-		"Administrator",
-		0,
-	)
-
-
 def mark_escalated(cases: list, now) -> None:
-	"""Flag overdue cases as escalated and write one ledger entry each."""
-	names = [case.name for case in cases if not case.is_escalated]
+	"""Flag overdue cases as escalated and write one ledger entry each (once per case)."""
+	cases = [case for case in cases if not case.is_escalated]
+	names = [case.name for case in cases]
 	for start in range(0, len(names), 10000):
-		chunk = names[start : start + 10000]
-		frappe.db.sql("update `tabGS Case` set is_escalated = 1 where name in %(names)s", {"names": chunk})
-	frappe.db.bulk_insert(
+		frappe.db.sql(
+			"update `tabGS Case` set is_escalated = 1 where name in %(names)s",
+			{"names": names[start : start + 10000]},
+		)
+	bulk_insert_docs(
 		"GS Work Log",
-		fields=[
-			"name",
-			"creation",
-			"modified",
-			"owner",
-			"modified_by",
-			"log_on",
-			"action",
-			"gs_case",
-			"service_centre",
-			"agent",
-			"user",
-			"description",
-		],
-		values=[
-			(
-				frappe.generate_hash(length=12),
-				now,
-				now,
-				"Administrator",
-				"Administrator",
-				now,
-				"Escalated",
-				case.name,
-				case.service_centre,
-				case.agent,
-				"Administrator",
-				_("Overdue since {0}; escalated to the supervisor of the level above").format(
+		[
+			{
+				"log_on": now,
+				"action": "Escalated",
+				"gs_case": case.name,
+				"service_centre": case.service_centre,
+				"agent": case.agent,
+				"user": "Administrator",
+				"description": _("Overdue since {0}; escalated to the supervisor of the level above").format(
 					case.deadline_date
 				),
-			)
+			}
 			for case in cases
-			if not case.is_escalated
 		],
-		chunk_size=10000,
+		now,
 	)
 
 
