@@ -18,10 +18,41 @@ app_include_js = "govservice.bundle.js"
 # Jinja helpers for print formats
 jinja = {"methods": ["govservice.domain.identity.mask_resident_id"]}
 
+# Portal: citizens and enterprises (role GS Portal User, no desk access)
+website_route_rules = [
+	{"from_route": "/services/<item_code>", "to_route": "services/item"},
+	{"from_route": "/my-requests/<case_name>", "to_route": "my-requests/request"},
+]
+standard_portal_menu_items = [
+	{"title": "My Requests", "route": "/my-requests", "role": "GS Portal User"},
+	{"title": "Service Catalogue", "route": "/services", "role": "GS Portal User"},
+	{"title": "Report a Problem", "route": "/report-complaint", "role": "GS Portal User"},
+]
+role_home_page = {"GS Portal User": "my-requests"}
+has_website_permission = {
+	"GS Case": "govservice.citizen_portal.permissions.has_website_permission",
+	"GS Complaint": "govservice.citizen_portal.permissions.has_website_permission",
+}
+
 # Permissions: complaints are seen by the window, the supervisory department, the department they were
-# dispatched to and their reporter
-permission_query_conditions = {"GS Complaint": "govservice.complaints.permissions.complaint_query"}
-has_permission = {"GS Complaint": "govservice.complaints.permissions.has_complaint_permission"}
+# dispatched to and their reporter; a portal user sees only their own cases, ratings, files and profile
+permission_query_conditions = {
+	"GS Complaint": "govservice.complaints.permissions.complaint_query",
+	"GS Case": "govservice.citizen_portal.permissions.case_query",
+	"GS One-Time Notice": "govservice.citizen_portal.permissions.notice_query",
+	"GS Rating": "govservice.citizen_portal.permissions.rating_query",
+	"GS Rectification": "govservice.citizen_portal.permissions.rectification_query",
+	"GS Portal Profile": "govservice.citizen_portal.permissions.profile_query",
+}
+has_permission = {
+	"GS Complaint": "govservice.complaints.permissions.has_complaint_permission",
+	"GS Case": "govservice.citizen_portal.permissions.has_case_permission",
+	"GS One-Time Notice": "govservice.citizen_portal.permissions.has_notice_permission",
+	"GS Rating": "govservice.citizen_portal.permissions.has_rating_permission",
+	"GS Rectification": "govservice.citizen_portal.permissions.has_rectification_permission",
+	"GS Portal Profile": "govservice.citizen_portal.permissions.has_profile_permission",
+	"File": "govservice.citizen_portal.permissions.has_file_permission",
+}
 
 # Events
 doc_events = {

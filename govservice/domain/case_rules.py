@@ -54,3 +54,14 @@ def pause_interval(
 		return None
 	start = issued + datetime.timedelta(days=1)
 	return (start, supplied) if supplied >= start else None
+
+
+def nearest_handling_centre(chain: Iterable[tuple[str, str]], handled_levels: Iterable[str]) -> str | None:
+	"""The first centre of `chain` (the chosen centre, then its parent, up to the county) whose level handles
+	the item; None when no centre on the way up does (the item is handled only below the chosen level).
+
+	三办三不出 (seed 000): a request is handled at the level the item belongs to; the nearest such level
+	above the applicant's station takes it.
+	"""
+	levels = set(handled_levels)
+	return next((centre for centre, level in chain if level in levels), None)

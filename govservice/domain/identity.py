@@ -143,3 +143,11 @@ def mask_resident_id(value: str) -> str:
 		return value
 	middle = len(value) - _MASK_KEEP_HEAD - _MASK_KEEP_TAIL
 	return value[:_MASK_KEEP_HEAD] + "*" * middle + value[-_MASK_KEEP_TAIL:]
+
+
+_PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
+
+
+def is_valid_phone(value: str) -> bool:
+	"""A mainland mobile number (11 digits from 13x to 19x) or a landline with its area code."""
+	return bool(_PHONE.match((value or "").replace(" ", "")))

@@ -13,6 +13,7 @@ __all__ = [
 	"make_centre",
 	"make_department",
 	"make_outgoing_email_account",
+	"make_portal_user",
 	"make_service_item",
 	"make_user",
 ]
@@ -145,3 +146,27 @@ def make_department(name: str) -> str:
 	return (
 		frappe.get_doc({"doctype": "Department", "department_name": name, "company": company}).insert().name
 	)
+
+
+def make_portal_user(email: str, account_type: str = "Individual", **profile) -> str:
+	"""A citizen (or enterprise) portal account: a website user with role GS Portal User and a profile."""
+	if not frappe.db.exists("User", email):
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": email.split("@")[0],
+				"send_welcome_email": 0,
+				"user_type": "Website User",
+				"roles": [{"role": "GS Portal User"}],
+			}
+		).insert(ignore_permissions=True)
+	if not frappe.db.exists("GS Portal Profile", email):
+		values = {"full_name": "张三", "phone": "13900000000", "id_number": VALID_ID_NUMBER}
+		if account_type == "Enterprise":
+			values.update(enterprise_name="鹤峰县测试有限公司", credit_code=VALID_CREDIT_CODE, id_number=None)
+		values.update(profile)
+		frappe.get_doc(
+			{"doctype": "GS Portal Profile", "user": email, "account_type": account_type, **values}
+		).insert(ignore_permissions=True)
+	return email

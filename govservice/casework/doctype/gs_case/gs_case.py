@@ -6,6 +6,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, today
 
 from govservice.casework.ledger import log_action
+from govservice.citizen_portal.utils import check_submission_rate, is_portal_user
 from govservice.domain.case_rules import (
 	Material,
 	materials_not_in_earlier_notices,
@@ -50,6 +51,39 @@ class OneTimeNoticeError(CaseError):
 	pass
 
 
+class DoorToDoorError(CaseError):
+	pass
+
+
+class PortalChangeError(frappe.PermissionError):
+	pass
+
+
+# What an applicant may fill in on the portal; every other field is the centre's.
+PORTAL_FIELDS = frozenset(
+	(
+		"applicant_type",
+		"applicant_name",
+		"id_number",
+		"credit_code",
+		"phone",
+		"address",
+		"is_special_group",
+		"special_group",
+		"is_door_to_door",
+		"preferred_visit_time",
+		"service_item",
+		"service_centre",
+		"agent",
+		"request_note",
+		"materials",
+		"naming_series",
+	)
+)
+# Set by the system on a portal request, whatever was sent.
+PORTAL_FORCED = frozenset(("portal_user", "intake_channel", "status", "received_on", "urgency"))
+
+
 class AgentChangeError(CaseError):
 	pass
 
@@ -88,6 +122,7 @@ class GSCase(Document):
 		intake_channel: DF.Literal[
 			"Window", "Phone or Hotline", "Village Collection", "Door-to-Door Visit", "Online Portal"
 		]
+		is_door_to_door: DF.Check
 		is_escalated: DF.Check
 		is_paused: DF.Check
 		is_special_group: DF.Check
@@ -102,8 +137,10 @@ class GSCase(Document):
 		pauses: DF.Table[GSCasePause]
 		phone: DF.Data
 		portal_user: DF.Link | None
+		preferred_visit_time: DF.Data | None
 		promised_limit_days: DF.Int
 		received_on: DF.Datetime
+		request_note: DF.SmallText | None
 		result: DF.SmallText | None
 		service_centre: DF.Link
 		service_item: DF.Link
@@ -130,7 +167,10 @@ class GSCase(Document):
 	"""A proxy-handling case (代办件) from registration to archive; its states follow the GS Case workflow."""
 
 	def validate(self) -> None:
+		if is_portal_user():
+			self.validate_portal_changes()
 		self.validate_applicant()
+		self.validate_door_to_door()
 		self.set_item_defaults()
 		self.validate_agent()
 		self.transition = self.detect_transition()
@@ -175,6 +215,83 @@ class GSCase(Document):
 				)
 		if self.is_special_group and self.urgency == "Normal":
 			self.urgency = "Green Channel"  # 特殊群体绿色通道
+
+	def validate_portal_changes(self) -> None:
+		"""Portal requests are inserted and updated by the system for the applicant (Web Forms and the
+		portal API bypass DocType permissions), so the rules are here: a new request is the applicant's own,
+		Registered, from the portal; later the applicant can only supply materials."""
+		if self.is_new():
+			check_submission_rate()
+			for field in self.meta.fields:
+				if field.fieldname in PORTAL_FIELDS or field.fieldname in PORTAL_FORCED or field.fetch_from:
+					continue  # fetched fields are copied from the item, centre and agent
+				if self.get(field.fieldname) and field.fieldtype not in ("Section Break", "Column Break"):
+					frappe.throw(
+						_("{0} is filled in by the service centre.").format(_(field.label)),
+						PortalChangeError,
+						title=_("Online Request"),
+					)
+			self.update(
+				{
+					"portal_user": frappe.session.user,
+					"intake_channel": "Online Portal",
+					"status": "Registered",
+					"received_on": now_datetime(),
+					"urgency": "Normal",
+				}
+			)
+			return
+		previous = self.get_doc_before_save()
+		changed = [
+			field.label
+			for field in self.meta.fields
+			if field.fieldtype not in ("Table", "Section Break", "Column Break")
+			and field.fieldname != "status"
+			and self.get(field.fieldname) != previous.get(field.fieldname)
+		]
+		if self.portal_user != frappe.session.user or changed or not self.only_materials_supplied(previous):
+			frappe.throw(
+				_("Only the service centre can change this request; you can upload the missing materials."),
+				PortalChangeError,
+				title=_("Online Request"),
+			)
+
+	def only_materials_supplied(self, previous: "GSCase") -> bool:
+		"""True when the applicant only marked materials supplied (never un-supplied) on existing rows."""
+		if [row.name for row in self.materials] != [row.name for row in previous.materials]:
+			return False
+		for row, old in zip(self.materials, previous.materials, strict=True):
+			if old.is_received and not row.is_received:
+				return False
+			if any(
+				row.get(field) != old.get(field)
+				for field in ("material_name", "is_required", "allows_deferred", "notes")
+			):
+				return False
+		return True
+
+	def validate_door_to_door(self) -> None:
+		"""上门办 is for special groups (seed 000: 高龄老人、孤寡老人、残疾人、孤儿), at their address."""
+		if not self.is_door_to_door:
+			return
+		if not (self.is_special_group and self.special_group):
+			frappe.throw(
+				_("Door-to-door service is for special groups: choose the group the applicant belongs to."),
+				DoorToDoorError,
+				title=_("Door-to-Door Service"),
+			)
+		if not (self.address or "").strip() or not (self.preferred_visit_time or "").strip():
+			frappe.throw(
+				_("Give the address to visit and a preferred time for door-to-door service."),
+				DoorToDoorError,
+				title=_("Door-to-Door Service"),
+			)
+		if not frappe.get_cached_value("GS Service Item", self.service_item, "offers_door_to_door"):
+			frappe.throw(
+				_("{0} is not on the door-to-door list.").format(self.service_item),
+				DoorToDoorError,
+				title=_("Door-to-Door Service"),
+			)
 
 	def set_item_defaults(self) -> None:
 		item = frappe.get_cached_doc("GS Service Item", self.service_item)

@@ -18,6 +18,7 @@ class GSCaseMaterial(Document):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		portal_file: DF.Attach | None
 		received_date: DF.Date | None
 	# end: auto-generated types
 	pass

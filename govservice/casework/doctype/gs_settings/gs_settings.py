@@ -15,6 +15,9 @@ class GSSettings(Document):
 		escalate_overdue_cases: DF.Check
 		general_reply_days: DF.Int
 		leader_response_days: DF.Int
+		max_upload_mb: DF.Int
+		portal_submissions_per_hour: DF.Int
+		rectification_days: DF.Int
 		send_reminder_emails: DF.Check
 		simple_reply_days: DF.Int
 		unsolvable_reply_days: DF.Int

@@ -4,10 +4,25 @@ from frappe.desk.form import assign_to
 from frappe.model.document import Document
 from frappe.utils import cint, getdate, now_datetime
 
+from govservice.citizen_portal.utils import check_submission_rate, is_portal_user
 from govservice.domain.complaint_rules import next_escalation_level, reply_days
 from govservice.organisation.calendar import get_work_calendar
 
 SUPERVISORY_ROLE = "GS Supervisory Officer"
+# What a reporter fills in on the portal (the Web Form "report-complaint"); the rest is the window's.
+PORTAL_FIELDS = frozenset(
+	(
+		"reporter_type",
+		"reporter_name",
+		"reporter_phone",
+		"description",
+		"service_item",
+		"gs_case",
+		"department",
+		"window_name",
+		"naming_series",
+	)
+)
 DEFAULT_DAYS = {"simple_reply_days": 3, "general_reply_days": 5, "unsolvable_reply_days": 3}
 
 
@@ -66,11 +81,38 @@ class GSComplaint(Document):
 	"""A matter reported at the "办不成事" window, from registration to the reply and closing."""
 
 	def validate(self) -> None:
+		if is_portal_user():
+			self.validate_portal_report()
 		self.validate_scope()
 		self.set_deadline()
 
 	def after_insert(self) -> None:
 		self.add_comment("Info", _("Registered through {0}").format(_(self.channel)))
+
+	def validate_portal_report(self) -> None:
+		"""Web Forms insert without DocType permissions: a reporter only registers their own new matter,
+		about their own request if they name one, within the hourly submission limit."""
+		if not self.is_new():
+			frappe.throw(
+				_("A reported matter is handled by the window; contact it to add information."),
+				frappe.PermissionError,
+				title=_("Report a Problem"),
+			)
+		check_submission_rate()
+		if (
+			self.gs_case
+			and frappe.db.get_value("GS Case", self.gs_case, "portal_user") != frappe.session.user
+		):
+			frappe.throw(_("You can only refer to your own requests."), frappe.PermissionError)
+		defaults = {"status": "Registered", "channel": "Online Portal", "is_in_scope": 1}
+		for field in self.meta.fields:
+			if field.fieldname not in PORTAL_FIELDS and field.fieldtype not in (
+				"Section Break",
+				"Column Break",
+			):
+				self.set(field.fieldname, defaults.get(field.fieldname))
+		self.portal_user = frappe.session.user
+		self.registered_on = now_datetime()
 
 	def validate_scope(self) -> None:
 		if not self.is_in_scope and not (

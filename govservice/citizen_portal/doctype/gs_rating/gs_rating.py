@@ -1,0 +1,115 @@
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import now_datetime, today
+
+from govservice.casework.ledger import log_action
+from govservice.citizen_portal.utils import is_portal_user
+from govservice.domain.rating_rules import RATING_LEVELS, is_bad
+from govservice.organisation.calendar import add_working_days
+
+RATEABLE_STATES = ("Completed", "Archived")
+
+
+class RatingError(frappe.ValidationError):
+	pass
+
+
+class GSRating(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		agent: DF.Link | None
+		comment: DF.SmallText | None
+		gs_case: DF.Link
+		is_bad: DF.Check
+		naming_series: DF.Literal["GS-RATE-.YYYY.-.#####"]
+		rated_by: DF.Link | None
+		rated_on: DF.Datetime | None
+		rating: DF.Literal[
+			"Very Satisfied", "Satisfied", "Basically Satisfied", "Dissatisfied", "Very Dissatisfied"
+		]
+		rectification: DF.Link | None
+		service_centre: DF.Link | None
+		service_item: DF.Link | None
+	# end: auto-generated types
+	"""好差评: one rating per completed request, by its applicant; a bad one opens a rectification."""
+
+	def validate(self) -> None:
+		if not self.is_new():
+			frappe.throw(_("A rating cannot be changed once given."), RatingError, title=_("Rating"))
+		self.validate_case()
+		self.set_case_details()
+
+	def validate_case(self) -> None:
+		case = frappe.get_doc("GS Case", self.gs_case)
+		if is_portal_user() and case.portal_user != frappe.session.user:
+			frappe.throw(_("You can only rate your own requests."), frappe.PermissionError, title=_("Rating"))
+		if case.status not in RATEABLE_STATES:
+			frappe.throw(_("A request can be rated once it is completed."), RatingError, title=_("Rating"))
+		if self.rating not in RATING_LEVELS:
+			frappe.throw(_("Choose one of the five rating levels."), RatingError, title=_("Rating"))
+		if frappe.db.exists("GS Rating", {"gs_case": self.gs_case}):
+			frappe.throw(_("This request has already been rated."), RatingError, title=_("Rating"))
+
+	def set_case_details(self) -> None:
+		case = frappe.db.get_value(
+			"GS Case", self.gs_case, ["service_centre", "agent", "service_item"], as_dict=True
+		)
+		self.update(case)
+		self.rated_by = frappe.session.user
+		self.rated_on = now_datetime()
+		self.is_bad = 1 if is_bad(self.rating) else 0
+
+	def after_insert(self) -> None:
+		case = frappe.get_doc("GS Case", self.gs_case)
+		log_action(case, "Other Note", _("Rated {0} by the applicant").format(_(self.rating)))
+		if self.is_bad:
+			self.db_set("rectification", open_rectification(self), update_modified=False)
+
+
+def open_rectification(rating: GSRating) -> str:
+	"""A bad rating becomes a rectification task for the centre's supervisor (or the level above's), due in
+	the working days set in GS Settings (好差评: 差评 verified, rectified and answered within 15 working days)."""
+	days = frappe.db.get_single_value("GS Settings", "rectification_days") or 15
+	rectification = frappe.get_doc(
+		{
+			"doctype": "GS Rectification",
+			"rating": rating.name,
+			"gs_case": rating.gs_case,
+			"service_centre": rating.service_centre,
+			"assigned_to": responsible_supervisor(rating.service_centre),
+			"deadline_date": add_working_days(today(), days),
+		}
+	)
+	rectification.insert(ignore_permissions=True)  # opened by the system for the centre, not by the rater
+	if rectification.assigned_to:
+		frappe.get_doc(
+			{
+				"doctype": "ToDo",
+				"allocated_to": rectification.assigned_to,
+				"reference_type": rectification.doctype,
+				"reference_name": rectification.name,
+				"description": _("Rectify a bad rating ({0}) on {1} by {2}").format(
+					_(rating.rating), rating.gs_case, rectification.deadline_date
+				),
+				"date": rectification.deadline_date,
+				"priority": "High",
+			}
+		).insert(ignore_permissions=True)  # the assignment is the system's, for the supervisor
+	return rectification.name
+
+
+def responsible_supervisor(centre: str | None) -> str | None:
+	while centre:
+		supervisor, centre = frappe.db.get_value(
+			"GS Service Centre", centre, ["supervisor", "parent_gs_service_centre"]
+		)
+		if supervisor:
+			return supervisor
+	return None

@@ -1,0 +1,95 @@
+"""Shared by the portal pages, the portal API and the controllers that guard portal submissions."""
+
+import frappe
+from frappe import _
+from frappe.utils import cint, now_datetime
+
+from govservice.catalogue.utils import LEVEL_FIELDS
+from govservice.domain.case_rules import nearest_handling_centre
+
+PORTAL_ROLE = "GS Portal User"
+
+
+class PortalRateLimitError(frappe.TooManyRequestsError):
+	pass
+
+
+def is_portal_user(user: str | None = None) -> bool:
+	"""A citizen or enterprise account: a website user without desk access."""
+	user = user or frappe.session.user
+	if user in ("Guest", "Administrator"):
+		return False
+	return frappe.get_cached_value("User", user, "user_type") == "Website User"
+
+
+def check_submission_rate(user: str | None = None) -> None:
+	"""Refuse a portal submission when the user already made the hourly number allowed in GS Settings
+	(0 turns the limit off). Counted in Redis per user and clock hour, so every path counts: the API,
+	web forms and anything else that inserts for a portal user."""
+	user = user or frappe.session.user
+	limit = cint(frappe.db.get_single_value("GS Settings", "portal_submissions_per_hour"))
+	if not limit:
+		return
+	key = frappe.cache.make_key(f"govservice:portal-submissions:{user}:{now_datetime():%Y%m%d%H}")
+	count = frappe.cache.incr(key)
+	if count == 1:
+		frappe.cache.expire(key, 3600)
+	if count > limit:
+		frappe.throw(
+			_("You have sent {0} requests this hour, the most allowed. Please try again later.").format(
+				limit
+			),
+			PortalRateLimitError,
+			title=_("Too Many Requests"),
+		)
+
+
+def centre_chain(centre: str) -> list[tuple[str, str]]:
+	"""(centre, level) from `centre` up to the county."""
+	chain = []
+	while centre:
+		row = frappe.get_cached_value(
+			"GS Service Centre", centre, ["name", "level", "parent_gs_service_centre"], as_dict=True
+		)
+		chain.append((row.name, row.level))
+		centre = row.parent_gs_service_centre
+	return chain
+
+
+def handling_centre(service_item: str, chosen_centre: str | None) -> str:
+	"""The chosen centre if its level handles the item, else the nearest level above it that does; without
+	a choice, the county centre."""
+	item = frappe.get_cached_doc("GS Service Item", service_item)
+	handled = [level for level, field in LEVEL_FIELDS.items() if item.get(field)]
+	if not chosen_centre:
+		chosen_centre = frappe.db.get_value(
+			"GS Service Centre", {"level": "County", "parent_gs_service_centre": ("is", "not set")}
+		)
+	centre = nearest_handling_centre(centre_chain(chosen_centre), handled) if chosen_centre else None
+	if not centre:
+		frappe.throw(
+			_("{0} is handled only at a lower level; choose your township centre or village station.").format(
+				item.item_name
+			),
+			frappe.ValidationError,
+			title=_("Service Centre"),
+		)
+	return centre
+
+
+def agent_on_duty(centre: str) -> str | None:
+	"""Today's agent on the centre's duty roster, else its first active agent."""
+	today = frappe.utils.today()
+	on_duty = frappe.db.sql(
+		"""select entry.agent from `tabGS Duty Roster Entry` entry
+		join `tabGS Duty Roster` roster on roster.name = entry.parent
+		join `tabGS Agent` agent on agent.name = entry.agent
+		where roster.service_centre = %s and entry.duty_date = %s and agent.is_active = 1
+		limit 1""",
+		(centre, today),
+	)
+	if on_duty:
+		return on_duty[0][0]
+	return frappe.db.get_value(
+		"GS Agent", {"service_centre": centre, "is_active": 1}, "name", order_by="creation asc"
+	)
