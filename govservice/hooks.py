@@ -21,7 +21,8 @@ jinja = {"methods": ["govservice.domain.identity.mask_resident_id"]}
 # Portal: citizens and enterprises (role GS Portal User, no desk access)
 website_route_rules = [
 	{"from_route": "/services/<item_code>", "to_route": "services/item"},
-	{"from_route": "/my-requests/<case_name>", "to_route": "my-requests/request"},
+	{"from_route": "/my-requests", "to_route": "my_requests"},
+	{"from_route": "/my-requests/<case_name>", "to_route": "my_requests/request"},
 ]
 standard_portal_menu_items = [
 	{"title": "My Requests", "route": "/my-requests", "role": "GS Portal User"},

@@ -65,8 +65,9 @@ gs_ensure_system_packages() {
 	for cmd in git:git node:nodejs npm:npm mariadb:mariadb-client redis-cli:redis-tools pkg-config:pkg-config; do
 		command -v "${cmd%%:*}" >/dev/null 2>&1 || missing+=("${cmd#*:}")
 	done
-	# CJK fonts for PDFs, Pango for WeasyPrint, HarfBuzz's subsetter for fast CJK font subsetting.
-	for pkg in fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do
+	# CJK fonts for PDFs, Pango for WeasyPrint, HarfBuzz's subsetter for fast CJK font subsetting,
+	# Chromium for the portal's browser tests.
+	for pkg in fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 chromium; do
 		dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 	done
 	if [ ${#missing[@]} -gt 0 ]; then
@@ -244,7 +245,8 @@ gs_link_app() {
 		{ [ -z "$(tail -c1 "$apps")" ] || echo; echo govservice; } | gs_as_user tee -a "$apps" >/dev/null
 	fi
 	gs_as_user "$GS_BENCH_DIR/env/bin/pip" install --quiet -e "$target"
-	gs_as_user "$GS_BENCH_DIR/env/bin/pip" install --quiet "hypothesis>=6.77" "ruff==0.17.6"
+	# Test tools: property tests, lint, and Playwright (its Python client only: the browser is Debian's chromium).
+	gs_as_user "$GS_BENCH_DIR/env/bin/pip" install --quiet "hypothesis>=6.77" "ruff==0.17.6" "playwright>=1.49,<2"
 	# Simplified Chinese: compile govservice/locale/*.po into the bench's translation files.
 	gs_bench compile-po-to-mo --app govservice --force >/dev/null
 }

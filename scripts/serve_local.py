@@ -13,6 +13,7 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--port", type=int, default=8000)
 parser.add_argument("--host", default=os.environ.get("GS_HOST", "127.0.0.1"))
 parser.add_argument("--site", help="site to serve whatever the Host header says (like bench --site … serve)")
+parser.add_argument("--no-reload", action="store_true", help="one process, no auto-reload (for tests)")
 args = parser.parse_args()
 _run_simple = werkzeug.serving.run_simple
 
@@ -25,4 +26,4 @@ werkzeug.serving.run_simple = run_on_loopback
 
 import frappe.app  # noqa: E402
 
-frappe.app.serve(port=args.port, site=args.site, sites_path=".")
+frappe.app.serve(port=args.port, site=args.site, sites_path=".", no_reload=args.no_reload)

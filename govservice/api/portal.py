@@ -40,7 +40,7 @@ def sign_up(
 ) -> dict:
 	"""Create a portal account (a website user with role GS Portal User and its GS Portal Profile) and log
 	in. Anyone may call it, ten times an hour per IP address."""
-	if frappe.db.get_single_value("Website Settings", "disable_signup"):
+	if not frappe.db.get_single_value("GS Settings", "allow_portal_signup"):
 		frappe.throw(_("Sign-up is disabled."), frappe.PermissionError)
 	email = (email or "").strip().lower()
 	validate_email_address(email, throw=True)
@@ -137,9 +137,9 @@ def submit_request(
 			"agent": agent,
 		}
 	)
-	case.insert(
-		ignore_permissions=True
-	)  # portal users cannot create cases directly; GS Case checks the rules
+	# portal users cannot create cases directly; GS Case checks the portal rules
+	case.insert(ignore_permissions=True)
+	case = frappe.get_doc("GS Case", case.name)  # as stored, so the next save compares like with like
 	files = frappe.request.files if getattr(frappe, "request", None) else {}
 	attached = False
 	for index, row in enumerate(case.materials):

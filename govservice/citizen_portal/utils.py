@@ -4,10 +4,18 @@ import frappe
 from frappe import _
 from frappe.utils import cint, now_datetime
 
-from govservice.catalogue.utils import LEVEL_FIELDS
+from govservice.catalogue.utils import CHANNEL_FIELDS, LEVEL_FIELDS
 from govservice.domain.case_rules import nearest_handling_centre
 
 PORTAL_ROLE = "GS Portal User"
+# 代办 / 上门办 / 网上办 / 一事联办, as the portal names them
+CHANNEL_LABELS = {
+	"Proxy": "Proxy Handling",
+	"Door-to-Door": "Door-to-Door Service",
+	"Online": "Online Handling",
+	"Joint": "Joint Handling",
+}
+CHANNEL_COLUMNS = sorted({field for fields in CHANNEL_FIELDS.values() for field in fields})
 
 
 class PortalRateLimitError(frappe.TooManyRequestsError):
@@ -93,3 +101,35 @@ def agent_on_duty(centre: str) -> str | None:
 	return frappe.db.get_value(
 		"GS Agent", {"service_centre": centre, "is_active": 1}, "name", order_by="creation asc"
 	)
+
+
+def catalogue(level: str = "", channel: str = "", q: str = "") -> list[dict]:
+	"""Published items for the portal, filtered by level, channel and a keyword in name, code or body."""
+	filters = {"is_published": 1}
+	if level in LEVEL_FIELDS:
+		filters[LEVEL_FIELDS[level]] = 1
+	keyword = f"%{q.strip()}%" if q and q.strip() else None
+	filters_or = (
+		[
+			["item_name", "like", keyword],
+			["item_code", "like", keyword],
+			["implementing_body", "like", keyword],
+		]
+		if keyword
+		else None
+	)
+	items = frappe.get_all(
+		"GS Service Item",
+		filters=filters,
+		or_filters=filters_or,
+		fields=["item_code", "item_name", "implementing_body", "promised_limit_days", *CHANNEL_COLUMNS],
+		order_by="item_code asc",
+		ignore_permissions=True,  # the published catalogue is public (公示公开)
+	)
+	if channel in CHANNEL_FIELDS:
+		items = [item for item in items if any(item[field] for field in CHANNEL_FIELDS[channel])]
+	for item in items:
+		item["channels"] = [
+			CHANNEL_LABELS[name] for name, fields in CHANNEL_FIELDS.items() if any(item[f] for f in fields)
+		]
+	return items

@@ -1,7 +1,7 @@
 """Install-time defaults. Every function here is idempotent: it may run on install, migrate and tests."""
 
 import frappe
-from frappe.utils import getdate
+from frappe.utils import cint, getdate
 
 ROLES = {
 	"GS Administrator": 1,
@@ -32,25 +32,18 @@ def after_migrate() -> None:
 
 
 def ensure_settings() -> None:
-	"""Save GS Settings once so its defaults (reminders on) are stored."""
+	"""Store the default of every GS Settings field that has never been saved (new installs, and fields
+	added by a later version), leaving what administrators set alone."""
+	stored = set(frappe.db.sql_list("select field from `tabSingles` where doctype = 'GS Settings'"))
 	settings = frappe.get_single("GS Settings")
-	if not frappe.db.sql("select 1 from `tabSingles` where doctype = 'GS Settings' limit 1"):
-		settings.enable_case_reminders = 1
-		settings.escalate_overdue_cases = 1
-		settings.send_reminder_emails = 1
-	missing = {
-		"simple_reply_days": 3,
-		"general_reply_days": 5,
-		"unsolvable_reply_days": 3,
-		"contact_response_days": 1,
-		"leader_response_days": 1,
-	}
 	changed = False
-	for field, value in missing.items():
-		if not settings.get(field):
-			settings.set(field, value)
+	for field in settings.meta.fields:
+		if field.default and field.fieldname not in stored:
+			settings.set(
+				field.fieldname, cint(field.default) if field.fieldtype in ("Int", "Check") else field.default
+			)
 			changed = True
-	if changed or settings.is_new():
+	if changed:
 		settings.save(ignore_permissions=True)  # install-time defaults
 
 

@@ -10,6 +10,7 @@ class GSSettings(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		allow_portal_signup: DF.Check
 		contact_response_days: DF.Int
 		enable_case_reminders: DF.Check
 		escalate_overdue_cases: DF.Check

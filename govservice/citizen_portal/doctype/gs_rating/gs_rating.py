@@ -42,20 +42,24 @@ class GSRating(Document):
 
 	def validate(self) -> None:
 		if not self.is_new():
-			frappe.throw(_("A rating cannot be changed once given."), RatingError, title=_("Rating"))
+			frappe.throw(_("A rating cannot be changed once given."), RatingError, title=_("Service Rating"))
 		self.validate_case()
 		self.set_case_details()
 
 	def validate_case(self) -> None:
 		case = frappe.get_doc("GS Case", self.gs_case)
 		if is_portal_user() and case.portal_user != frappe.session.user:
-			frappe.throw(_("You can only rate your own requests."), frappe.PermissionError, title=_("Rating"))
+			frappe.throw(
+				_("You can only rate your own requests."), frappe.PermissionError, title=_("Service Rating")
+			)
 		if case.status not in RATEABLE_STATES:
-			frappe.throw(_("A request can be rated once it is completed."), RatingError, title=_("Rating"))
+			frappe.throw(
+				_("A request can be rated once it is completed."), RatingError, title=_("Service Rating")
+			)
 		if self.rating not in RATING_LEVELS:
-			frappe.throw(_("Choose one of the five rating levels."), RatingError, title=_("Rating"))
+			frappe.throw(_("Choose one of the five rating levels."), RatingError, title=_("Service Rating"))
 		if frappe.db.exists("GS Rating", {"gs_case": self.gs_case}):
-			frappe.throw(_("This request has already been rated."), RatingError, title=_("Rating"))
+			frappe.throw(_("This request has already been rated."), RatingError, title=_("Service Rating"))
 
 	def set_case_details(self) -> None:
 		case = frappe.db.get_value(

@@ -27,7 +27,7 @@ class GSRectification(Document):
 		rating_comment: DF.SmallText | None
 		rating_level: DF.Data | None
 		service_centre: DF.Link | None
-		status: DF.Literal["Open", "Completed"]
+		status: DF.Literal["In Rectification", "Completed"]
 	# end: auto-generated types
 	"""The centre's answer to a bad rating: what was put right, shown to the applicant when completed."""
 

@@ -1,0 +1,83 @@
+import frappe
+from frappe.utils import getdate, today
+
+from govservice.domain.rating_rules import RATING_LEVELS
+from govservice.organisation.calendar import count_working_days
+
+no_cache = 1
+# Ledger entries an applicant sees (without the staff's notes); internal ones stay in the desk.
+APPLICANT_ACTIONS = (
+	"Registered",
+	"One-Time Notice",
+	"Materials Supplied",
+	"Accepted",
+	"Started Handling",
+	"Transferred",
+	"Completed",
+	"Archived",
+	"Not Accepted",
+	"Terminated",
+)
+
+
+def get_context(context):
+	"""One request of the signed-in applicant: state, history, deadline, agent, notices, PDFs, rating."""
+	name = frappe.form_dict.get("case_name")
+	if frappe.session.user == "Guest":
+		frappe.local.flags.redirect_location = f"/login?redirect-to=/my-requests/{name}"
+		raise frappe.Redirect
+	case = frappe.get_doc("GS Case", name)
+	case.check_permission("read")
+	context.case = case
+	context.title = f"{case.item_name} · {case.name}"
+	context.history = frappe.get_all(
+		"GS Work Log",
+		filters={"gs_case": case.name, "action": ("in", APPLICANT_ACTIONS)},
+		fields=["action", "log_on"],
+		order_by="log_on asc, creation asc",
+	)
+	context.working_days_left = (
+		count_working_days(today(), case.deadline_date)
+		if case.deadline_date
+		and case.status in ("Accepted", "In Progress")
+		and getdate(case.deadline_date) >= getdate()
+		else None
+	)
+	context.agent = frappe.db.get_value("GS Agent", case.agent, ["agent_name", "phone"], as_dict=True)
+	context.centre = frappe.db.get_value(
+		"GS Service Centre", case.service_centre, ["official_name", "hotline", "address"], as_dict=True
+	)
+	context.notices = frappe.get_all(
+		"GS One-Time Notice",
+		filters={"gs_case": case.name},
+		fields=["name", "issued_date", "supplied_date"],
+		order_by="creation asc",
+	)
+	context.missing = [row for row in case.materials if not row.is_received]
+	context.can_upload = case.status in ("Registered", "Awaiting Materials", "Accepted", "In Progress")
+	context.rating = frappe.db.get_value(
+		"GS Rating", {"gs_case": case.name}, ["rating", "comment", "rectification"], as_dict=True
+	)
+	context.rectification = (
+		frappe.db.get_value(
+			"GS Rectification",
+			context.rating.rectification,
+			["status", "outcome", "deadline_date"],
+			as_dict=True,
+		)
+		if context.rating and context.rating.rectification
+		else None
+	)
+	context.can_rate = case.status in ("Completed", "Archived") and not context.rating
+	context.rating_levels = RATING_LEVELS
+	context.agreement_url = (
+		pdf_url("GS Case", case.name, "GS Entrustment Agreement") if case.accepted_on else None
+	)
+	for notice in context.notices:
+		notice.url = pdf_url("GS One-Time Notice", notice.name, "GS One-Time Notice")
+
+
+def pdf_url(doctype: str, name: str, print_format: str) -> str:
+	return "/api/method/govservice.api.printing.download_pdf?" + frappe.utils.urlencode(
+		{"doctype": doctype, "name": name, "print_format": print_format}
+	)
