@@ -63,6 +63,17 @@ class PortalTestCase(FrappeTestCase):
 		values.update(fields)
 		return portal.submit_request(**values)
 
+	def completed_case(self, user: str) -> str:
+		name = self.submit(user)
+		frappe.set_user("Administrator")
+		case = frappe.get_doc("GS Case", name)
+		for row in case.materials:
+			row.is_received = 1
+		case.save()
+		for action in ("Accept", "Start Handling", "Complete"):
+			self.act(name, action)
+		return name
+
 	def act(self, case: str, action: str, user: str | None = None) -> None:
 		frappe.set_user(user or self.agent_user)
 		apply_workflow(frappe.get_doc("GS Case", case), action)
@@ -277,17 +288,6 @@ class TestPortalPermissions(PortalTestCase):
 
 
 class TestRatings(PortalTestCase):
-	def completed_case(self, user: str) -> str:
-		name = self.submit(user)
-		frappe.set_user("Administrator")
-		case = frappe.get_doc("GS Case", name)
-		for row in case.materials:
-			row.is_received = 1
-		case.save()
-		for action in ("Accept", "Start Handling", "Complete"):
-			self.act(name, action)
-		return name
-
 	def test_only_completed_own_requests_are_rated_once(self):
 		open_case = self.submit(self.alice)
 		frappe.set_user(self.alice)
@@ -340,3 +340,26 @@ class TestRatings(PortalTestCase):
 		)
 		frappe.set_user(self.bob)
 		self.assertEqual(frappe.get_list("GS Rectification", filters={"gs_case": done}), [])
+
+
+class TestSatisfactionSummary(PortalTestCase):
+	def test_rows_per_centre_and_agent(self):
+		from govservice.citizen_portal.report.satisfaction_summary.satisfaction_summary import execute
+
+		good = self.completed_case(self.alice)
+		bad = self.completed_case(self.bob)
+		frappe.set_user(self.alice)
+		portal.rate_request(good, "Very Satisfied")
+		frappe.set_user(self.bob)
+		portal.rate_request(bad, "Very Dissatisfied")
+		frappe.set_user("Administrator")
+		filters = {"from_date": today(), "to_date": today()}
+		_columns, rows = execute({**filters, "group_by": "Service Centre"})
+		row = next(r for r in rows if r["group"] == self.town)
+		self.assertEqual(row["ratings"], 2)
+		self.assertEqual((row["very_satisfied"], row["very_dissatisfied"]), (1, 1))
+		self.assertEqual(row["satisfaction_rate"], 50.0)
+		self.assertEqual(row["average_score"], 3.0)
+		self.assertEqual(row["open_rectifications"], 1)
+		_columns, rows = execute({**filters, "group_by": "Agent"})
+		self.assertIn(self.agent, [r["group"] for r in rows])
