@@ -60,8 +60,9 @@ def restore_limit(site: str, limit) -> None:
 	frappe.destroy()
 
 
-def login(url: str, user: str, password: str) -> requests.Session:
+def login(url: str, site: str, user: str, password: str) -> requests.Session:
 	session = requests.Session()
+	session.headers["Host"] = site  # gunicorn serves every site of the bench; the Host header picks one
 	session.post(f"{url}/api/method/login", data={"usr": user, "pwd": password}).raise_for_status()
 	return session
 
@@ -143,11 +144,8 @@ def main() -> None:
 			except requests.RequestException:
 				time.sleep(1)
 	try:
-		headers = {"Host": args.site}
-		portal = [login(url, user, PASSWORD) for user in setup["users"]]
-		staff = [login(url, setup["staff"], setup["staff_password"]) for _ in setup["users"]]
-		for session in portal + staff:
-			session.headers.update(headers)
+		portal = [login(url, args.site, user, PASSWORD) for user in setup["users"]]
+		staff = [login(url, args.site, setup["staff"], setup["staff_password"]) for _ in setup["users"]]
 		print(f"# {args.users} concurrent users, {args.seconds:.0f} s per phase, {url}", flush=True)
 		run_phase(
 			"portal submit_request (1 PDF material)",
