@@ -1,6 +1,35 @@
 """Helpers shared across govservice modules."""
 
 import frappe
+from frappe import _
+
+from govservice.domain.identity import is_valid_resident_id, is_valid_unified_credit_code, normalise
+
+
+def checked_resident_id(value: str | None, error: type[Exception]) -> str:
+	"""The normalised resident ID number (GB 11643), or `error` thrown with a message saying what to check."""
+	value = normalise(value or "")
+	if not is_valid_resident_id(value):
+		frappe.throw(
+			_("{0} is not a valid resident ID number; check the 18 characters and the check digit.").format(
+				value
+			),
+			error,
+			title=_("Resident ID Number"),
+		)
+	return value
+
+
+def checked_credit_code(value: str | None, error: type[Exception]) -> str:
+	"""The normalised unified social credit code (GB 32100), or `error` thrown with what to check."""
+	value = normalise(value or "")
+	if not is_valid_unified_credit_code(value):
+		frappe.throw(
+			_("{0} is not a valid unified social credit code; check the 18 characters.").format(value),
+			error,
+			title=_("Unified Social Credit Code"),
+		)
+	return value
 
 
 def bulk_insert_docs(doctype: str, rows: list[dict], now, chunk_size: int = 10000) -> None:

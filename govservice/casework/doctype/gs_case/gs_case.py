@@ -14,8 +14,8 @@ from govservice.domain.case_rules import (
 	pause_interval,
 	transfer_due_date,
 )
-from govservice.domain.identity import is_valid_resident_id, is_valid_unified_credit_code, normalise
 from govservice.organisation.calendar import get_work_calendar
+from govservice.utils import checked_credit_code, checked_resident_id
 
 LEVEL_FIELDS = {
 	"County": "handled_at_county",
@@ -194,25 +194,9 @@ class GSCase(Document):
 
 	def validate_applicant(self) -> None:
 		if self.applicant_type == "Individual":
-			self.id_number = normalise(self.id_number or "")
-			if not is_valid_resident_id(self.id_number):
-				frappe.throw(
-					_(
-						"{0} is not a valid resident ID number; check the 18 characters and the check digit."
-					).format(self.id_number),
-					CaseError,
-					title=_("Resident ID Number"),
-				)
+			self.id_number = checked_resident_id(self.id_number, CaseError)
 		else:
-			self.credit_code = normalise(self.credit_code or "")
-			if not is_valid_unified_credit_code(self.credit_code):
-				frappe.throw(
-					_("{0} is not a valid unified social credit code; check the 18 characters.").format(
-						self.credit_code
-					),
-					CaseError,
-					title=_("Unified Social Credit Code"),
-				)
+			self.credit_code = checked_credit_code(self.credit_code, CaseError)
 		if self.is_special_group and self.urgency == "Normal":
 			self.urgency = "Green Channel"  # 特殊群体绿色通道
 

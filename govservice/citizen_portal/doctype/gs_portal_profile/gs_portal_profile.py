@@ -2,7 +2,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from govservice.domain.identity import is_valid_resident_id, is_valid_unified_credit_code, normalise
+from govservice.utils import checked_credit_code, checked_resident_id
 
 
 class ProfileError(frappe.ValidationError):
@@ -33,25 +33,9 @@ class GSPortalProfile(Document):
 
 	def validate_identity(self) -> None:
 		if self.id_number:
-			self.id_number = normalise(self.id_number)
-			if not is_valid_resident_id(self.id_number):
-				frappe.throw(
-					_(
-						"{0} is not a valid resident ID number; check the 18 characters and the check digit."
-					).format(self.id_number),
-					ProfileError,
-					title=_("Resident ID Number"),
-				)
+			self.id_number = checked_resident_id(self.id_number, ProfileError)
 		if self.account_type == "Enterprise":
-			self.credit_code = normalise(self.credit_code or "")
-			if not is_valid_unified_credit_code(self.credit_code):
-				frappe.throw(
-					_("{0} is not a valid unified social credit code; check the 18 characters.").format(
-						self.credit_code
-					),
-					ProfileError,
-					title=_("Unified Social Credit Code"),
-				)
+			self.credit_code = checked_credit_code(self.credit_code, ProfileError)
 			if not (self.enterprise_name or "").strip():
 				frappe.throw(
 					_("Enter the enterprise's registered name."), ProfileError, title=_("Enterprise Name")
