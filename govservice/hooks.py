@@ -15,8 +15,14 @@ require_type_annotated_api_methods = True
 # Desk assets
 app_include_js = "govservice.bundle.js"
 
-# Jinja helpers for print formats
-jinja = {"methods": ["govservice.domain.identity.mask_resident_id"]}
+# Jinja helpers for print formats and portal pages; every PDF goes through the app's WeasyPrint renderer
+jinja = {
+	"methods": [
+		"govservice.domain.identity.mask_resident_id",
+		"govservice.printing.jinja.gs_rich_text",
+	]
+}
+pdf_generator = "govservice.printing.render.pdf_generator"
 
 # Portal: citizens and enterprises (role GS Portal User, no desk access)
 website_route_rules = [
@@ -43,20 +49,102 @@ permission_query_conditions = {
 	"GS One-Time Notice": "govservice.citizen_portal.permissions.notice_query",
 	"GS Rating": "govservice.citizen_portal.permissions.rating_query",
 	"GS Rectification": "govservice.citizen_portal.permissions.rectification_query",
-	"GS Portal Profile": "govservice.citizen_portal.permissions.profile_query",
+	"GS Portal Profile": "govservice.security.queries.profile_query",
 }
+# Child tables follow their parent's scope; files of app records and citizens' accounts are seen only
+# through the records that hold them (govservice.security.queries)
+CHILD_DOCTYPES = (
+	"GS Case Material",
+	"GS Case Pause",
+	"GS Case Task",
+	"GS Case Consultation",
+	"GS Notice Material",
+	"GS Duty Roster Entry",
+	"GS Service Window",
+	"GS Agent Liaison",
+	"GS Item Material",
+	"GS Item Process Step",
+	"GS Legal Basis",
+	"GS Calendar Adjustment",
+)
+permission_query_conditions.update(
+	{doctype: "govservice.security.queries.child_query" for doctype in CHILD_DOCTYPES}
+)
+permission_query_conditions["File"] = "govservice.security.queries.file_query"
+permission_query_conditions["User"] = "govservice.security.queries.user_query"
+
 has_permission = {
 	"GS Complaint": "govservice.complaints.permissions.has_complaint_permission",
 	"GS Case": "govservice.citizen_portal.permissions.has_case_permission",
 	"GS One-Time Notice": "govservice.citizen_portal.permissions.has_notice_permission",
 	"GS Rating": "govservice.citizen_portal.permissions.has_rating_permission",
 	"GS Rectification": "govservice.citizen_portal.permissions.has_rectification_permission",
-	"GS Portal Profile": "govservice.citizen_portal.permissions.has_profile_permission",
-	"File": "govservice.citizen_portal.permissions.has_file_permission",
+	"GS Portal Profile": "govservice.security.queries.has_profile_permission",
+	"File": "govservice.security.queries.has_file_permission",
+	"User": "govservice.security.queries.has_user_permission",
 }
 
+# Frappe endpoints that skip row-level permissions, wrapped with their signatures (govservice.security)
+override_whitelisted_methods = {
+	"frappe.client.get_count": "govservice.security.endpoints.get_count",
+	"frappe.desk.listview.get_group_by_count": "govservice.security.endpoints.get_group_by_count",
+	"frappe.desk.like.toggle_like": "govservice.security.endpoints.toggle_like",
+	"frappe.desk.doctype.tag.tag.add_tag": "govservice.security.endpoints.add_tag",
+	"frappe.desk.doctype.tag.tag.add_tags": "govservice.security.endpoints.add_tags",
+	"frappe.desk.doctype.tag.tag.remove_tag": "govservice.security.endpoints.remove_tag",
+	"frappe.desk.form.assign_to.add": "govservice.security.endpoints.add_assignment",
+	"frappe.desk.form.assign_to.add_multiple": "govservice.security.endpoints.add_assignments",
+	"frappe.client.validate_link": "govservice.security.endpoints.validate_link",
+	"run_doc_method": "govservice.security.endpoints.run_doc_method",
+	"runserverobj": "govservice.security.endpoints.run_doc_method",
+	"frappe.handler.run_doc_method": "govservice.security.endpoints.run_doc_method",
+	"frappe.handler.runserverobj": "govservice.security.endpoints.run_doc_method",
+	"frappe.utils.print_format.report_to_pdf": "govservice.security.endpoints.report_to_pdf",
+	"frappe.utils.print_format.download_pdf": "govservice.security.endpoints.download_pdf",
+	"frappe.utils.print_format.download_multi_pdf": "govservice.security.endpoints.download_multi_pdf",
+	"frappe.utils.print_format.download_multi_pdf_async": (
+		"govservice.security.endpoints.download_multi_pdf_async"
+	),
+	"frappe.website.doctype.web_form.web_form.accept": "govservice.security.endpoints.accept_web_form",
+}
+before_request = ["govservice.security.requests.before_request"]
+
 # Events
+# A save is checked against the stored record too (govservice.security.writes); files attached to app
+# records meet the upload rules whoever uploads them
+APP_DOCTYPES = (
+	"GS Case",
+	"GS Case Reminder",
+	"GS One-Time Notice",
+	"GS Settings",
+	"GS Work Log",
+	"GS Service Item",
+	"GS Portal Profile",
+	"GS Rating",
+	"GS Rectification",
+	"GS Complaint",
+	"GS Agent",
+	"GS Calendar Year",
+	"GS Department Liaison",
+	"GS Duty Roster",
+	"GS Service Centre",
+	*CHILD_DOCTYPES,
+)
+NEVER_DELETED = ("GS Work Log", "GS One-Time Notice", "GS Rating", "GS Rectification", "GS Complaint")
 doc_events = {
+	**{doctype: {"before_validate": "govservice.security.writes.check_save"} for doctype in APP_DOCTYPES},
+	**{
+		doctype: {
+			"before_validate": "govservice.security.writes.check_save",
+			"on_trash": "govservice.security.writes.refuse_delete",
+		}
+		for doctype in NEVER_DELETED
+	},
+	"File": {
+		"before_insert": "govservice.security.files.check_new_file",
+		"validate": "govservice.security.files.check_file_update",
+	},
+	"ToDo": {"validate": "govservice.security.endpoints.check_todo"},
 	"Holiday List": {
 		"on_update": "govservice.organisation.calendar.on_holiday_list_update",
 	},

@@ -223,21 +223,23 @@ gs_ensure_bench() {
 	gs_link_app
 }
 
-# apps/govservice points at this checkout, so the bench always runs the code being worked on. When the bench
-# user cannot read the checkout (a root-only path), a copy is made instead.
+# apps/govservice points at this checkout, so the bench runs the code being worked on, when the bench user
+# may write it (bench build writes the bundles into the app's public/dist). Otherwise (a root-owned clone, a
+# read-only checkout) the checkout is copied into the bench afresh on every run.
 gs_link_app() {
 	local target="$GS_BENCH_DIR/apps/govservice"
-	if gs_as_user test -r "$GS_REPO/govservice/hooks.py"; then
+	if gs_as_user test -w "$GS_REPO/govservice/public" -a -w "$GS_REPO/govservice"; then
 		if [ "$(readlink "$target" 2>/dev/null || true)" != "$GS_REPO" ]; then
 			gs_log "linking $GS_REPO into the bench as apps/govservice"
 			gs_as_user rm -rf "$target"
 			gs_as_user ln -s "$GS_REPO" "$target"
 		fi
 	else
-		gs_log "'$GS_BENCH_USER' cannot read $GS_REPO; copying it into the bench"
+		gs_log "'$GS_BENCH_USER' cannot write $GS_REPO; copying it into the bench"
 		gs_as_user rm -rf "$target"
 		gs_as_user mkdir -p "$target"
-		tar -C "$GS_REPO" --exclude=.git -cf - . | gs_as_user tar -C "$target" -xf -
+		tar -C "$GS_REPO" --exclude=.git --exclude=node_modules --exclude=govservice/public/dist -cf - . |
+			gs_as_user tar -C "$target" -xf -
 	fi
 	local apps="$GS_BENCH_DIR/sites/apps.txt"
 	if ! grep -qx govservice "$apps"; then
@@ -249,6 +251,39 @@ gs_link_app() {
 	gs_as_user "$GS_BENCH_DIR/env/bin/pip" install --quiet "hypothesis>=6.77" "ruff==0.17.6" "playwright>=1.49,<2"
 	# Simplified Chinese: compile govservice/locale/*.po into the bench's translation files.
 	gs_bench compile-po-to-mo --app govservice --force >/dev/null
+}
+
+# Builds govservice's desk assets and checks that they are there: `bench build` can exit 0 after an error,
+# and a desk without govservice.bundle.js loses every form script and report filter of the app.
+gs_build_assets() {
+	local log
+	log=$(mktemp)
+	gs_log "building govservice's assets"
+	if ! gs_bench build --app govservice >"$log" 2>&1 || grep -Eqi '(^|[^a-z])(error|EACCES)' "$log"; then
+		cat "$log" >&2
+		rm -f "$log"
+		gs_die "bench build --app govservice failed (see above)"
+	fi
+	rm -f "$log"
+	local bundle
+	bundle=$(gs_as_user "$GS_BENCH_DIR/env/bin/python" -c 'import json, sys; print(json.load(open(sys.argv[1])).get("govservice.bundle.js", ""))' "$GS_BENCH_DIR/sites/assets/assets.json")
+	[ -n "$bundle" ] && gs_as_user test -s "$GS_BENCH_DIR/sites$bundle" ||
+		gs_die "bench build reported success but govservice.bundle.js is missing from sites/assets"
+}
+
+# Starts a command as the bench user, with its output in LOG, in a process group of its own, and prints that
+# group's id: the caller stops exactly what it started (kill -- -PGID), never other processes that look alike.
+gs_start_group() {
+	local log=$1
+	shift
+	if [ "$(id -u)" = 0 ]; then
+		setsid runuser -u "$GS_BENCH_USER" -- env HOME="$GS_BENCH_HOME" USER="$GS_BENCH_USER" \
+			LOGNAME="$GS_BENCH_USER" PATH="$GS_BENCH_CLI/bin:/usr/local/bin:/usr/bin:/bin" LANG=C.UTF-8 \
+			LC_ALL=C.UTF-8 "$@" >"$log" 2>&1 </dev/null &
+	else
+		setsid "$@" >"$log" 2>&1 </dev/null &
+	fi
+	echo $!
 }
 
 # Creates a site with ERPNext and govservice installed (dropping an existing one of that name).

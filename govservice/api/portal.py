@@ -27,8 +27,13 @@ class PortalError(frappe.ValidationError):
 	pass
 
 
+def signups_per_hour() -> int:
+	"""Sign-ups allowed per IP address and hour (GS Settings)."""
+	return cint(frappe.db.get_single_value("GS Settings", "portal_signups_per_hour")) or 30
+
+
 @frappe.whitelist(allow_guest=True, methods=["POST"])
-@rate_limit(limit=10, seconds=60 * 60)
+@rate_limit(limit=signups_per_hour, seconds=60 * 60)
 def sign_up(
 	email: str,
 	full_name: str,
@@ -39,13 +44,17 @@ def sign_up(
 	credit_code: str | None = None,
 ) -> dict:
 	"""Create a portal account (a website user with role GS Portal User and its GS Portal Profile) and log
-	in. Anyone may call it, ten times an hour per IP address."""
+	in. Anyone may call it, as often per hour and IP address as GS Settings allows."""
 	if not frappe.db.get_single_value("GS Settings", "allow_portal_signup"):
 		frappe.throw(_("Sign-up is disabled."), frappe.PermissionError)
 	email = (email or "").strip().lower()
 	validate_email_address(email, throw=True)
 	if frappe.db.exists("User", email):
-		frappe.throw(_("{0} is already registered; log in instead.").format(email), PortalError)
+		# the same words for every address, so sign-up does not tell who has an account
+		frappe.throw(
+			_("This account cannot be created. If you already have one, log in or reset your password."),
+			PortalError,
+		)
 	if not is_valid_phone(phone):
 		frappe.throw(_("{0} is not a valid phone number.").format(phone), PortalError)
 	if account_type not in ("Individual", "Enterprise"):
@@ -200,6 +209,7 @@ def attach_material(case, row, filename: str, content: bytes) -> None:
 			"content": content,
 		}
 	)
+	file.flags.govservice_checked = True  # check_upload above applied the upload rules
 	file.insert(ignore_permissions=True)  # a private file of the applicant's own case, checked above
 	row.portal_file = file.file_url
 	row.is_received = 1

@@ -1,9 +1,21 @@
-"""PDFs of govservice print formats, rendered with WeasyPrint and CJK fonts."""
+"""PDFs of govservice print formats and ledgers, rendered with WeasyPrint and CJK fonts."""
 
 import frappe
 from frappe import _
+from frappe.utils import getdate
 
-from govservice.printing.pdf import html_to_pdf
+from govservice.citizen_portal.utils import is_portal_user
+from govservice.printing.render import pdf_from_html, wrap_body
+
+# What an applicant may download on the portal: their agreement and the notices addressed to them.
+PORTAL_PRINT_FORMATS = {
+	"GS Case": ("GS Entrustment Agreement", "GS Not Accepted Notice", "GS Termination Record"),
+	"GS One-Time Notice": ("GS One-Time Notice",),
+}
+
+
+class PrintError(frappe.ValidationError):
+	pass
 
 
 def render_pdf(doctype: str, name: str, print_format: str) -> bytes:
@@ -14,17 +26,32 @@ def render_pdf(doctype: str, name: str, print_format: str) -> bytes:
 	body = get_rendered_template(
 		doc, print_format=frappe.get_doc("Print Format", print_format), no_letterhead=1, trigger_print=False
 	)
-	lang = frappe.local.lang or "zh"
-	html = f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"></head><body>{body}</body></html>'
-	return html_to_pdf(html)
+	return pdf_from_html(wrap_body(body))
 
 
 @frappe.whitelist()
 def download_pdf(doctype: str, name: str, print_format: str) -> None:
-	"""Download a document as PDF; anyone who may print the document may call it."""
-	if frappe.db.get_value("Print Format", print_format, "doc_type") != doctype:
-		frappe.throw(_("{0} is not a print format of {1}.").format(print_format, _(doctype)))
-	frappe.get_doc(doctype, name).check_permission("print")
+	"""Download one of the app's print formats of a document as PDF.
+
+	Staff need print permission on the document; an applicant reads their own request and may download
+	only the documents addressed to them (never the Standard format, which shows internal fields)."""
+	if frappe.db.get_value("Print Format", print_format, "doc_type") != doctype or doctype not in (
+		"GS Case",
+		"GS One-Time Notice",
+		"GS Complaint",
+		"GS Service Item",
+		"GS Service Centre",
+	):
+		frappe.throw(_("{0} is not a print format of {1}.").format(print_format, _(doctype)), PrintError)
+	if not frappe.db.exists(doctype, name):
+		raise frappe.PermissionError
+	doc = frappe.get_doc(doctype, name)
+	if is_portal_user():
+		if print_format not in PORTAL_PRINT_FORMATS.get(doctype, ()):
+			raise frappe.PermissionError
+		doc.check_permission("read")
+	else:
+		doc.check_permission("print")
 	frappe.local.response.filename = f"{name}.pdf"
 	frappe.local.response.filecontent = render_pdf(doctype, name, print_format)
 	frappe.local.response.type = "pdf"
@@ -32,19 +59,29 @@ def download_pdf(doctype: str, name: str, print_format: str) -> None:
 
 @frappe.whitelist()
 def complaint_ledger_pdf(from_date: str, to_date: str, department: str | None = None) -> None:
-	"""The 办不成事 tracking ledger (处理进度跟踪台账) of a period as PDF, for those who may read the report."""
+	"""The 办不成事 tracking ledger (处理进度跟踪台账) of a period as PDF, for those who may read the report.
+
+	The dates must be dates and the department an existing Department the caller may read: nothing from
+	the request reaches the template unchecked (and the template escapes what it prints)."""
 	from govservice.complaints.report.complaint_tracking_ledger.complaint_tracking_ledger import execute
 
 	if not frappe.has_permission("GS Complaint", "report"):
 		frappe.throw(_("You may not read the complaint ledger."), frappe.PermissionError)
-	filters = {"from_date": from_date, "to_date": to_date, "department": department}
+	try:
+		start, end = getdate(from_date), getdate(to_date)
+	except Exception:
+		frappe.throw(_("Give the period as two dates."), PrintError)
+	if not start or not end or start > end or (end - start).days > 366:
+		frappe.throw(_("Give a period of at most one year, from its first to its last day."), PrintError)
+	if department and not (
+		frappe.db.exists("Department", department) and frappe.has_permission("Department", "read", department)
+	):
+		frappe.throw(_("{0} is not a department you may read.").format(department), PrintError)
+	filters = {"from_date": str(start), "to_date": str(end), "department": department or None}
 	_columns, rows = execute(filters)
 	body = frappe.render_template(
 		"govservice/templates/print/complaint_ledger.html", {"rows": rows, **filters}
 	)
-	lang = frappe.local.lang or "zh"
-	frappe.local.response.filename = f"complaint-ledger-{from_date}-{to_date}.pdf"
-	frappe.local.response.filecontent = html_to_pdf(
-		f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"></head><body>{body}</body></html>'
-	)
+	frappe.local.response.filename = f"complaint-ledger-{start}-{end}.pdf"
+	frappe.local.response.filecontent = pdf_from_html(wrap_body(body))
 	frappe.local.response.type = "pdf"

@@ -4,10 +4,14 @@ import frappe
 from frappe.utils import now_datetime
 
 
-def log_action(case, action: str, description: str = "", agent: str | None = None) -> str:
+def log_action(
+	case, action: str, description: str = "", agent: str | None = None, centre: str | None = None
+) -> str:
 	"""Record `action` on `case` (a GS Case document) and return the ledger entry's name.
 
-	Every module that acts on a case calls this; the ledger is never edited by hand.
+	Every module that acts on a case calls this; the ledger is never edited by hand. The entry records
+	where the action was taken: the case's centre at that moment, unless `centre` says otherwise (a
+	transfer is taken at the centre it leaves).
 	"""
 	entry = frappe.get_doc(
 		{
@@ -15,7 +19,7 @@ def log_action(case, action: str, description: str = "", agent: str | None = Non
 			"log_on": now_datetime(),
 			"action": action,
 			"gs_case": case.name,
-			"service_centre": case.service_centre,
+			"service_centre": centre or case.service_centre,
 			"agent": agent or case.agent,
 			"user": frappe.session.user,
 			"description": description,

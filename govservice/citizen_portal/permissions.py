@@ -27,10 +27,6 @@ def rating_query(user: str | None = None) -> str:
 	return _own("GS Rating", "rated_by", user)
 
 
-def profile_query(user: str | None = None) -> str:
-	return _own("GS Portal Profile", "user", user)
-
-
 def _of_own_case(doctype: str, user: str | None) -> str:
 	user = user or frappe.session.user
 	if not is_portal_user(user):
@@ -73,23 +69,6 @@ def has_case_part_permission(doc, ptype: str | None = None, user: str | None = N
 
 
 has_rectification_permission = has_notice_permission = has_case_part_permission
-
-
-def has_profile_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
-	user = user or frappe.session.user
-	if not is_portal_user(user):
-		return None
-	return doc.user == user and ptype in (*READ_ONLY, "write")
-
-
-def has_file_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
-	"""Materials a citizen uploaded are evidence: they can read them but never change or delete them."""
-	user = user or frappe.session.user
-	if not is_portal_user(user) or doc.attached_to_doctype not in ("GS Case", "GS Complaint"):
-		return None
-	if ptype not in READ_ONLY:
-		return False
-	return frappe.get_doc(doc.attached_to_doctype, doc.attached_to_name).has_permission("read", user=user)
 
 
 def has_website_permission(doc, ptype: str, user: str, verbose: bool = False) -> bool:

@@ -28,7 +28,7 @@ def escalate_stalled_complaints() -> dict[str, int]:
 		if calendar.count_working_days(getdate(row.handed_on), today) < wait:
 			continue
 		try:
-			frappe.get_doc("GS Complaint", row.name).escalate()
+			frappe.get_doc("GS Complaint", row.name).escalate_to_next_level()
 			escalated += 1
 		except Exception:
 			frappe.log_error(title=f"Escalating complaint {row.name} failed")

@@ -274,11 +274,80 @@ def _release_thread_resources() -> None:
 	_local.__dict__.pop("resources", None)
 
 
-def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
+class RefusedURL(ValueError):
+	"""A print template asked WeasyPrint for something other than an inline or bundled resource."""
+
+
+#: The static files a PDF may use, by extension: stylesheets, fonts and images of the bundled assets.
+ASSET_TYPES: dict[str, str] = {
+	".css": "text/css",
+	".woff2": "font/woff2",
+	".woff": "font/woff",
+	".ttf": "font/ttf",
+	".otf": "font/otf",
+	".png": "image/png",
+	".jpg": "image/jpeg",
+	".jpeg": "image/jpeg",
+	".svg": "image/svg+xml",
+}
+
+
+#: Relative URLs in a template (``/assets/…``) resolve against this origin, which no network has: the
+#: fetcher maps it to the bench's asset folder and refuses every other URL.
+BASE_URL = "https://govservice-print.invalid/"
+ASSETS_URL = BASE_URL + "assets/"
+
+
+def bundled_asset_path(url: str, assets_root: str | None) -> str | None:
+	"""The file under ``assets_root`` (the bench's ``sites/assets``) that an ``/assets/…`` URL of a
+	template names, or None for anything else: other schemes and hosts, ``..`` or empty segments, other
+	file types, missing files."""
+	if not assets_root or not url.startswith(ASSETS_URL) or "\\" in url or "%" in url or "\x00" in url:
+		return None
+	relative = url[len(ASSETS_URL) :].split("?", 1)[0].split("#", 1)[0]
+	parts = relative.split("/")
+	if any(part in ("", ".", "..") for part in parts):
+		return None
+	if os.path.splitext(relative)[1].lower() not in ASSET_TYPES:
+		return None
+	path = os.path.join(assets_root, *parts)
+	return path if os.path.isfile(path) else None
+
+
+def safe_url_fetcher(assets_root: str | None = None):
+	"""WeasyPrint's only way out of the HTML it renders.
+
+	A PDF is rendered from templates that carry citizens' and officers' text, so a value that slipped
+	through as markup (``<link rel="attachment" href="file:///etc/passwd">``, ``<img src="http://…">``)
+	must never make the server read its own files or call a URL. Only ``data:`` URIs and the bundled static
+	assets under ``/assets/`` (public files any browser may download) are served; every other scheme and
+	path raises :class:`RefusedURL`, and WeasyPrint leaves that resource out.
+	"""
+
+	def fetch(url: str, timeout: int = 10, ssl_context: Any = None) -> dict:
+		from weasyprint.urls import default_url_fetcher
+
+		if url.startswith("data:"):
+			return default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)
+		path = bundled_asset_path(url, assets_root)
+		if path is None:
+			raise RefusedURL(f"govservice PDFs load no external resource: {url[:80]}")
+		with open(path, "rb") as f:
+			return {
+				"string": f.read(),
+				"mime_type": ASSET_TYPES[os.path.splitext(path)[1].lower()],
+				"redirected_url": url,
+			}
+
+	return fetch
+
+
+def html_to_pdf(html: str, assets_root: str | None = None) -> bytes:
 	"""Render ``html`` to PDF bytes with Noto Sans CJK SC and fast font subsetting.
 
 	Fonts are embedded as subsets, so the text stays selectable and extractable. :data:`CJK_FONT_CSS` is
-	added as a user stylesheet. ``base_url`` resolves relative URLs (images, stylesheets). Raises
+	added as a user stylesheet. Resources are fetched only through :func:`safe_url_fetcher` (``data:`` URIs
+	and the ``/assets/…`` files under ``assets_root``); nothing else is read or requested. Raises
 	RuntimeError if the CJK fonts are not installed.
 	"""
 	from weasyprint import HTML
@@ -288,7 +357,7 @@ def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
 	font_config, font_css = _thread_resources()
 	token = _FAST_SUBSET.set(True)
 	try:
-		document = HTML(string=html, base_url=base_url).render(
+		document = HTML(string=html, base_url=BASE_URL, url_fetcher=safe_url_fetcher(assets_root)).render(
 			font_config=font_config, stylesheets=[font_css]
 		)
 		return document.write_pdf()

@@ -19,6 +19,7 @@ def after_install() -> None:
 	ensure_workflow_masters()
 	ensure_settings()
 	ensure_calendar()
+	ensure_department_access()
 
 
 def before_migrate() -> None:
@@ -29,6 +30,7 @@ def after_migrate() -> None:
 	ensure_roles()
 	ensure_settings()
 	ensure_calendar()
+	ensure_department_access()
 
 
 def ensure_settings() -> None:
@@ -76,6 +78,7 @@ def before_tests() -> None:
 	set_china_formats()
 	ensure_roles()
 	ensure_calendar()
+	ensure_department_access()
 	frappe.db.commit()  # tests start from this committed state
 
 
@@ -94,3 +97,29 @@ def ensure_calendar() -> None:
 
 	year = getdate().year
 	ensure_calendar_years([year, year + 1])
+
+
+# Every desk role of the app picks departments (an item's serving department, a complaint's department, a
+# joint case's tasks) and reads the ledgers by department: ERPNext gives Department to HR and accounts only.
+DEPARTMENT_READERS = (
+	"GS Administrator",
+	"GS Supervisor",
+	"GS Agent",
+	"GS Window Officer",
+	"GS Supervisory Officer",
+	"GS Department Contact",
+)
+
+
+def ensure_department_access() -> None:
+	"""Read (and select) on ERPNext's Department for the app's desk roles, as Custom DocPerm rows that an
+	administrator can see and change in Role Permissions Manager."""
+	from frappe.permissions import add_permission, update_permission_property
+
+	for role in DEPARTMENT_READERS:
+		if not frappe.db.exists("Role", role):
+			continue
+		if not frappe.db.exists("Custom DocPerm", {"parent": "Department", "role": role, "permlevel": 0}):
+			add_permission("Department", role, 0)
+			update_permission_property("Department", role, 0, "select", 1, validate=False)
+	frappe.clear_cache(doctype="Department")

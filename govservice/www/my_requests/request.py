@@ -26,8 +26,14 @@ def get_context(context):
 	if frappe.session.user == "Guest":
 		frappe.local.flags.redirect_location = f"/login?redirect-to=/my-requests/{name}"
 		raise frappe.Redirect
+	# the same refusal for a request that does not exist and one of someone else
+	if (
+		not name
+		or not frappe.db.exists("GS Case", name)
+		or not frappe.has_permission("GS Case", "read", doc=name)
+	):
+		raise frappe.PermissionError
 	case = frappe.get_doc("GS Case", name)
-	case.check_permission("read")
 	context.case = case
 	context.title = f"{case.item_name} · {case.name}"
 	context.history = frappe.get_all(

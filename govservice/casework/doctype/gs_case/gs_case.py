@@ -14,6 +14,7 @@ from govservice.domain.case_rules import (
 	pause_interval,
 	transfer_due_date,
 )
+from govservice.domain.identity import mask_resident_id
 from govservice.organisation.calendar import get_work_calendar
 from govservice.utils import checked_credit_code, checked_resident_id
 
@@ -195,8 +196,10 @@ class GSCase(Document):
 	def validate_applicant(self) -> None:
 		if self.applicant_type == "Individual":
 			self.id_number = checked_resident_id(self.id_number, CaseError)
+			self.id_number_masked = mask_resident_id(self.id_number)
 		else:
 			self.credit_code = checked_credit_code(self.credit_code, CaseError)
+			self.id_number = self.id_number_masked = None
 		if self.is_special_group and self.urgency == "Normal":
 			self.urgency = "Green Channel"  # 特殊群体绿色通道
 
@@ -528,19 +531,29 @@ class GSCase(Document):
 		)
 
 	# --- actions ----------------------------------------------------------------------------------------
+	# Each action runs on the record as stored (never on values sent with the call), checks the caller may
+	# write it, applies its own rules, and saves as the system: a village agent who transfers a case up to
+	# the county may no longer write it afterwards, and the centre changes only here.
+
+	def load_for_action(self, ptype: str = "write") -> None:
+		if self.is_new():
+			frappe.throw(_("Save the case first."), CaseError)
+		self.reload()
+		self.check_permission(ptype)
+
+	def save_action(self) -> None:
+		self.flags.ignore_permissions = True  # the action checked permission on the stored record
+		self.save()
 
 	@frappe.whitelist()
 	def transfer(self, target_centre: str, reason: str) -> None:
 		"""Transfer a registered case to the centre whose level handles the item (same working day)."""
-		self.check_permission("write")
+		self.load_for_action()
 		if self.status != "Registered":
 			frappe.throw(_("Only a registered case can be transferred."), CaseError, title=_("Transfer"))
 		if not (reason or "").strip():
 			frappe.throw(_("Record why the case is transferred."), CaseError, title=_("Transfer"))
-		level = frappe.db.get_value("GS Service Centre", target_centre, "level")
-		if target_centre == self.service_centre or not frappe.db.get_value(
-			"GS Service Item", self.service_item, LEVEL_FIELDS.get(level, "handled_at_county")
-		):
+		if target_centre not in transfer_targets_of(self):
 			frappe.throw(
 				_("{0} does not handle {1}; choose a centre of a level that does.").format(
 					target_centre, self.item_name
@@ -553,11 +566,11 @@ class GSCase(Document):
 		origin = self.service_centre
 		self.transferred_from = origin
 		self.service_centre = target_centre
-		self.level = level
+		self.level = frappe.db.get_value("GS Service Centre", target_centre, "level")
 		self.transferred_on = now_datetime()
 		self.transfer_reason = reason
 		self.is_transfer_late = 1 if getdate(self.transferred_on) > due else 0
-		self.save()
+		self.save_action()
 		# 首办负责: the first-contact agent keeps following the case at the receiving centre.
 		agent_user = frappe.db.get_value("GS Agent", self.agent, "user")
 		frappe.share.add_docshare(
@@ -568,36 +581,65 @@ class GSCase(Document):
 			"Transferred",
 			_("From {0} to {1}: {2}").format(origin, target_centre, reason)
 			+ (" " + _("(late: not on the working day of receipt)") if self.is_transfer_late else ""),
+			centre=origin,
 		)
 
 	@frappe.whitelist()
 	def record_call(self, note: str) -> None:
 		"""Record a call to the applicant in the work log."""
-		self.check_permission("write")
+		self.load_for_action()
+		if not (note or "").strip():
+			frappe.throw(_("Write what was said."), CaseError, title=_("Call to Applicant"))
 		log_action(self, "Call to Applicant", note)
 
 	@frappe.whitelist()
 	def complete_task(self, department: str) -> None:
-		"""Mark one department's task of a joint case done."""
-		self.check_permission("write")
+		"""Mark one department's task of a joint case done (once)."""
+		self.load_for_action()
 		row = next((row for row in self.tasks if row.department == department), None)
 		if not row:
 			frappe.throw(_("{0} has no task in this case.").format(department), CaseError)
+		if row.task_status == "Finished":
+			frappe.throw(
+				_("{0} finished its task on {1}.").format(department, row.completed_date),
+				CaseError,
+				title=_("Joint Handling"),
+			)
 		row.task_status = "Finished"
 		row.completed_date = today()
-		self.save()
+		self.save_action()
 		log_action(self, "Task Done", department)
 
 	@frappe.whitelist()
 	def record_consultation(self, meeting_date: str, participants: str, conclusion: str) -> None:
-		"""Record a consultation meeting on a hard case."""
-		self.check_permission("write")
+		"""Record a consultation meeting on a hard case (staff only: the minutes are internal)."""
+		self.load_for_action()
+		if self.meta.get_field("consultations").permlevel not in self.meta.get_permlevel_access("write"):
+			raise frappe.PermissionError
+		if not (conclusion or "").strip():
+			frappe.throw(_("Record the conclusion of the meeting."), CaseError, title=_("Consultation"))
 		self.append(
 			"consultations",
 			{"meeting_date": meeting_date, "participants": participants, "conclusion": conclusion},
 		)
-		self.save()
+		self.save_action()
 		log_action(self, "Consultation", conclusion)
+
+
+def transfer_targets_of(case: "GSCase") -> list[str]:
+	"""Centres a case may be transferred to: any other centre whose level handles the item."""
+	levels = [
+		level
+		for level, field in LEVEL_FIELDS.items()
+		if frappe.db.get_value("GS Service Item", case.service_item, field)
+	]
+	return frappe.get_all(
+		"GS Service Centre",
+		filters={"level": ["in", levels], "name": ["!=", case.service_centre]},
+		pluck="name",
+		order_by="lft asc",
+		ignore_permissions=True,  # the centre directory is public (it is on the portal)
+	)
 
 
 def on_doctype_update() -> None:

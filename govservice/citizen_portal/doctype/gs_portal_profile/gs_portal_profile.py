@@ -2,6 +2,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from govservice.domain.identity import mask_resident_id
 from govservice.utils import checked_credit_code, checked_resident_id
 
 
@@ -34,6 +35,7 @@ class GSPortalProfile(Document):
 	def validate_identity(self) -> None:
 		if self.id_number:
 			self.id_number = checked_resident_id(self.id_number, ProfileError)
+		self.id_number_masked = mask_resident_id(self.id_number) if self.id_number else None
 		if self.account_type == "Enterprise":
 			self.credit_code = checked_credit_code(self.credit_code, ProfileError)
 			if not (self.enterprise_name or "").strip():

@@ -30,6 +30,14 @@ class ComplaintError(frappe.ValidationError):
 	pass
 
 
+def is_window_staff(user: str | None = None) -> bool:
+	"""The window's officers and lead, the supervisory department and administrators."""
+	from govservice.complaints.permissions import UNRESTRICTED_ROLES
+
+	user = user or frappe.session.user
+	return user == "Administrator" or bool(UNRESTRICTED_ROLES & set(frappe.get_roles(user)))
+
+
 def complaint_limits() -> dict[str, int]:
 	"""The reply limits from GS Settings (3 / 5 / 3 working days unless a city sets others)."""
 	settings = frappe.get_cached_doc("GS Settings")
@@ -81,10 +89,36 @@ class GSComplaint(Document):
 	"""A matter reported at the "办不成事" window, from registration to the reply and closing."""
 
 	def validate(self) -> None:
-		if is_portal_user():
+		if is_portal_user() or frappe.flags.in_web_form:
 			self.validate_portal_report()
+		self.validate_department_change()
 		self.validate_scope()
 		self.set_deadline()
+
+	def validate_department_change(self) -> None:
+		"""The window may correct the department until the matter is dispatched; after that it moves only
+		by escalation (the department decides who sees it)."""
+		previous = self.get_doc_before_save()
+		if not previous or previous.department == self.department or self.flags.ignore_permissions:
+			return
+		if previous.dispatched_on or not is_window_staff():
+			frappe.throw(
+				_("The department of a dispatched matter cannot be changed; escalate it instead."),
+				frappe.PermissionError,
+				title=_("Department"),
+			)
+
+	def before_insert(self) -> None:
+		if is_portal_user() or frappe.flags.in_web_form:
+			self.check_own_case()  # before Frappe's link check, which would say whether the case exists
+
+	def check_own_case(self) -> None:
+		"""A reporter refers only to their own request; a missing one gets the same answer."""
+		if (
+			self.gs_case
+			and frappe.db.get_value("GS Case", self.gs_case, "portal_user") != frappe.session.user
+		):
+			frappe.throw(_("You can only refer to your own requests."), frappe.PermissionError)
 
 	def after_insert(self) -> None:
 		self.add_comment("Info", _("Registered through {0}").format(_(self.channel)))
@@ -99,11 +133,7 @@ class GSComplaint(Document):
 				title=_("Report a Problem"),
 			)
 		check_submission_rate()
-		if (
-			self.gs_case
-			and frappe.db.get_value("GS Case", self.gs_case, "portal_user") != frappe.session.user
-		):
-			frappe.throw(_("You can only refer to your own requests."), frappe.PermissionError)
+		self.check_own_case()
 		defaults = {"status": "Registered", "channel": "Online Portal", "is_in_scope": 1}
 		for field in self.meta.fields:
 			if field.fieldname not in PORTAL_FIELDS and field.fieldtype not in (
@@ -175,11 +205,27 @@ class GSComplaint(Document):
 			)
 
 	# --- actions ----------------------------------------------------------------------------------------
+	# Each action runs on the record as stored, checks who may take it, and saves as the system: the
+	# fields it sets (status, holder, dispatch) are read-only to a plain save.
+
+	def load_for_action(self, *, window_only: bool = False) -> None:
+		if self.is_new():
+			frappe.throw(_("Save the matter first."), ComplaintError)
+		self.reload()
+		self.check_permission("write")
+		if window_only and not is_window_staff():
+			raise frappe.PermissionError(_("Only the window and the supervisory department take this step."))
+
+	def save_action(self) -> None:
+		self.flags.ignore_permissions = True  # load_for_action checked the caller on the stored record
+		self.save()
 
 	@frappe.whitelist()
 	def dispatch(self) -> None:
 		"""Send the matter to the department's liaison contact (业务联系表), as an assignment."""
-		self.check_permission("write")
+		self.load_for_action(window_only=True)
+		if self.dispatched_on:
+			frappe.throw(_("This matter has already been dispatched."), ComplaintError, title=_("Dispatch"))
 		if not self.is_in_scope:
 			frappe.throw(_("An out-of-scope matter is referred, not dispatched."), ComplaintError)
 		if not self.classification or not self.department:
@@ -191,7 +237,10 @@ class GSComplaint(Document):
 	@frappe.whitelist()
 	def escalate(self) -> None:
 		"""Move the matter up: contact → leader in charge → supervisory department."""
-		self.check_permission("write")
+		self.load_for_action(window_only=True)
+		self.escalate_to_next_level()
+
+	def escalate_to_next_level(self) -> None:
 		level = next_escalation_level(self.escalation_level)
 		if not self.escalation_level or not level:
 			frappe.throw(_("This matter cannot be escalated further."), ComplaintError, title=_("Escalation"))
@@ -214,7 +263,7 @@ class GSComplaint(Document):
 		if not self.dispatched_on:
 			self.dispatched_on = self.handed_on
 		self.status = "Dispatched"
-		self.save()
+		self.save_action()
 		if previous:
 			# closes the previous hand-off (after saving: clearing assignments touches the document)
 			assign_to.clear("GS Complaint", self.name, ignore_permissions=True)
@@ -249,7 +298,9 @@ class GSComplaint(Document):
 	@frappe.whitelist()
 	def submit_reply(self, reply: str, unsolvable_reasons: str | None = None) -> None:
 		"""The handling unit's reply: what the reporter needs (materials, window, person, contact)."""
-		self.check_permission("write")
+		self.load_for_action()
+		if self.status != "Dispatched":
+			frappe.throw(_("Only a dispatched matter is replied to."), ComplaintError, title=_("Reply"))
 		if not (reply or "").strip():
 			frappe.throw(_("Write the reply to the reporter."), ComplaintError, title=_("Reply"))
 		if self.classification == "Unsolvable" and not (unsolvable_reasons or "").strip():
@@ -263,7 +314,7 @@ class GSComplaint(Document):
 		self.replied_on = now_datetime()
 		self.status = "Replied"
 		self.is_overdue = 1 if getdate(self.replied_on) > getdate(self.deadline_date) else 0
-		self.save()
+		self.save_action()
 		assign_to.close_all_assignments(
 			"GS Complaint", self.name, ignore_permissions=True
 		)  # the reply ends the hand-off
@@ -272,20 +323,22 @@ class GSComplaint(Document):
 	@frappe.whitelist()
 	def inform_reporter(self) -> None:
 		"""Record that the reporter was told the reply (or, out of scope, where to go)."""
-		self.check_permission("write")
+		self.load_for_action(window_only=True)
 		if self.is_in_scope and not self.replied_on:
 			frappe.throw(_("There is no reply to pass on yet."), ComplaintError)
 		self.reporter_informed_on = now_datetime()
-		self.save()
+		self.save_action()
 		self.add_comment("Info", _("Reporter informed"))
 
 	@frappe.whitelist()
 	def close(self) -> None:
 		"""Close the matter once the reporter has been informed."""
-		self.check_permission("write")
+		self.load_for_action(window_only=True)
+		if self.status == "Closed":
+			frappe.throw(_("This matter is already closed."), ComplaintError, title=_("Close"))
 		if not self.reporter_informed_on:
 			frappe.throw(_("Inform the reporter before closing."), ComplaintError, title=_("Close"))
 		self.closed_on = now_datetime()
 		self.status = "Closed"
-		self.save()
+		self.save_action()
 		self.add_comment("Info", _("Closed"))

@@ -1,0 +1,995 @@
+"""The security suite: identities × paths × DocTypes, over HTTP against a running test site.
+
+scripts/test serves the test site on 127.0.0.1 and passes the world made by
+`govservice.tests.security_setup.prepare` (GS_SECURITY_WORLD, JSON). Every identity logs in as itself and
+probes every path Frappe exposes for every app DocType; each probe expects a refusal or exactly the
+records in scope (`expected`). A new DocType or path is one more row in DOCTYPES or a probe function.
+The figures (identities, paths, DocTypes, probes) are printed at the end.
+"""
+
+import csv
+import io
+import json
+import os
+import threading
+import unittest
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+
+import requests
+
+BASE = os.environ.get("GS_E2E_URL", "http://127.0.0.1:8010")
+WORLD = json.loads(os.environ.get("GS_SECURITY_WORLD", "{}"))
+ADMIN_PASSWORD = os.environ.get("GS_ADMIN_PASSWORD", "admin")
+
+STAFF_WITH_CASES = ("village", "village2", "township", "township2", "county", "window", "lead", "supervisor")
+CASE_SCOPE = {  # which fixture cases each identity's centre covers
+	"village": {"v1a"},
+	"village2": {"v1b"},
+	"township": {"v1a", "v1b"},
+	"township2": {"t2"},
+	"county": {"v1a", "v1b", "t2", "c"},
+	"window": {"v1a", "v1b", "t2", "c"},
+	"lead": {"v1a", "v1b", "t2", "c"},
+	"supervisor": {"v1a", "v1b"},
+}
+OWN_CASES = {"portal_a": {"v1a"}, "portal_b": {"t2"}}
+# Who reads the full resident ID number (permission level 1 on GS Case): the handlers
+ID_READERS = ("village", "village2", "township", "township2", "county", "window", "lead")
+IDENTITIES = (*STAFF_WITH_CASES, "contact", "contact2", "supervisory", "portal_a", "portal_b", "guest")
+CITIZENS = ("portal_a", "portal_b", "guest")
+FULL_READ_PATHS = ("REST get", "REST v2 get", "frappe.client.get", "getdoc", "get_docinfo")
+
+
+def case_names(keys) -> set[str]:
+	return {WORLD["cases"][key] for key in keys}
+
+
+def expected(identity: str, doctype: str) -> set[str]:
+	"""Records of the fixture world `identity` may read through the desk's paths."""
+	if identity in CITIZENS:
+		return set()  # citizens and guests use the portal, never the desk API
+	scope = CASE_SCOPE.get(identity, set())
+	cases = case_names(scope)
+	if doctype == "GS Case":
+		return cases
+	if doctype in ("GS Case Material", "GS Case Task", "GS Case Consultation"):
+		return cases  # by parent
+	if doctype in ("GS One-Time Notice", "GS Notice Material"):
+		return {name for key, name in WORLD["notices"].items() if key in scope}
+	if doctype == "GS Work Log":
+		return {name for case, names in WORLD["work_logs"].items() if case in cases for name in names}
+	if doctype in ("GS Rating", "GS Rectification"):
+		record = WORLD["rating"] if doctype == "GS Rating" else WORLD["rectification"]
+		readers = {"village", "township", "county", "supervisor", "supervisory"}
+		return {record} if identity in readers else set()
+	if doctype == "GS Complaint":
+		complaints = WORLD["complaints"]
+		if identity in ("window", "lead", "supervisor", "supervisory"):
+			return set(complaints.values())
+		return {"contact": {complaints["d1"]}, "contact2": {complaints["d2"]}}.get(identity, set())
+	if doctype == "File":
+		return {WORLD["file_names"][case] for case in cases}
+	if doctype == "User":
+		users = WORLD["users"]
+		linked = {
+			"village": {"portal_a"},
+			"township": {"portal_a"},
+			"township2": {"portal_b"},
+			"county": {"portal_a", "portal_b"},
+			"window": {"portal_a", "portal_b"},
+			"lead": {"portal_a", "portal_b"},
+			"supervisor": {"portal_a", "portal_b"},
+			"contact": {"portal_a"},
+			"contact2": {"portal_b"},
+			"supervisory": {"portal_a", "portal_b"},
+		}.get(identity, set())
+		return {users[key] for key in linked}
+	if doctype == "GS Portal Profile":
+		users = WORLD["users"]
+		return {users["portal_a"], users["portal_b"]} if identity in ("window", "lead") else set()
+	raise KeyError(doctype)
+
+
+def own_records(identity: str, doctype: str) -> set[str]:
+	"""What a citizen's web-form link fields may find: their own requests (nothing else of the desk)."""
+	return case_names(OWN_CASES.get(identity, set())) if doctype == "GS Case" else set()
+
+
+def fixture_records(doctype: str) -> set[str]:
+	everyone = set()
+	for identity in ("county", "supervisory", "window"):
+		everyone |= expected(identity, doctype)
+	if doctype == "GS Complaint":
+		everyone |= set(WORLD["complaints"].values())
+	return everyone
+
+
+# the app's DocTypes and the records of each in the world
+DOCTYPES = (
+	"GS Case",
+	"GS One-Time Notice",
+	"GS Work Log",
+	"GS Rating",
+	"GS Rectification",
+	"GS Complaint",
+	"GS Portal Profile",
+	"File",
+	"User",
+)
+CHILD_TABLES = (
+	("GS Case Material", "GS Case"),
+	("GS Case Task", "GS Case"),
+	("GS Case Consultation", "GS Case"),
+	("GS Notice Material", "GS One-Time Notice"),
+)
+
+
+class Client:
+	"""One identity's browser-less session."""
+
+	def __init__(self, identity: str, email: str | None, password: str | None):
+		self.identity = identity
+		self.session = requests.Session()
+		self.session.headers["Accept"] = "application/json"
+		if email:
+			response = self.session.post(f"{BASE}/api/method/login", data={"usr": email, "pwd": password})
+			response.raise_for_status()
+
+	def get(self, path: str, **params) -> requests.Response:
+		return self.session.get(BASE + path, params=params, timeout=60)
+
+	def call(self, _method: str, **data) -> requests.Response:
+		payload = {
+			key: json.dumps(value) if isinstance(value, dict | list) else value for key, value in data.items()
+		}
+		return retried(lambda: self.session.post(f"{BASE}/api/method/{_method}", data=payload, timeout=60))
+
+	def put(self, path: str, body: dict) -> requests.Response:
+		return retried(lambda: self.session.put(BASE + path, json=body, timeout=60))
+
+	def post_json(self, path: str, body: dict) -> requests.Response:
+		return retried(lambda: self.session.post(BASE + path, json=body, timeout=60))
+
+
+def retried(send, attempts: int = 4) -> requests.Response:
+	"""Identities probe the same records at once: a lock wait or deadlock is retried, not counted."""
+	for _ in range(attempts):
+		response = send()
+		if response.status_code != 200 and any(
+			error in response.text
+			for error in ("QueryDeadlockError", "QueryTimeoutError", "Lock wait timeout")
+		):
+			continue
+		return response
+	return response
+
+
+def ok(response: requests.Response) -> bool:
+	return response.status_code == 200
+
+
+def message(response: requests.Response):
+	return response.json().get("message") if ok(response) else None
+
+
+def names_from_list(response: requests.Response, key: str = "data") -> set[str] | None:
+	"""Names in a list answer; None for a refusal (which counts as no rows)."""
+	if not ok(response):
+		return None
+	rows = response.json().get(key) or []
+	return {row["name"] if isinstance(row, dict) else row[0] for row in rows}
+
+
+class SecuritySuite(unittest.TestCase):
+	@classmethod
+	def setUpClass(cls):
+		users, password = WORLD["users"], WORLD["password"]
+		cls.clients = {
+			identity: Client(identity, None if identity == "guest" else users[identity], password)
+			for identity in IDENTITIES
+		}
+		cls.admin = Client("admin", "Administrator", ADMIN_PASSWORD)
+		cls.results = []
+		cls.lock = threading.Lock()
+
+	@classmethod
+	def tearDownClass(cls):
+		by_path = Counter(path for _i, _d, path, _r, _ok in cls.results)
+		doctypes = {doctype for _i, doctype, _p, _r, _ok in cls.results}
+		print(
+			f"\nsecurity suite: {len(cls.results)} probes, {len(IDENTITIES)} identities, {len(by_path)} paths, "
+			f"{len(doctypes)} DocTypes",
+			flush=True,
+		)
+		for path, count in sorted(by_path.items()):
+			print(f"  {path:42} {count:5}", flush=True)
+
+	def record(self, identity, doctype, path, record, passed, detail=""):
+		with self.lock:
+			self.results.append((identity, doctype, path, record, passed))
+			if not passed:
+				self.failures_seen.append(f"{identity} · {doctype} · {path} · {record} {detail}")
+
+	def run_matrix(self, probe, workers: int = 8):
+		"""Run `probe(client, identity)` for every identity (in parallel unless the probes write to the same
+		records); fail with every wrong answer."""
+		self.failures_seen = []
+		with ThreadPoolExecutor(max_workers=workers) as pool:
+			for future in [pool.submit(probe, self.clients[i], i) for i in IDENTITIES]:
+				future.result()
+		if self.failures_seen:
+			self.fail(
+				f"{len(self.failures_seen)} probes answered wrongly:\n"
+				+ "\n".join(sorted(self.failures_seen)[:80])
+			)
+
+	def check_set(self, identity, doctype, path, got: set[str] | None, want: set[str], universe: set[str]):
+		got = (got or set()) & universe
+		self.record(identity, doctype, path, "*", got == want, f"got {sorted(got)} want {sorted(want)}")
+
+	# --- reading lists --------------------------------------------------------------------------------
+
+	def test_lists_return_exactly_the_records_in_scope(self):
+		def probe(client: Client, identity: str):
+			for doctype in DOCTYPES:
+				universe = fixture_records(doctype)
+				want = expected(identity, doctype)
+				name_filter = json.dumps([["name", "in", sorted(universe)]])
+				rest = client.get(f"/api/resource/{doctype}", filters=name_filter, limit_page_length=0)
+				self.check_set(identity, doctype, "REST list", names_from_list(rest), want, universe)
+				v2 = client.get(f"/api/v2/document/{doctype}", filters=name_filter, limit=500)
+				self.check_set(identity, doctype, "REST v2 list", names_from_list(v2), want, universe)
+				got = client.call(
+					"frappe.client.get_list", doctype=doctype, filters=name_filter, limit_page_length=0
+				)
+				self.check_set(
+					identity,
+					doctype,
+					"frappe.client.get_list",
+					names_from_list(got, "message"),
+					want,
+					universe,
+				)
+				report = client.call(
+					"frappe.desk.reportview.get",
+					doctype=doctype,
+					fields=json.dumps([f"`tab{doctype}`.`name`"]),
+					filters=name_filter,
+					page_length=500,
+				)
+				rows = set()
+				if ok(report) and report.json().get("message"):
+					rows = {row[0] for row in report.json()["message"].get("values", [])}
+				self.check_set(
+					identity, doctype, "reportview.get", rows if ok(report) else None, want, universe
+				)
+				export = client.call(
+					"frappe.desk.reportview.export_query",
+					doctype=doctype,
+					file_format_type="CSV",
+					fields=json.dumps([f"`tab{doctype}`.`name`"]),
+					filters=name_filter,
+				)
+				if ok(export):  # export needs the export permission: a refusal is fine, a leak is not
+					exported = {
+						cell
+						for row in csv.reader(io.StringIO(export.content.decode("utf-8-sig")))
+						for cell in row
+					}
+					self.check_set(identity, doctype, "reportview.export_query", exported, want, universe)
+				else:
+					self.record(identity, doctype, "reportview.export_query", "*", True)
+				for flag in (0, 1):
+					search = client.call(
+						"frappe.desk.search.search_link",
+						doctype=doctype,
+						txt="",
+						page_length=500,
+						ignore_user_permissions=flag,
+					)
+					found = {row["value"] for row in search.json()["message"]} if ok(search) else None
+					search_want = own_records(identity, doctype) if identity in CITIZENS else want
+					self.check_set(
+						identity,
+						doctype,
+						f"search_link (ignore_user_permissions={flag})",
+						found,
+						search_want,
+						universe,
+					)
+				widget = client.call(
+					"frappe.desk.search.search_widget",
+					doctype=doctype,
+					txt="",
+					page_length=500,
+					ignore_user_permissions=1,
+					as_dict=1,
+				)
+				found = (
+					{row["name"] if isinstance(row, dict) else row[0] for row in widget.json()["message"]}
+					if ok(widget)
+					else None
+				)
+				self.check_set(identity, doctype, "search_widget", found, want, universe)
+
+		self.run_matrix(probe)
+
+	def test_counts_are_the_lists_counts(self):
+		def probe(client: Client, identity: str):
+			for doctype in DOCTYPES:
+				universe = fixture_records(doctype)
+				want = len(expected(identity, doctype))
+				name_filter = json.dumps([["name", "in", sorted(universe)]])
+				for path, response in (
+					(
+						"frappe.client.get_count",
+						client.call("frappe.client.get_count", doctype=doctype, filters=name_filter),
+					),
+					(
+						"reportview.get_count",
+						client.call("frappe.desk.reportview.get_count", doctype=doctype, filters=name_filter),
+					),
+					("REST v2 count", client.get(f"/api/v2/doctype/{doctype}/count", filters=name_filter)),
+				):
+					got = (
+						(response.json().get("message", response.json().get("data")) or 0)
+						if ok(response)
+						else 0
+					)
+					self.record(identity, doctype, path, "*", got == want, f"got {got} want {want}")
+				for field in ("owner", "assigned_to"):
+					response = client.call(
+						"frappe.desk.listview.get_group_by_count",
+						doctype=doctype,
+						current_filters=name_filter,
+						field=field,
+					)
+					got = sum(row["count"] for row in message(response) or []) if ok(response) else 0
+					truth = self.admin.call(
+						"frappe.desk.listview.get_group_by_count",
+						doctype=doctype,
+						current_filters=json.dumps([["name", "in", sorted(expected(identity, doctype))]]),
+						field=field,
+					)
+					want_count = sum(row["count"] for row in message(truth) or []) if want else 0
+					self.record(
+						identity,
+						doctype,
+						f"get_group_by_count ({field})",
+						"*",
+						got == want_count,
+						f"got {got} want {want_count}",
+					)
+
+		self.run_matrix(probe)
+
+	def test_prefix_counts_reveal_nothing(self):
+		"""`id_number like '4201%'` may only count what the caller reads in full already."""
+		t2 = WORLD["cases"]["t2"]
+		prefix = WORLD["id_numbers"][t2][:8]
+		id_filter = json.dumps([["id_number", "like", f"{prefix}%"]])
+		phone_filter = json.dumps([["phone", "like", "1391%"]])
+
+		def probe(client: Client, identity: str):
+			readable = expected(identity, "GS Case")
+			matching = {name for name in readable if WORLD["id_numbers"][name].startswith(prefix)}
+			for path, method, key in (
+				("frappe.client.get_count", "frappe.client.get_count", "filters"),
+				("reportview.get_count", "frappe.desk.reportview.get_count", "filters"),
+				("get_group_by_count", "frappe.desk.listview.get_group_by_count", "current_filters"),
+			):
+				extra = {"field": "owner"} if "group_by" in method else {}
+				response = client.call(method, doctype="GS Case", **{key: id_filter}, **extra)
+				if identity in ID_READERS:
+					got = message(response)
+					got = sum(row["count"] for row in got) if isinstance(got, list) else got
+					passed = (
+						ok(response)
+						and (got or 0) <= len(readable)
+						and (got or 0) >= len(matching)
+						and (t2 in readable or (got or 0) == len(matching))
+					)
+				else:
+					passed = not ok(response) or not message(response)
+				self.record(
+					identity, "GS Case", f"{path} id_number prefix", prefix, passed, response.text[:160]
+				)
+			response = client.call("frappe.client.get_count", doctype="GS Case", filters=phone_filter)
+			got = message(response) or 0
+			self.record(
+				identity, "GS Case", "get_count phone prefix", "1391", got <= len(readable), f"got {got}"
+			)
+			sort = client.get("/api/resource/GS Case", order_by="id_number asc", limit_page_length=0)
+			passed = identity in ID_READERS or not ok(sort) or not sort.json().get("data")
+			self.record(identity, "GS Case", "REST list order_by id_number", "*", passed, sort.text[:120])
+
+		self.run_matrix(probe)
+
+	# --- reading one record ---------------------------------------------------------------------------
+
+	def test_single_record_paths(self):
+		def probe(client: Client, identity: str):
+			for doctype in DOCTYPES:
+				want = expected(identity, doctype)
+				for name in sorted(fixture_records(doctype)):
+					allowed = name in want
+					checks = {
+						"REST get": ok(client.get(f"/api/resource/{doctype}/{name}")),
+						"REST v2 get": ok(client.get(f"/api/v2/document/{doctype}/{name}")),
+						"frappe.client.get": ok(client.call("frappe.client.get", doctype=doctype, name=name)),
+						"frappe.client.get_value": bool(
+							message(
+								client.call(
+									"frappe.client.get_value",
+									doctype=doctype,
+									fieldname="name",
+									filters=json.dumps({"name": name}),
+								)
+							)
+						),
+						"getdoc": ok(client.call("frappe.desk.form.load.getdoc", doctype=doctype, name=name)),
+						"get_docinfo": ok(
+							client.call("frappe.desk.form.load.get_docinfo", doctype=doctype, name=name)
+						),
+						"validate_link": (
+							message(client.call("frappe.client.validate_link", doctype=doctype, docname=name))
+							or {}
+						).get("name")
+						== name,
+					}
+					if doctype in ("GS Case", "GS Complaint", "GS One-Time Notice"):
+						checks["printview Standard"] = ok(
+							client.get("/printview", doctype=doctype, name=name, format="Standard")
+						)
+						checks["frappe download_pdf"] = ok(
+							client.get(
+								"/api/method/frappe.utils.print_format.download_pdf",
+								doctype=doctype,
+								name=name,
+								format="Standard",
+							)
+						)
+					for path, got in checks.items():
+						# desk users may select accounts, never open them (read is for system managers)
+						want_ok = allowed and not (doctype == "User" and path in FULL_READ_PATHS)
+						if identity in CITIZENS and path == "validate_link":
+							want_ok = name in own_records(identity, doctype)
+						self.record(
+							identity, doctype, path, name, got == want_ok, f"got {got} want {want_ok}"
+						)
+
+		self.run_matrix(probe)
+
+	def test_child_rows_follow_their_parent(self):
+		def probe(client: Client, identity: str):
+			for child, parent in CHILD_TABLES:
+				universe = fixture_records(parent)
+				want = expected(identity, child)
+				if child == "GS Case Consultation" and identity not in STAFF_WITH_CASES:
+					want = set()
+				for path, response in (
+					(
+						"REST list ?parent=",
+						client.get(
+							f"/api/resource/{child}",
+							parent=parent,
+							fields=json.dumps(["name", "parent"]),
+							limit_page_length=0,
+						),
+					),
+					(
+						"frappe.client.get_list parent=",
+						client.call(
+							"frappe.client.get_list",
+							doctype=child,
+							parent=parent,
+							fields=json.dumps(["name", "parent"]),
+							limit_page_length=0,
+						),
+					),
+				):
+					rows = (
+						(response.json().get("data") or response.json().get("message") or [])
+						if ok(response)
+						else []
+					)
+					got = {row["parent"] for row in rows} & universe
+					self.record(
+						identity, child, path, "*", got == want, f"got {sorted(got)} want {sorted(want)}"
+					)
+				rows = self.admin.get(
+					f"/api/resource/{child}",
+					parent=parent,
+					fields=json.dumps(["name", "parent"]),
+					limit_page_length=0,
+				).json()["data"]
+				for row in rows:
+					if row["parent"] not in universe:
+						continue
+					allowed = row["parent"] in want
+					got = ok(client.call("frappe.client.get", doctype=child, name=row["name"], parent=parent))
+					self.record(
+						identity, child, "frappe.client.get child", row["name"], got == allowed, f"got {got}"
+					)
+
+		self.run_matrix(probe)
+
+	def test_files_of_records_out_of_scope(self):
+		files = WORLD["files"]
+
+		def probe(client: Client, identity: str):
+			cases = expected(identity, "GS Case")
+			for case, url in files.items():
+				allowed = case in cases or (identity in OWN_CASES and case in case_names(OWN_CASES[identity]))
+				response = client.get(url)
+				self.record(
+					identity,
+					"File",
+					"download private file",
+					url,
+					ok(response) == allowed,
+					str(response.status_code),
+				)
+				meta = client.get(f"/api/resource/File/{WORLD['file_names'][case]}")
+				leaked = case in meta.text and case not in cases
+				self.record(identity, "File", "403 names no case", case, not leaked, meta.text[:120])
+			if identity in CITIZENS:
+				return
+			own = sorted(cases)
+			for case, url in files.items():
+				if case in cases or not own:
+					continue
+				forged = client.post_json(
+					"/api/resource/File",
+					{
+						"file_url": url,
+						"attached_to_doctype": "GS Case",
+						"attached_to_name": own[0],
+						"is_private": 1,
+					},
+				)
+				self.record(
+					identity,
+					"File",
+					"File pointing at another's private file",
+					case,
+					not ok(forged),
+					forged.text[:160],
+				)
+				orphan = client.post_json("/api/resource/File", {"file_url": url, "is_private": 1})
+				self.record(
+					identity,
+					"File",
+					"unattached File at another's private file",
+					case,
+					not ok(orphan),
+					orphan.text[:160],
+				)
+
+		self.run_matrix(probe)
+
+	def test_staff_uploads_meet_the_upload_rules(self):
+		def probe(client: Client, identity: str):
+			cases = sorted(expected(identity, "GS Case"))
+			if not cases:
+				return
+			for label, filename, content in (
+				("exe renamed pdf", "setup.pdf", b"MZ\x90\x00" + b"\x00" * 64),
+				("20 MB pdf", "big.pdf", b"%PDF-1.4\n" + b"0" * (20 * 1024 * 1024)),
+				("html page", "page.html", b"<html><script>alert(1)</script></html>"),
+			):
+				response = client.session.post(
+					f"{BASE}/api/method/upload_file",
+					data={"doctype": "GS Case", "docname": cases[0], "is_private": 1},
+					files={"file": (filename, content)},
+					timeout=120,
+				)
+				self.record(
+					identity, "File", f"upload_file {label}", cases[0], not ok(response), response.text[:120]
+				)
+
+		self.run_matrix(probe)
+
+	def test_user_directory(self):
+		users = WORLD["users"]
+		citizens = {users["portal_a"], users["portal_b"]}
+
+		def probe(client: Client, identity: str):
+			want = expected(identity, "User")
+			response = client.get(
+				"/api/resource/User",
+				filters=json.dumps([["name", "in", sorted(citizens)]]),
+				fields=json.dumps(["name", "last_ip"]),
+			)
+			self.check_set(identity, "User", "REST list citizens", names_from_list(response), want, citizens)
+			search = client.call(
+				"frappe.desk.search.search_link", doctype="User", txt="sec.citizen", page_length=50
+			)
+			found = {row["value"] for row in search.json()["message"]} if ok(search) else None
+			self.check_set(identity, "User", "search_link citizens", found, want, citizens)
+			for user in sorted(citizens):
+				got = message(
+					client.call(
+						"frappe.client.get_value",
+						doctype="User",
+						fieldname="name",
+						filters=json.dumps({"name": user}),
+					)
+				)
+				self.record(
+					identity, "User", "get_value citizen", user, bool(got) == (user in want), str(got)
+				)
+			staff = message(
+				client.call(
+					"frappe.client.get_value",
+					doctype="User",
+					fieldname="name",
+					filters=json.dumps({"name": users["window"]}),
+				)
+			)
+			if identity not in CITIZENS:
+				self.record(identity, "User", "staff see staff", users["window"], bool(staff), str(staff))
+
+		self.run_matrix(probe)
+
+	# --- writing --------------------------------------------------------------------------------------
+
+	def own_centre(self, identity: str) -> str | None:
+		agent_centres = {
+			"village": "v1a",
+			"village2": "v1b",
+			"township": "t1",
+			"township2": "t2",
+			"county": "county",
+			"window": "county",
+			"lead": "county",
+			"supervisor": "t1",
+		}
+		key = agent_centres.get(identity)
+		return WORLD["centres"][key] if key else WORLD["centres"]["v1a"]
+
+	def forged_centre(self, identity: str, case: dict) -> str:
+		"""A centre in the identity's own scope that is not the case's: the value a forger would send."""
+		own = self.own_centre(identity)
+		if own != case["service_centre"]:
+			return own
+		return WORLD["centres"]["v1b" if own != WORLD["centres"]["v1b"] else "v1a"]
+
+	def test_forged_writes_are_refused(self):
+		cases = WORLD["cases"]
+		copies = {
+			name: self.admin.get(f"/api/resource/GS Case/{name}").json()["data"] for name in cases.values()
+		}
+		complaints, departments, users = WORLD["complaints"], WORLD["departments"], WORLD["users"]
+		window_staff = ("window", "lead", "supervisory")  # the roles that register and dispatch
+
+		def probe(client: Client, identity: str):
+			writable = expected(identity, "GS Case")
+			for name, stored in copies.items():
+				allowed = name in writable
+				centre = self.forged_centre(identity, stored)
+				other_citizen = (
+					users["portal_b"] if stored.get("portal_user") != users["portal_b"] else users["portal_a"]
+				)
+				harmless = client.put(f"/api/resource/GS Case/{name}", {"request_note": f"{identity} 备注"})
+				self.record(
+					identity,
+					"GS Case",
+					"REST PUT harmless field",
+					name,
+					ok(harmless) == allowed,
+					harmless.text[:120],
+				)
+				for field, value in (
+					("service_centre", centre),
+					("portal_user", other_citizen),
+					("transferred_from", centre),
+					("deadline_date", "2099-01-01"),
+					("status", "Archived"),
+				):
+					forged = client.put(f"/api/resource/GS Case/{name}", {field: value})
+					self.record(
+						identity, "GS Case", f"REST PUT {field}", name, not ok(forged), forged.text[:120]
+					)
+				set_value = client.call(
+					"frappe.client.set_value",
+					doctype="GS Case",
+					name=name,
+					fieldname="service_centre",
+					value=centre,
+				)
+				self.record(
+					identity,
+					"GS Case",
+					"frappe.client.set_value service_centre",
+					name,
+					not ok(set_value),
+					set_value.text[:120],
+				)
+				copy = dict(stored, service_centre=centre)
+				saved = client.call("frappe.desk.form.save.savedocs", doc=json.dumps(copy), action="Save")
+				self.record(identity, "GS Case", "savedocs forged", name, not ok(saved), saved.text[:120])
+				run = client.call(
+					"run_doc_method",
+					docs=json.dumps(copy),
+					method="record_call",
+					args=json.dumps({"note": "x"}),
+				)
+				self.record(
+					identity,
+					"GS Case",
+					"run_doc_method forged docs",
+					name,
+					ok(run) == allowed,
+					run.text[:120],
+				)
+				v2 = client.post_json(
+					"/api/v2/method/run_doc_method",
+					{"method": "record_call", "document": copy, "kwargs": {"note": "x"}},
+				)
+				if not allowed:  # an allowed caller may meet a timestamp check on the stale copy
+					self.record(
+						identity, "GS Case", "v2 run_doc_method forged", name, not ok(v2), v2.text[:120]
+					)
+				workflow = client.call(
+					"frappe.model.workflow.apply_workflow", doc=json.dumps(copy), action="Request Materials"
+				)
+				self.record(
+					identity, "GS Case", "apply_workflow forged", name, not ok(workflow), workflow.text[:120]
+				)
+				row = stored["materials"][0]["name"]
+				other_case = cases["c"] if name != cases["c"] else cases["v1a"]
+				moved = client.put(f"/api/resource/GS Case Material/{row}", {"parent": other_case})
+				self.record(
+					identity, "GS Case Material", "REST PUT parent", row, not ok(moved), moved.text[:120]
+				)
+				planted = client.put(
+					f"/api/resource/GS Case Material/{row}", {"portal_file": WORLD["files"][other_case]}
+				)
+				self.record(
+					identity,
+					"GS Case Material",
+					"REST PUT portal_file",
+					row,
+					not ok(planted),
+					planted.text[:120],
+				)
+				edited = client.put(f"/api/resource/GS Case Material/{row}", {"notes": f"{identity} 核对"})
+				self.record(
+					identity,
+					"GS Case Material",
+					"REST PUT notes",
+					row,
+					ok(edited) == allowed,
+					edited.text[:120],
+				)
+			for key, name in complaints.items():
+				stored = self.admin.get(f"/api/resource/GS Complaint/{name}").json()["data"]
+				other_department = (
+					departments["d2"] if stored.get("department") != departments["d2"] else departments["d1"]
+				)
+				other_citizen = (
+					users["portal_b"] if stored.get("portal_user") != users["portal_b"] else users["portal_a"]
+				)
+				for field, value in (
+					("department", other_department),
+					("dispatched_on", "2026-01-01 10:00:00"),
+					("assigned_to", users["supervisory"]),
+					("portal_user", other_citizen),
+					("status", "Closed"),
+				):
+					# the window may correct the department of a matter it has not dispatched yet
+					may = field == "department" and key == "new" and identity in window_staff
+					forged = client.put(f"/api/resource/GS Complaint/{name}", {field: value})
+					self.record(
+						identity,
+						"GS Complaint",
+						f"REST PUT {field}",
+						name,
+						ok(forged) == may,
+						forged.text[:120],
+					)
+					if may and ok(forged):
+						self.admin.put(f"/api/resource/GS Complaint/{name}", {field: stored.get(field)})
+
+		self.run_matrix(probe, workers=1)
+
+	def test_writes_onto_unreadable_records(self):
+		def probe(client: Client, identity: str):
+			readable = expected(identity, "GS Case")
+			users = WORLD["users"]
+			for name in WORLD["cases"].values():
+				allowed = name in readable
+				todo = client.post_json(
+					"/api/resource/ToDo",
+					{
+						"reference_type": "GS Case",
+						"reference_name": name,
+						"description": "x",
+						"allocated_to": users.get(identity),
+					},
+				)
+				self.record(identity, "ToDo", "ToDo on case", name, ok(todo) == allowed, todo.text[:120])
+				like = client.call("frappe.desk.like.toggle_like", doctype="GS Case", name=name, add="Yes")
+				self.record(identity, "GS Case", "toggle_like", name, ok(like) == allowed, like.text[:120])
+				tag = client.call("frappe.desk.doctype.tag.tag.add_tag", tag="安全", dt="GS Case", dn=name)
+				self.record(identity, "GS Case", "add_tag", name, ok(tag) == allowed, tag.text[:120])
+				comment = client.call(
+					"frappe.desk.form.utils.add_comment",
+					reference_doctype="GS Case",
+					reference_name=name,
+					content="x",
+					comment_email=users.get(identity, "x@x"),
+					comment_by="x",
+				)
+				self.record(
+					identity, "GS Case", "add_comment", name, ok(comment) == allowed, comment.text[:120]
+				)
+				outsider = users["village2"] if name != WORLD["cases"]["v1b"] else users["village"]
+				assign = client.call(
+					"frappe.desk.form.assign_to.add",
+					doctype="GS Case",
+					name=name,
+					assign_to=json.dumps([outsider]),
+				)
+				self.record(
+					identity,
+					"GS Case",
+					"assign to someone out of scope",
+					name,
+					not ok(assign),
+					assign.text[:120],
+				)
+
+		self.run_matrix(probe, workers=1)
+
+	def test_ledgers_are_never_deleted(self):
+		for doctype, name in (
+			("GS Work Log", next(iter(WORLD["work_logs"][WORLD["cases"]["c"]]))),
+			("GS Case", WORLD["cases"]["c"]),
+			("GS Complaint", WORLD["complaints"]["new"]),
+			("GS Rating", WORLD["rating"]),
+			("GS One-Time Notice", WORLD["notices"]["t2"]),
+		):
+			response = self.admin.session.delete(f"{BASE}/api/resource/{doctype}/{name}")
+			self.assertNotIn(response.status_code, (200, 202), f"Administrator deleted {doctype} {name}")
+
+	# --- the portal -----------------------------------------------------------------------------------
+
+	def test_portal_pages_and_internal_notes(self):
+		def probe(client: Client, identity: str):
+			own = case_names(OWN_CASES.get(identity, set()))
+			for name in WORLD["cases"].values():
+				page = client.get(f"/my-requests/{name}")
+				if identity in ("portal_a", "portal_b", "guest"):
+					allowed = name in own
+					self.record(
+						identity,
+						"GS Case",
+						"/my-requests/<case>",
+						name,
+						(page.status_code == 200 and name in page.text) == allowed,
+						str(page.status_code),
+					)
+				if page.status_code == 200 and identity in CITIZENS:
+					for secret in (WORLD["secret_comment"], WORLD["secret_consultation"]):
+						self.record(
+							identity, "GS Case", "internal notes on the portal", name, secret not in page.text
+						)
+				pdf = client.get(
+					"/api/method/govservice.api.printing.download_pdf",
+					doctype="GS Case",
+					name=name,
+					print_format="GS Entrustment Agreement",
+				)
+				want = name in own if identity in CITIZENS else name in expected(identity, "GS Case")
+				self.record(
+					identity, "GS Case", "app download_pdf", name, ok(pdf) == want, str(pdf.status_code)
+				)
+				standard = client.get(
+					"/api/method/govservice.api.printing.download_pdf",
+					doctype="GS Case",
+					name=name,
+					print_format="Standard",
+				)
+				self.record(
+					identity,
+					"GS Case",
+					"app download_pdf Standard",
+					name,
+					not ok(standard),
+					str(standard.status_code),
+				)
+			if identity in ("portal_a", "portal_b"):
+				for page in (
+					"/my-requests",
+					f"/apply?item={WORLD['item']}",
+					"/services",
+					"/report-complaint/new",
+				):
+					response = client.session.get(BASE + page, timeout=60)
+					self.record(
+						identity,
+						"portal",
+						"citizen pages open",
+						page,
+						ok(response),
+						str(response.status_code),
+					)
+				other = WORLD["cases"]["t2"] if identity == "portal_a" else WORLD["cases"]["v1a"]
+				answers = []
+				for gs_case in (other, "GS-CASE-2000-99999"):
+					response = client.call(
+						"frappe.website.doctype.web_form.web_form.accept",
+						web_form="report-complaint",
+						data=json.dumps(
+							{
+								"doctype": "GS Complaint",
+								"reporter_type": "Person",
+								"reporter_name": "x",
+								"reporter_phone": "13900001111",
+								"description": "x",
+								"gs_case": gs_case,
+							}
+						),
+					)
+					self.record(
+						identity,
+						"GS Complaint",
+						"web form refers to another's case",
+						gs_case,
+						not ok(response),
+						response.text[:120],
+					)
+					answers.append((response.status_code, response.json().get("exc_type")))
+				self.record(
+					identity,
+					"GS Complaint",
+					"web form: same answer for missing case",
+					"*",
+					answers[0] == answers[1],
+					str(answers),
+				)
+
+		self.run_matrix(probe)
+
+	def test_sign_up_does_not_tell_who_is_registered(self):
+		guest = Client("guest", None, None)
+		answers = set()
+		for email in (WORLD["users"]["window"], WORLD["users"]["portal_a"]):
+			response = guest.call(
+				"govservice.api.portal.sign_up",
+				email=email,
+				full_name="x",
+				password="Sign-Up-Test-2026!x",
+				phone="13912345678",
+			)
+			self.assertFalse(ok(response))
+			self.assertNotIn(email, response.text)
+			answers.add((response.status_code, response.json().get("exception")))
+		self.assertEqual(len(answers), 1, answers)
+
+	def test_complaint_ledger_pdf_refuses_markup_and_unknown_departments(self):
+		window = self.clients["window"]
+		for department in ('<link rel="attachment" href="file:///etc/passwd">', "不存在的部门"):
+			response = window.get(
+				"/api/method/govservice.api.printing.complaint_ledger_pdf",
+				from_date="2026-01-01",
+				to_date="2026-12-31",
+				department=department,
+			)
+			self.assertNotEqual(response.status_code, 200, department)
+		response = window.get(
+			"/api/method/govservice.api.printing.complaint_ledger_pdf",
+			from_date="2026-01-01",
+			to_date="2026-12-31",
+			department=WORLD["departments"]["d1"],
+		)
+		self.assertEqual(response.status_code, 200, response.text[:200])
+		self.assertTrue(response.content.startswith(b"%PDF"))
+		self.assertNotIn(b"root:x:0:0", response.content)
+
+
+if __name__ == "__main__":
+	unittest.main()

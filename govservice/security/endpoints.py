@@ -1,0 +1,298 @@
+"""Frappe endpoints that skip row-level permissions, wrapped with the same signatures
+(`override_whitelisted_methods` in hooks.py).
+
+- `frappe.client.get_count` counts with `frappe.db.count`, with no permission at all, and
+  `get_group_by_count` counts assignments of every record: both were oracles (prefix filters recover an
+  ID number one digit at a time). Counts here are the list's own counts.
+- `toggle_like`, `add_tag`/`add_tags`/`remove_tag` and assignments wrote `_liked_by`, `_user_tags`,
+  `_assign` and timeline entries onto records the caller cannot read; they now need read (assignments:
+  write, and the assignee must already be able to read the record, so assigning never widens who sees it).
+- `validate_link` told whether a record the caller cannot read exists.
+- `run_doc_method` ran a method on the document as the client sent it, checking permission on the sent
+  values; for the app's records the method now runs on the stored record.
+- `report_to_pdf` rendered client HTML with wkhtmltopdf; it now goes through the app's safe renderer.
+"""
+
+import frappe
+from frappe import _
+from frappe.desk.form import assign_to
+from frappe.model import is_default_field
+
+from govservice.security.registry import is_app_doctype
+
+
+@frappe.whitelist()
+def get_count(doctype: str, filters=None, debug: bool = False, cache: bool = False) -> int:
+	"""`frappe.client.get_count`, counting only the records the caller may read."""
+	from frappe.client import get_safe_filters
+
+	rows = frappe.get_list(
+		doctype,
+		filters=get_safe_filters(filters),
+		fields=["count(*) as total"],
+		order_by=None,
+		limit_page_length=0,
+	)
+	return rows[0].total if rows else 0
+
+
+@frappe.whitelist()
+def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[dict]:
+	"""`frappe.desk.listview.get_group_by_count` over the records the caller may read only."""
+	from frappe.desk.listview import get_group_by_count as frappe_group_by_count
+
+	filters = frappe.parse_json(current_filters)
+	if field != "assigned_to":
+		meta = frappe.get_meta(doctype)
+		df = meta.get_field(field)
+		if not (df or is_default_field(field)):
+			raise ValueError("Field does not belong to doctype")
+		if df and df.permlevel and df.permlevel not in meta.get_permlevel_access("read"):
+			raise frappe.PermissionError
+		return frappe_group_by_count(doctype, current_filters, field)
+	names = frappe.get_list(
+		doctype, filters=filters, fields=["name"], order_by=None, limit_page_length=0, run=0
+	)
+	return frappe.db.sql(
+		f"""select todo.allocated_to as name, count(*) as count
+		from `tabToDo` todo join `tabUser` user on user.name = todo.allocated_to
+		where todo.status != 'Cancelled' and user.user_type = 'System User'
+			and todo.reference_type = {frappe.db.escape(doctype)} and todo.reference_name in ({names})
+		group by todo.allocated_to order by count desc limit 50""",
+		as_dict=True,
+	)
+
+
+def check_read(doctype: str, name: str) -> None:
+	if not frappe.db.exists(doctype, name) or not frappe.has_permission(doctype, "read", doc=name):
+		raise frappe.PermissionError(_("You may not read this record."))
+
+
+@frappe.whitelist()
+def toggle_like(doctype: str, name: str, add: str | bool = False) -> None:
+	"""Like or unlike a record the caller may read."""
+	from frappe.desk.like import toggle_like as frappe_toggle_like
+
+	check_read(doctype, name)
+	frappe_toggle_like(doctype, name, add)
+
+
+@frappe.whitelist()
+def add_tag(tag: str, dt: str, dn: str, color: str | None = None) -> str:
+	from frappe.desk.doctype.tag.tag import add_tag as frappe_add_tag
+
+	check_read(dt, dn)
+	return frappe_add_tag(tag, dt, dn, color)
+
+
+@frappe.whitelist()
+def add_tags(tags, dt: str, docs, color: str | None = None) -> None:
+	from frappe.desk.doctype.tag.tag import add_tags as frappe_add_tags
+
+	for name in frappe.parse_json(docs):
+		check_read(dt, name)
+	frappe_add_tags(tags, dt, docs, color)
+
+
+@frappe.whitelist()
+def remove_tag(tag: str, dt: str, dn: str) -> None:
+	from frappe.desk.doctype.tag.tag import remove_tag as frappe_remove_tag
+
+	check_read(dt, dn)
+	frappe_remove_tag(tag, dt, dn)
+
+
+def check_assignment(doctype: str, name: str, users) -> None:
+	"""Assigning an app record needs write on it, and each assignee must already be able to read it
+	(Frappe would otherwise share the record with them)."""
+	if not is_app_doctype(doctype):
+		return
+	if not frappe.db.exists(doctype, name) or not frappe.has_permission(doctype, "write", doc=name):
+		raise frappe.PermissionError(_("You may not assign this record."))
+	for user in users:
+		if not frappe.has_permission(doctype, "read", doc=name, user=user):
+			frappe.throw(
+				_("{0} may not see {1}; assign it to someone who works on it.").format(user, name),
+				frappe.PermissionError,
+			)
+
+
+@frappe.whitelist()
+def add_assignment(args=None) -> list:
+	"""`frappe.desk.form.assign_to.add` with the app's rule for its own records."""
+	args = args or frappe.local.form_dict
+	check_assignment(args.get("doctype"), args.get("name"), frappe.parse_json(args.get("assign_to")) or [])
+	return assign_to.add(args)
+
+
+@frappe.whitelist()
+def add_assignments(args=None) -> None:
+	"""`frappe.desk.form.assign_to.add_multiple` with the app's rule for its own records."""
+	args = args or frappe.local.form_dict
+	for name in frappe.parse_json(args.get("name")) or []:
+		check_assignment(args.get("doctype"), name, frappe.parse_json(args.get("assign_to")) or [])
+	return assign_to.add_multiple(args)
+
+
+@frappe.whitelist()
+def validate_link(doctype: str, docname: str, fields=None) -> dict:
+	"""`frappe.client.validate_link`, which answers only for records the caller may read."""
+	from frappe.client import validate_link as frappe_validate_link
+
+	values = frappe_validate_link(doctype, docname, fields)
+	if (
+		values.get("name")
+		and (is_app_doctype(doctype) or doctype in ("User", "File"))
+		and not frappe.has_permission(doctype, "select", doc=values.name)
+		and not frappe.has_permission(doctype, "read", doc=values.name)
+	):
+		return frappe._dict()
+	return values
+
+
+@frappe.whitelist()
+def run_doc_method(method: str, docs=None, dt=None, dn=None, arg=None, args=None):
+	"""`run_doc_method`: for a stored app record, the method runs on the record as stored (permission is
+	checked on it), never on values sent with the call."""
+	from frappe.handler import run_doc_method as frappe_run_doc_method
+
+	if docs and not dt:
+		sent = frappe.parse_json(docs)
+		doctype, name = sent.get("doctype"), sent.get("name")
+		if is_app_doctype(doctype) and name and not sent.get("__islocal") and frappe.db.exists(doctype, name):
+			return frappe_run_doc_method(method, dt=doctype, dn=name, arg=arg, args=args)
+	return frappe_run_doc_method(method, docs=docs, dt=dt, dn=dn, arg=arg, args=args)
+
+
+@frappe.whitelist()
+def report_to_pdf(html: str, orientation: str = "Landscape") -> None:
+	"""A report's printable HTML as PDF, through the app's renderer (which fetches nothing from the
+	network or the server's disk)."""
+	from frappe.core.doctype.access_log.access_log import make_access_log
+
+	from govservice.printing.render import pdf_from_html, wrap_body
+
+	make_access_log(file_type="PDF", method="PDF", page=html)
+	size = "A4 landscape" if orientation == "Landscape" else "A4"
+	frappe.local.response.filename = "report.pdf"
+	frappe.local.response.filecontent = pdf_from_html(
+		wrap_body(f"<style>@page {{ size: {size}; margin: 12mm; }}</style>{html}")
+	)
+	frappe.local.response.type = "pdf"
+
+
+def check_todo(doc, method: str | None = None) -> None:
+	"""`validate` of ToDo: a to-do written by a person (not by the app, which sets ignore_permissions)
+	about an app record needs read on that record, and its assignee must be able to read it too; otherwise
+	it would write `_assign` and the timeline onto a record the writer cannot see."""
+	if doc.flags.ignore_permissions or frappe.session.user == "Administrator":
+		return
+	if not is_app_doctype(doc.reference_type):
+		return
+	check_read(doc.reference_type, doc.reference_name)
+	if doc.allocated_to and not frappe.has_permission(
+		doc.reference_type, "read", doc=doc.reference_name, user=doc.allocated_to
+	):
+		raise frappe.PermissionError(_("The person assigned may not see this record."))
+
+
+@frappe.whitelist(allow_guest=True)
+def download_pdf(
+	doctype: str,
+	name: str,
+	format=None,
+	doc=None,
+	no_letterhead=0,
+	language=None,
+	letterhead=None,
+	pdf_generator=None,
+) -> None:
+	"""`frappe.utils.print_format.download_pdf` (the desk's PDF button): the print view of the stored
+	record (a document sent by the client is ignored) rendered by the app's WeasyPrint generator."""
+	from frappe.translate import print_language
+	from frappe.www.printview import validate_print_permission
+
+	from govservice.printing.render import pdf_from_html
+
+	stored = frappe.get_doc(doctype, name)
+	validate_print_permission(stored)
+	with print_language(language):
+		html = frappe.get_print(
+			doctype, name, format, doc=stored, no_letterhead=no_letterhead, letterhead=letterhead
+		)
+	frappe.local.response.filename = "{name}.pdf".format(name=name.replace(" ", "-").replace("/", "-"))
+	frappe.local.response.filecontent = pdf_from_html(html)
+	frappe.local.response.type = "pdf"
+
+
+@frappe.whitelist()
+def download_multi_pdf(doctype, name, format=None, no_letterhead=False, letterhead=None, options=None):
+	"""`frappe.utils.print_format.download_multi_pdf`, rendered by the app's generator."""
+	from frappe.utils.print_format import _download_multi_pdf
+
+	from govservice.printing.render import GENERATOR
+
+	frappe.local.form_dict.pdf_generator = GENERATOR
+	return _download_multi_pdf(doctype, name, format, no_letterhead, letterhead, options)
+
+
+# Links a citizen may fill in on a web form only with their own records; a missing record gets the same
+# answer as someone else's (Frappe's link check would otherwise say which exist).
+PRIVATE_LINKS = ("GS Case", "GS Complaint", "GS Rating", "GS One-Time Notice", "GS Rectification")
+
+
+@frappe.whitelist(allow_guest=True)
+def accept_web_form(web_form: str, data: str):
+	"""`frappe.website.doctype.web_form.web_form.accept`, refusing links to records the user cannot read."""
+	from frappe.website.doctype.web_form.web_form import accept
+
+	form = frappe.get_doc("Web Form", web_form)
+	values = frappe._dict(frappe.parse_json(data) or {})
+	meta = frappe.get_meta(form.doc_type)
+	for field in form.web_form_fields:
+		df = meta.get_field(field.fieldname)
+		value = values.get(field.fieldname)
+		if not (df and df.fieldtype == "Link" and df.options in PRIVATE_LINKS and value):
+			continue
+		if not (
+			isinstance(value, str)
+			and frappe.db.exists(df.options, value)
+			and frappe.has_permission(df.options, "read", doc=value)
+		):
+			frappe.throw(_("You can only refer to your own requests."), frappe.PermissionError)
+	return accept(web_form, data)
+
+
+@frappe.whitelist()
+def download_multi_pdf_async(doctype, name, format=None, no_letterhead=False, letterhead=None, options=None):
+	"""`frappe.utils.print_format.download_multi_pdf_async` (the list's bulk print), with the app's
+	generator in the background job."""
+	import json
+	import uuid
+
+	task_id = str(uuid.uuid4())
+	count = (
+		sum(len(names) for names in doctype.values()) if isinstance(doctype, dict) else len(json.loads(name))
+	)
+	frappe.enqueue(
+		multi_pdf_job,
+		doctype=doctype,
+		name=name,
+		task_id=task_id,
+		format=format,
+		no_letterhead=no_letterhead,
+		letterhead=letterhead,
+		options=options,
+		queue="long" if count > 20 else "short",
+	)
+	frappe.local.response["http_status_code"] = 201
+	return {"task_id": task_id}
+
+
+def multi_pdf_job(**kwargs) -> None:
+	from frappe.utils.print_format import _download_multi_pdf
+
+	from govservice.printing.render import GENERATOR
+
+	frappe.local.form_dict.pdf_generator = GENERATOR
+	_download_multi_pdf(**kwargs)

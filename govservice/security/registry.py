@@ -1,0 +1,52 @@
+"""The app's DocTypes and the fields that decide who sees their records."""
+
+import frappe
+
+APP_MODULES = ("Catalogue", "Organisation", "Casework", "Complaints", "Citizen Portal")
+
+# Roles that may correct any record of the app by a plain save (the county's administrators).
+ADMIN_ROLES = frozenset(("System Manager", "GS Administrator"))
+
+# Fields that decide who sees a record. After insert they change only through the app's actions (transfer,
+# dispatch, escalation…), which check their own rules and save with `flags.ignore_permissions`.
+SCOPE_FIELDS: dict[str, tuple[str, ...]] = {
+	"GS Case": ("service_centre", "portal_user", "agent"),
+	"GS Complaint": ("portal_user", "department"),
+	"GS One-Time Notice": ("gs_case", "service_centre"),
+	"GS Rating": ("gs_case", "rated_by", "service_centre"),
+	"GS Rectification": ("gs_case", "service_centre", "assigned_to"),
+	"GS Work Log": ("gs_case", "service_centre", "agent", "user"),
+	"GS Portal Profile": ("user",),
+}
+
+# Set only by the app, never by a person's insert: who filed a request through the portal, and so on.
+SYSTEM_FIELDS: dict[str, tuple[str, ...]] = {
+	"GS Case": ("portal_user",),
+	"GS Complaint": ("portal_user",),
+}
+
+# Fields a plain save may change although they decide scope, with the rule in the controller: a case's
+# first-contact agent (a supervisor, with a reason, to an agent of the same centre) and a complaint's
+# department before it is dispatched (the window corrects its own registration).
+CONTROLLED_SCOPE_CHANGES: dict[str, tuple[str, ...]] = {
+	"GS Case": ("agent",),
+	"GS Complaint": ("department",),
+}
+
+
+def app_doctypes() -> frozenset[str]:
+	"""Every DocType of the app, child tables included (cached per request)."""
+	cached = getattr(frappe.local, "govservice_doctypes", None)
+	if cached is None:
+		cached = frozenset(frappe.get_all("DocType", filters={"module": ["in", APP_MODULES]}, pluck="name"))
+		frappe.local.govservice_doctypes = cached
+	return cached
+
+
+def is_app_doctype(doctype: str | None) -> bool:
+	return bool(doctype) and doctype in app_doctypes()
+
+
+def is_admin(user: str | None = None) -> bool:
+	user = user or frappe.session.user
+	return user == "Administrator" or bool(ADMIN_ROLES & set(frappe.get_roles(user)))

@@ -1,0 +1,198 @@
+"""Checks made once per request, before Frappe dispatches it (`before_request` hook).
+
+1. A citizen's or enterprise's account (a website user) uses the portal: its pages and the portal API.
+   The desk's API (`/api/resource`, `frappe.client.*`, `frappe.desk.*`, `run_doc_method`…) is refused
+   to it, so internal comments, version history, list and report endpoints are out of its reach whatever
+   their own checks would say. `CITIZEN_METHODS` lists what it may call.
+2. Filters, sorting and grouping on a field the user may not read (a field at a permission level their
+   roles lack, such as the full resident ID number) are refused on every list, count, report and export
+   endpoint: otherwise `id_number like '4228%'` answers, one digit at a time, what the field hides.
+3. Opening a record that shows a full resident ID number to the user is written to Frappe's Access Log
+   (exports and print views are logged by Frappe itself).
+4. `search_link` / `search_widget` drop every permission when the client sends
+   `ignore_user_permissions=1` and the user may read the DocType at all; for the app's records, accounts
+   and files that flag is discarded (no link field of the app asks for it).
+"""
+
+import json
+import re
+
+import frappe
+from frappe import _
+
+from govservice.citizen_portal.utils import is_portal_user
+from govservice.security.registry import is_app_doctype
+
+CITIZEN_METHODS = (
+	"login",
+	"logout",
+	"ping",
+	"version",
+	"frappe.auth.get_logged_user",
+	"frappe.www.",
+	"frappe.website.",
+	"frappe.core.doctype.user.user.",
+	"frappe.realtime.",
+	"frappe.translate.get_all_languages",
+	"frappe.search.web_search",
+	"govservice.api.portal.",
+	"govservice.api.printing.download_pdf",
+)
+# A web form's link fields search and check their records: a citizen may do so for their own requests and
+# the public catalogue only.
+CITIZEN_LINK_METHODS = ("frappe.desk.search.search_link", "frappe.client.validate_link")
+CITIZEN_LINK_DOCTYPES = ("GS Case", "GS Service Item")
+FILTER_KEYS = ("filters", "or_filters", "current_filters")
+FIELD_KEYS = ("order_by", "sort_by", "group_by", "field", "fieldname", "group_by_field", "aggregate_on")
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def before_request() -> None:
+	method = requested_method()
+	if is_portal_user():
+		check_citizen_request(method)
+	doctype = requested_doctype()
+	if doctype and (is_app_doctype(doctype) or doctype in ("User", "File")):
+		frappe.form_dict.pop("ignore_user_permissions", None)
+	check_restricted_fields(doctype)
+	log_full_id_view(method, doctype)
+
+
+def requested_method() -> str | None:
+	"""The whitelisted method a request calls: `/api/method/<m>`, `/api/v2/method/<m>` or `cmd=<m>`."""
+	if frappe.form_dict.get("cmd"):
+		return str(frappe.form_dict.cmd)
+	path = getattr(frappe.request, "path", "") if getattr(frappe, "request", None) else ""
+	for prefix in ("/api/method/", "/api/v1/method/", "/api/v2/method/"):
+		if path.startswith(prefix):
+			return path[len(prefix) :].strip("/")
+	return None
+
+
+def request_path() -> str:
+	return getattr(frappe.request, "path", "") if getattr(frappe, "request", None) else ""
+
+
+def check_citizen_request(method: str | None) -> None:
+	path = request_path()
+	if method in CITIZEN_LINK_METHODS:
+		if frappe.form_dict.get("doctype") not in CITIZEN_LINK_DOCTYPES:
+			refuse()
+		return
+	if method is not None:
+		if not any(
+			method == allowed or (allowed.endswith(".") and method.startswith(allowed))
+			for allowed in CITIZEN_METHODS
+		):
+			refuse()
+		return
+	if path in ("/app", "/desk", "/printview") or path.startswith(("/api/", "/app/", "/desk/", "/print/")):
+		refuse()
+
+
+def refuse() -> None:
+	frappe.throw(_("This is not available to citizen and enterprise accounts."), frappe.PermissionError)
+
+
+def check_restricted_fields(doctype: str | None) -> None:
+	if not doctype or not frappe.db.exists("DocType", doctype):
+		return
+	referenced = set()
+	for key in FILTER_KEYS:
+		referenced |= filter_fields(doctype, frappe.form_dict.get(key))
+	for key in FIELD_KEYS:
+		value = frappe.form_dict.get(key)
+		if isinstance(value, str) and value:
+			referenced |= {
+				(doctype, token) for token in IDENTIFIER.findall(value.replace(f"tab{doctype}", ""))
+			}
+		elif isinstance(value, list):
+			referenced |= {(doctype, str(token)) for token in value}
+	for dt, fieldname in referenced:
+		if is_hidden_from_user(doctype, dt, fieldname):
+			frappe.throw(_("You may not filter or sort by a field you cannot read."), frappe.PermissionError)
+
+
+def requested_doctype() -> str | None:
+	doctype = frappe.form_dict.get("doctype") or frappe.form_dict.get("dt")
+	if not doctype:
+		path = request_path()
+		for prefix in ("/api/resource/", "/api/v1/resource/", "/api/v2/document/", "/api/v2/doctype/"):
+			if path.startswith(prefix):
+				doctype = path[len(prefix) :].split("/", 1)[0]
+				break
+	if isinstance(doctype, str):
+		from urllib.parse import unquote
+
+		return unquote(doctype)
+	return None
+
+
+def filter_fields(doctype: str, filters) -> set[tuple[str, str]]:
+	"""(DocType, fieldname) pairs named in filters given as JSON, a dict or a list."""
+	if isinstance(filters, str):
+		try:
+			filters = json.loads(filters)
+		except ValueError:
+			return {(doctype, token) for token in IDENTIFIER.findall(filters)}
+	found = set()
+	if isinstance(filters, dict):
+		found |= {(doctype, str(key)) for key in filters}
+	elif isinstance(filters, list):
+		for item in filters:
+			if isinstance(item, list | tuple) and item:
+				# [fieldname, operator, value] or [doctype, fieldname, operator, value]
+				found.add((str(item[0]), str(item[1])) if len(item) >= 4 else (doctype, str(item[0])))
+			elif isinstance(item, dict):
+				found |= {(doctype, str(key)) for key in item}
+			elif isinstance(item, str):
+				found |= {(doctype, token) for token in IDENTIFIER.findall(item)}
+	return found
+
+
+def is_hidden_from_user(queried: str, doctype: str, fieldname: str) -> bool:
+	"""True for a field of an app DocType at a permission level the user's roles cannot read; a child
+	table's field is hidden when the queried DocType's table of it is."""
+	if frappe.session.user == "Administrator" or not frappe.db.exists("DocType", doctype):
+		return False
+	if doctype != queried and frappe.get_meta(doctype).istable:
+		meta = frappe.get_meta(queried)
+		levels = {df.permlevel for df in meta.get_table_fields() if df.options == doctype}
+		return is_app_doctype(queried) and any(
+			level not in meta.get_permlevel_access("read") for level in levels
+		)
+	if not is_app_doctype(doctype):
+		return False
+	meta = frappe.get_meta(doctype)
+	df = meta.get_field(fieldname)
+	return bool(df and df.permlevel and df.permlevel not in meta.get_permlevel_access("read"))
+
+
+# Records whose full resident ID number is shown only at a permission level (masked below it).
+FULL_ID_FIELDS = {"GS Case": "id_number", "GS Portal Profile": "id_number"}
+SINGLE_READ_METHODS = ("frappe.client.get", "frappe.desk.form.load.getdoc")
+
+
+def log_full_id_view(method: str | None, doctype: str | None) -> None:
+	"""An Access Log row for each opening of a case or profile by someone who sees its full ID number."""
+	if doctype not in FULL_ID_FIELDS or frappe.session.user == "Guest":
+		return
+	name = None
+	if method in SINGLE_READ_METHODS:
+		name = frappe.form_dict.get("name")
+	elif getattr(frappe, "request", None) and frappe.request.method == "GET" and method is None:
+		parts = request_path().strip("/").split("/")
+		if (len(parts) == 4 and parts[:2] in (["api", "resource"], ["api", "document"])) or (
+			len(parts) == 5 and parts[1] in ("v1", "v2")
+		):
+			name = parts[-1]
+	if not isinstance(name, str) or not frappe.db.exists(doctype, name):
+		return
+	meta = frappe.get_meta(doctype)
+	if meta.get_field(FULL_ID_FIELDS[doctype]).permlevel not in meta.get_permlevel_access("read"):
+		return
+	if not frappe.has_permission(doctype, "read", doc=name):
+		return
+	from frappe.core.doctype.access_log.access_log import make_access_log
+
+	make_access_log(doctype=doctype, document=name, method="Full ID Number Viewed")

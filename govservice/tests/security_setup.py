@@ -1,0 +1,278 @@
+"""Committed records the security suite (e2e/test_security.py) probes over HTTP:
+`bench --site … execute govservice.tests.security_setup.prepare`. Idempotent; prints the world as JSON.
+
+A county of its own (安全测试县) with two townships and three villages, a user for each identity, and
+in every place a case with materials, a consultation, a department task, a staff comment and a private
+file; one-time notices, work-log rows, a bad rating with its rectification, and complaints dispatched to
+two departments. The suite derives from `EXPECTED` which identity may read which record.
+"""
+
+import json
+
+import frappe
+from frappe.utils import now_datetime
+from frappe.utils.password import update_password
+
+from govservice.organisation.doctype.gs_calendar_year.gs_calendar_year import ensure_calendar_years
+from govservice.organisation.utils import grant_centre_scope
+from govservice.tests.utils import (
+	make_agent,
+	make_centre,
+	make_department,
+	make_portal_user,
+	make_service_item,
+	make_user,
+)
+
+PASSWORD = "Sec-Test-2026!x"
+ITEM = "SEC-ITEM"
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+ID_NUMBERS = {  # valid GB 11643 numbers, one per applicant
+	"v1a": "11010519491231002X",
+	"v1b": "110105195503150031",
+	"t2": "420102199003071232",
+	"c": "422828194301010017",
+}
+
+CENTRES = {
+	"county": ("安全测试县", "County", None),
+	"t1": ("安全一镇", "Township", "county"),
+	"t2": ("安全二镇", "Township", "county"),
+	"v1a": ("安全一村", "Village", "t1"),
+	"v1b": ("安全二村", "Village", "t1"),
+	"v2a": ("安全三村", "Village", "t2"),
+}
+# identity: (email, roles, centre the agent works at, display name)
+STAFF = {
+	"village": ("sec.village@test.govservice", ("GS Agent",), "v1a", "一村代办员"),
+	"village2": ("sec.village2@test.govservice", ("GS Agent",), "v1b", "二村代办员"),
+	"township": ("sec.township@test.govservice", ("GS Agent",), "t1", "一镇代办员"),
+	"township2": ("sec.township2@test.govservice", ("GS Agent",), "t2", "二镇代办员"),
+	"county": ("sec.county@test.govservice", ("GS Agent",), "county", "县代办员"),
+	"window": ("sec.window@test.govservice", ("GS Window Officer",), None, "窗口人员"),
+	"lead": ("sec.lead@test.govservice", ("GS Window Officer",), None, "窗口负责人"),
+	"supervisor": ("sec.supervisor@test.govservice", ("GS Supervisor",), None, "一镇主管"),
+	"contact": ("sec.contact@test.govservice", ("GS Department Contact",), None, "民政联系人"),
+	"contact2": ("sec.contact2@test.govservice", ("GS Department Contact",), None, "人社联系人"),
+	"supervisory": ("sec.supervisory@test.govservice", ("GS Supervisory Officer",), None, "督查人员"),
+}
+PORTAL = {"portal_a": "sec.citizen.a@test.govservice", "portal_b": "sec.citizen.b@test.govservice"}
+# case key: (centre, agent identity, portal account)
+CASES = {
+	"v1a": ("v1a", "village", "portal_a"),
+	"v1b": ("v1b", "village2", None),
+	"t2": ("t2", "township2", "portal_b"),
+	"c": ("county", "county", None),
+}
+SECRET_COMMENT = "内部意见:申请人情况需复核"
+SECRET_CONSULTATION = "会商结论:内部掌握"
+
+
+def prepare() -> None:
+	frappe.set_user("Administrator")
+	year = frappe.utils.getdate().year
+	ensure_calendar_years([year, year + 1])
+	centres = {
+		key: make_centre(name, level, None) for key, (name, level, parent) in CENTRES.items() if not parent
+	}
+	for key, (name, level, parent) in CENTRES.items():
+		if parent:
+			centres[key] = make_centre(name, level, centres[parent])
+	users = {}
+	agents = {}
+	for key, (email, roles, centre, full_name) in STAFF.items():
+		users[key] = make_user(email, roles=roles, first_name=full_name)
+		update_password(email, PASSWORD)
+		if centre:
+			agents[key] = make_agent(email, centres[centre], agent_name=full_name, phone="13800001111").name
+	for key in ("window", "lead"):
+		grant_centre_scope(users[key], centres["county"])  # the county hall's window, not an agent
+	if frappe.db.get_value("GS Service Centre", centres["t1"], "supervisor") != users["supervisor"]:
+		centre = frappe.get_doc("GS Service Centre", centres["t1"])
+		centre.supervisor = users["supervisor"]
+		centre.save()
+	frappe.db.set_single_value("GS Settings", "window_lead", users["lead"])
+	for key, email in PORTAL.items():
+		users[key] = make_portal_user(email, full_name=f"市民{key[-1].upper()}")
+		update_password(email, PASSWORD)
+	departments = {"d1": make_department("安全民政局"), "d2": make_department("安全人社局")}
+	for key, contact in (("d1", "contact"), ("d2", "contact2")):
+		if not frappe.db.exists("GS Department Liaison", departments[key]):
+			frappe.get_doc(
+				{
+					"doctype": "GS Department Liaison",
+					"department": departments[key],
+					"leader_name": "分管领导",
+					"leader_phone": "0718-8000001",
+					"contact_name": "联系人",
+					"contact_phone": "13800000002",
+					"contact_user": users[contact],
+				}
+			).insert()
+	if not frappe.db.exists("GS Service Item", ITEM):
+		make_service_item(
+			ITEM,
+			item_name="安全测试事项",
+			is_published=1,
+			offers_online=1,
+			materials=[
+				{"material_name": "居民身份证", "is_required": 1},
+				{"material_name": "户口簿", "is_required": 1},
+			],
+		)
+	cases = {key: ensure_case(key, centres, agents, users) for key in CASES}
+	notices = {key: ensure_notice(cases[key]) for key in ("v1a", "t2")}
+	rating, rectification = ensure_rating(cases["v1a"], users["portal_a"])
+	complaints = {
+		"d1": ensure_complaint("d1", departments["d1"], users["portal_a"], dispatch=True),
+		"d2": ensure_complaint("d2", departments["d2"], users["portal_b"], dispatch=True),
+		"new": ensure_complaint("new", None, users["portal_a"], dispatch=False),
+	}
+	remove_stray_files(cases)
+	frappe.cache.delete_value("rl:govservice.api.portal.sign_up:127.0.0.1")
+	frappe.db.commit()
+	print(
+		json.dumps(
+			{
+				"password": PASSWORD,
+				"users": users,
+				"centres": centres,
+				"agents": agents,
+				"departments": departments,
+				"cases": cases,
+				"notices": notices,
+				"rating": rating,
+				"rectification": rectification,
+				"complaints": complaints,
+				"id_numbers": {cases[key]: number for key, number in ID_NUMBERS.items()},
+				"files": {cases[key]: case_file(cases[key]) for key in cases},
+				"file_names": {
+					cases[key]: frappe.db.get_value("File", {"file_url": case_file(cases[key])})
+					for key in cases
+				},
+				"work_logs": {
+					cases[key]: frappe.get_all("GS Work Log", filters={"gs_case": cases[key]}, pluck="name")
+					for key in cases
+				},
+				"secret_comment": SECRET_COMMENT,
+				"secret_consultation": SECRET_CONSULTATION,
+				"item": ITEM,
+			},
+			ensure_ascii=False,
+		)
+	)
+
+
+def ensure_case(key: str, centres: dict, agents: dict, users: dict) -> str:
+	centre, agent, portal = CASES[key]
+	marker = f"安全测试申请人{key}"
+	existing = frappe.db.get_value("GS Case", {"applicant_name": marker})
+	if existing:
+		return existing
+	case = frappe.get_doc(
+		{
+			"doctype": "GS Case",
+			"applicant_type": "Individual",
+			"applicant_name": marker,
+			"id_number": ID_NUMBERS[key],
+			"phone": "13912345678",
+			"service_item": ITEM,
+			"service_centre": centres[centre],
+			"agent": agents[agent],
+			"intake_channel": "Online Portal" if portal else "Window",
+			"received_on": now_datetime(),
+			"tasks": [{"department": make_department("安全民政局"), "is_lead": 1}],
+			"consultations": [
+				{
+					"meeting_date": frappe.utils.today(),
+					"participants": "县乡村代办员",
+					"conclusion": SECRET_CONSULTATION,
+				}
+			],
+		}
+	).insert()
+	if portal:
+		frappe.db.set_value("GS Case", case.name, "portal_user", users[portal])
+	case.add_comment("Comment", SECRET_COMMENT)
+	frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": f"sec-{key}.pdf",
+			"attached_to_doctype": "GS Case",
+			"attached_to_name": case.name,
+			"is_private": 1,
+			"content": PDF + key.encode(),
+		}
+	).insert()
+	return case.name
+
+
+def case_file(case: str) -> str:
+	return frappe.db.get_value(
+		"File", {"attached_to_doctype": "GS Case", "attached_to_name": case}, "file_url"
+	)
+
+
+def ensure_notice(case_name: str) -> str:
+	existing = frappe.db.get_value("GS One-Time Notice", {"gs_case": case_name})
+	if existing:
+		return existing
+	case = frappe.get_doc("GS Case", case_name)
+	case.status = "Awaiting Materials"
+	case.save()
+	return frappe.db.get_value("GS One-Time Notice", {"gs_case": case_name})
+
+
+def ensure_rating(case_name: str, portal_user: str) -> tuple[str, str]:
+	existing = frappe.db.get_value("GS Rating", {"gs_case": case_name}, ["name", "rectification"])
+	if existing:
+		return existing
+	frappe.db.set_value("GS Case", case_name, "status", "Completed")
+	frappe.set_user(portal_user)
+	try:
+		rating = frappe.get_doc(
+			{"doctype": "GS Rating", "gs_case": case_name, "rating": "Dissatisfied", "comment": "等太久"}
+		)
+		rating.insert(ignore_permissions=True)
+	finally:
+		frappe.set_user("Administrator")
+	return rating.name, frappe.db.get_value("GS Rating", rating.name, "rectification")
+
+
+def ensure_complaint(key: str, department: str | None, portal_user: str, dispatch: bool) -> str:
+	marker = f"安全测试反映{key}"
+	existing = frappe.db.get_value("GS Complaint", {"description": marker})
+	if existing:
+		return existing
+	complaint = frappe.get_doc(
+		{
+			"doctype": "GS Complaint",
+			"reporter_name": "安全测试反映人",
+			"reporter_phone": "13900001111",
+			"description": marker,
+			"department": department,
+			"channel": "Window",
+			"registered_on": now_datetime(),
+		}
+	).insert()
+	frappe.db.set_value("GS Complaint", complaint.name, "portal_user", portal_user)
+	if dispatch:
+		complaint = frappe.get_doc("GS Complaint", complaint.name)
+		complaint.classification = "General"
+		complaint.save()
+		complaint.dispatch()
+	return complaint.name
+
+
+def remove_stray_files(cases: dict) -> None:
+	"""File records left by a run in which a forged reference to a case's file got through: without this
+	cleanup they would keep that file downloadable to their owner in the next run."""
+	for case in cases.values():
+		url = case_file(case)
+		frappe.db.delete(
+			"File",
+			{
+				"file_url": url,
+				"name": ["!=", frappe.db.get_value("File", {"file_url": url, "attached_to_name": case})],
+			},
+		)
