@@ -71,6 +71,21 @@ permission_query_conditions.update(
 	{doctype: "govservice.security.queries.child_query" for doctype in CHILD_DOCTYPES}
 )
 permission_query_conditions["File"] = "govservice.security.queries.file_query"
+# a staff account without a centre reads no centre-scoped record (govservice.security.scope)
+CENTRE_SCOPED = (
+	"GS Case",
+	"GS One-Time Notice",
+	"GS Work Log",
+	"GS Case Reminder",
+	"GS Rating",
+	"GS Rectification",
+)
+for _doctype in CENTRE_SCOPED:
+	_query = permission_query_conditions.get(_doctype)
+	permission_query_conditions[_doctype] = [
+		*([_query] if _query else []),
+		"govservice.security.scope.centre_scope_query",
+	]
 permission_query_conditions["User"] = "govservice.security.queries.user_query"
 
 has_permission = {
@@ -83,6 +98,9 @@ has_permission = {
 	"File": "govservice.security.queries.has_file_permission",
 	"User": "govservice.security.queries.has_user_permission",
 }
+for _doctype in CENTRE_SCOPED:
+	_check = has_permission.get(_doctype)
+	has_permission[_doctype] = [*([_check] if _check else []), "govservice.security.scope.has_centre_scope"]
 
 # Frappe endpoints that skip row-level permissions, wrapped with their signatures (govservice.security)
 override_whitelisted_methods = {

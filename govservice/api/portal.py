@@ -11,6 +11,7 @@ from frappe.model.workflow import get_transitions
 from frappe.rate_limiter import rate_limit
 from frappe.utils import cint, today, validate_email_address
 
+from govservice.casework.stages import OPEN_STAGES
 from govservice.citizen_portal.utils import (
 	PORTAL_ROLE,
 	agent_on_duty,
@@ -19,8 +20,6 @@ from govservice.citizen_portal.utils import (
 )
 from govservice.domain.identity import is_valid_phone
 from govservice.domain.upload_rules import UploadRefused, check_upload
-
-OPEN_STATES = ("Registered", "Awaiting Materials", "Accepted", "In Progress")
 
 
 class PortalError(frappe.ValidationError):
@@ -170,7 +169,7 @@ def upload_material(case: str, material: str) -> dict:
 	doc.check_permission("read")
 	if not is_portal_user() or doc.portal_user != frappe.session.user:
 		frappe.throw(_("Only the applicant uploads materials here."), frappe.PermissionError)
-	if doc.status not in OPEN_STATES:
+	if doc.stage not in OPEN_STAGES:
 		frappe.throw(_("This request is closed; materials can no longer be added."), PortalError)
 	row = next((m for m in doc.materials if m.material_name == material), None)
 	if not row:
@@ -220,7 +219,7 @@ def supply_materials(case) -> None:
 	"""Save the applicant's materials; take the workflow's Materials Supplied action when the one-time
 	notice is answered in full."""
 	action = None
-	if case.status == "Awaiting Materials":
+	if case.stage == "Awaiting Materials":
 		pause = next((row for row in case.pauses if not row.to_date), None)
 		listed = (
 			frappe.get_all("GS Notice Material", filters={"parent": pause.notice}, pluck="material_name")

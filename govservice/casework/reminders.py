@@ -13,10 +13,10 @@ import frappe
 from frappe import _
 from frappe.utils import get_url_to_form, getdate, now_datetime
 
+from govservice.casework.stages import CLOCK_STAGES
 from govservice.organisation.calendar import get_work_calendar
 from govservice.utils import bulk_insert_docs
 
-OPEN_STATES = ("Accepted", "In Progress")
 KIND_LABELS = {"Due Tomorrow": "due in one working day", "Due Today": "due today", "Overdue": "overdue"}
 
 
@@ -102,14 +102,14 @@ def due_cases(today, next_working_day) -> list[frappe._dict]:
 					else 'Due Tomorrow'
 				end as kind
 			from `tabGS Case`
-			where status in %(states)s and is_paused = 0 and deadline_date <= %(next_working_day)s
+			where stage in %(stages)s and is_paused = 0 and deadline_date <= %(next_working_day)s
 		) c
 		left join `tabGS Case Reminder` r
 			on r.gs_case = c.name and r.kind = c.kind and r.deadline_date = c.deadline_date
 		where r.name is null
 		order by c.deadline_date, c.name
 		""",
-		{"today": today, "next_working_day": next_working_day, "states": OPEN_STATES},
+		{"today": today, "next_working_day": next_working_day, "stages": CLOCK_STAGES},
 		as_dict=True,
 	)
 

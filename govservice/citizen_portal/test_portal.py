@@ -40,6 +40,7 @@ class PortalTestCase(FrappeTestCase):
 		cls.item = make_service_item(
 			"T-PORTAL-ITEM",
 			item_name="高龄津贴申领",
+			target="Individual and Legal Person",
 			handled_at_village=0,
 			is_published=1,
 			offers_online=1,

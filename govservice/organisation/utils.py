@@ -26,6 +26,32 @@ def grant_centre_scope(user: str, centre: str) -> None:
 	).insert(ignore_permissions=True)  # scoping is set by the system when an admin assigns a centre
 
 
+def sync_centre_scope(user: str | None, centre: str | None) -> None:
+	"""Grant or remove `user`'s scope on `centre`, from what the records say now: they keep it while they
+	are an active agent there, its supervisor or an officer of one of its windows (one User Permission
+	serves all three)."""
+	if not user or not centre:
+		return
+	holds = (
+		frappe.db.exists("GS Agent", {"user": user, "service_centre": centre, "is_active": 1})
+		or frappe.db.get_value(CENTRE, centre, "supervisor") == user
+		or frappe.db.exists("GS Service Window", {"parent": centre, "parenttype": CENTRE, "officer": user})
+	)
+	if holds:
+		grant_centre_scope(user, centre)
+	else:
+		revoke_centre_scope(user, centre)
+
+
+def responsible_supervisor(centre: str | None) -> str | None:
+	"""The supervisor of `centre`, or of the nearest centre above it that has one."""
+	while centre:
+		supervisor, centre = frappe.db.get_value(CENTRE, centre, ["supervisor", "parent_gs_service_centre"])
+		if supervisor:
+			return supervisor
+	return None
+
+
 def revoke_centre_scope(user: str, centre: str) -> None:
 	"""Remove the scope granted by `grant_centre_scope`."""
 	for name in frappe.get_all(

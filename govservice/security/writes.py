@@ -127,8 +127,9 @@ def default_of(df):
 
 def read_only_fields(meta) -> list:
 	"""Fields the system sets: read-only data fields that are not fetched from a link (Frappe refreshes
-	those) and not the workflow's state field (the workflow checks its transitions)."""
-	state_field = workflow_state_field(meta.name)
+	those) and not set by the workflow (its state field and its states' Update Fields: the workflow checks
+	its transitions)."""
+	workflow_fields = workflow_fields_of(meta.name)
 	return [
 		df
 		for df in meta.fields
@@ -136,7 +137,7 @@ def read_only_fields(meta) -> list:
 		and not df.fetch_from
 		and df.fieldtype not in NO_DATA_TYPES
 		and df.fieldtype not in ("Table", "Table MultiSelect")
-		and df.fieldname != state_field
+		and df.fieldname not in workflow_fields
 	]
 
 
@@ -191,11 +192,15 @@ def normalise(df, value):
 	return cstr(value)
 
 
-def workflow_state_field(doctype: str) -> str | None:
+def workflow_fields_of(doctype: str) -> set[str]:
+	"""The state field of `doctype`'s active workflow and the fields its states update."""
 	from frappe.model.workflow import get_workflow_name
 
 	name = get_workflow_name(doctype)
-	return frappe.get_cached_value("Workflow", name, "workflow_state_field") if name else None
+	if not name:
+		return set()
+	workflow = frappe.get_cached_doc("Workflow", name)
+	return {workflow.workflow_state_field} | {row.update_field for row in workflow.states if row.update_field}
 
 
 def refuse(doc, fields) -> None:

@@ -1,6 +1,7 @@
 import frappe
 from frappe.utils import getdate, today
 
+from govservice.casework.stages import CLOCK_STAGES, DONE_STAGES, OPEN_STAGES
 from govservice.domain.rating_rules import RATING_LEVELS
 from govservice.organisation.calendar import count_working_days
 
@@ -44,9 +45,7 @@ def get_context(context):
 	)
 	context.working_days_left = (
 		count_working_days(today(), case.deadline_date)
-		if case.deadline_date
-		and case.status in ("Accepted", "In Progress")
-		and getdate(case.deadline_date) >= getdate()
+		if case.deadline_date and case.stage in CLOCK_STAGES and getdate(case.deadline_date) >= getdate()
 		else None
 	)
 	context.agent = frappe.db.get_value("GS Agent", case.agent, ["agent_name", "phone"], as_dict=True)
@@ -60,7 +59,7 @@ def get_context(context):
 		order_by="creation asc",
 	)
 	context.missing = [row for row in case.materials if not row.is_received]
-	context.can_upload = case.status in ("Registered", "Awaiting Materials", "Accepted", "In Progress")
+	context.can_upload = case.stage in OPEN_STAGES
 	context.rating = frappe.db.get_value(
 		"GS Rating", {"gs_case": case.name}, ["rating", "comment", "rectification"], as_dict=True
 	)
@@ -74,7 +73,7 @@ def get_context(context):
 		if context.rating and context.rating.rectification
 		else None
 	)
-	context.can_rate = case.status in ("Completed", "Archived") and not context.rating
+	context.can_rate = case.stage in DONE_STAGES and not context.rating
 	context.rating_levels = RATING_LEVELS
 	context.agreement_url = (
 		pdf_url("GS Case", case.name, "GS Entrustment Agreement") if case.accepted_on else None

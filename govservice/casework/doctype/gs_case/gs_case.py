@@ -1,64 +1,27 @@
-import datetime
-
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate, now_datetime, today
+from frappe.utils import now_datetime, today
 
-from govservice.casework.ledger import log_action
-from govservice.citizen_portal.utils import check_submission_rate, is_portal_user
-from govservice.domain.case_rules import (
-	Material,
-	materials_not_in_earlier_notices,
-	missing_materials,
-	pause_interval,
-	transfer_due_date,
+from govservice.casework.doctype.gs_case.actions import CaseActions
+from govservice.casework.doctype.gs_case.transitions import STAGE_ACTIONS, CaseTransitions
+from govservice.casework.errors import (  # noqa: F401 (re-exported for callers and tests)
+	AgentChangeError,
+	CaseError,
+	ClosedCaseError,
+	DoorToDoorError,
+	MissingMaterialsError,
+	OneTimeNoticeError,
+	PortalChangeError,
+	WrongLevelError,
 )
-from govservice.domain.identity import mask_resident_id
-from govservice.organisation.calendar import get_work_calendar
+from govservice.casework.ledger import log_action
+from govservice.casework.stages import CLOSED_STAGES
+from govservice.citizen_portal.utils import check_submission_rate, is_portal_user
+from govservice.domain.identity import is_valid_phone, mask_resident_id
+from govservice.organisation.utils import responsible_supervisor
+from govservice.security.registry import is_admin
 from govservice.utils import checked_credit_code, checked_resident_id
-
-LEVEL_FIELDS = {
-	"County": "handled_at_county",
-	"Township": "handled_at_township",
-	"Village": "handled_at_village",
-}
-
-# Ledger action written when a case enters a state.
-STATE_ACTIONS = {
-	"Accepted": "Accepted",
-	"Awaiting Materials": "One-Time Notice",
-	"In Progress": "Started Handling",
-	"Completed": "Completed",
-	"Archived": "Archived",
-	"Not Accepted": "Not Accepted",
-	"Terminated": "Terminated",
-}
-
-
-class CaseError(frappe.ValidationError):
-	pass
-
-
-class MissingMaterialsError(CaseError):
-	pass
-
-
-class WrongLevelError(CaseError):
-	pass
-
-
-class OneTimeNoticeError(CaseError):
-	pass
-
-
-class DoorToDoorError(CaseError):
-	pass
-
-
-class PortalChangeError(frappe.PermissionError):
-	pass
-
 
 # What an applicant may fill in on the portal; every other field is the centre's.
 PORTAL_FIELDS = frozenset(
@@ -82,14 +45,18 @@ PORTAL_FIELDS = frozenset(
 	)
 )
 # Set by the system on a portal request, whatever was sent.
-PORTAL_FORCED = frozenset(("portal_user", "intake_channel", "status", "received_on", "urgency"))
+PORTAL_FORCED = frozenset(("portal_user", "intake_channel", "status", "stage", "received_on", "urgency"))
 
 
-class AgentChangeError(CaseError):
-	pass
+# Who may file for which target of an item (办事指南: 服务对象)
+TARGET_APPLICANTS = {
+	"Individual": ("Individual",),
+	"Legal Person": ("Enterprise",),
+	"Individual and Legal Person": ("Individual", "Enterprise"),
+}
 
 
-class GSCase(Document):
+class GSCase(CaseTransitions, CaseActions, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -165,35 +132,75 @@ class GSCase(Document):
 		transferred_on: DF.Datetime | None
 		urgency: DF.Literal["Normal", "Urgent", "Green Channel"]
 	# end: auto-generated types
-	"""A proxy-handling case (代办件) from registration to archive; its states follow the GS Case workflow."""
+	"""A proxy-handling case (代办件) from registration to archive; its states follow the GS Case workflow,
+	and its rules follow what each state means (its stage, casework/stages.py)."""
 
 	def validate(self) -> None:
 		if is_portal_user():
 			self.validate_portal_changes()
+		self.validate_not_closed()
 		self.validate_applicant()
 		self.validate_door_to_door()
 		self.set_item_defaults()
 		self.validate_agent()
+		self.set_recipients()
+		self.set_stage()
 		self.transition = self.detect_transition()
 		if self.transition:
 			self.apply_transition(*self.transition)
 		self.validate_tasks()
 
 	def on_update(self) -> None:
-		if self.is_new_registration():
+		previous = self.get_doc_before_save()
+		if not previous:
 			log_action(self, "Registered", _("Received through {0}").format(_(self.intake_channel)))
-		if self.transition:
+		elif self.transition:
 			old, new = self.transition
-			action = "Materials Supplied" if old == "Awaiting Materials" else STATE_ACTIONS.get(new)
+			action = "Materials Supplied" if old == "Awaiting Materials" else STAGE_ACTIONS.get(new)
 			if action:
 				log_action(self, action, self.transition_note(action))
-		previous = self.get_doc_before_save()
+		elif previous.status != self.status:
+			# a state an administrator added, with the same meaning as the last one
+			log_action(self, "Other Note", _("State: {0}").format(_(self.status)))
 		if previous and previous.agent != self.agent:
 			log_action(self, "Agent Changed", self.agent_change_reason)
 
 	# --- validation -------------------------------------------------------------------------------------
 
+	def validate_not_closed(self) -> None:
+		"""A closed case (archived, not accepted, terminated) is a record: nothing on it changes, except by
+		an administrator or the system."""
+		previous = self.get_doc_before_save()
+		if (
+			previous
+			and previous.stage in CLOSED_STAGES
+			and not self.flags.ignore_permissions
+			and not is_admin()
+		):
+			frappe.throw(
+				_("This case is closed ({0}); it can no longer be changed.").format(_(previous.status)),
+				ClosedCaseError,
+				title=_("Closed Case"),
+			)
+
 	def validate_applicant(self) -> None:
+		if not is_valid_phone(self.phone or ""):
+			frappe.throw(
+				_(
+					"{0} is not a valid phone number: a mobile number of 11 digits or a landline with its area code."
+				).format(self.phone),
+				CaseError,
+				title=_("Phone"),
+			)
+		target = frappe.get_cached_value("GS Service Item", self.service_item, "target")
+		if target in TARGET_APPLICANTS and self.applicant_type not in TARGET_APPLICANTS[target]:
+			frappe.throw(
+				_("{0} is for {1} only.").format(
+					frappe.get_cached_value("GS Service Item", self.service_item, "item_name"), _(target)
+				),
+				CaseError,
+				title=_("Applicant Type"),
+			)
 		if self.applicant_type == "Individual":
 			self.id_number = checked_resident_id(self.id_number, CaseError)
 			self.id_number_masked = mask_resident_id(self.id_number)
@@ -222,7 +229,8 @@ class GSCase(Document):
 				{
 					"portal_user": frappe.session.user,
 					"intake_channel": "Online Portal",
-					"status": "Registered",
+					"status": None,  # the workflow's first state
+					"stage": "Registered",
 					"received_on": now_datetime(),
 					"urgency": "Normal",
 				}
@@ -318,6 +326,24 @@ class GSCase(Document):
 					AgentChangeError,
 					title=_("First-Contact Agent"),
 				)
+			if not agent or not agent.is_active or agent.service_centre != self.service_centre:
+				frappe.throw(
+					_("The first-contact agent must be an active agent of {0}.").format(self.service_centre),
+					AgentChangeError,
+					title=_("First-Contact Agent"),
+				)
+
+	def set_recipients(self) -> None:
+		"""Users a Notification or an Assignment Rule can address: the agent, the agent's B post and the
+		supervisor responsible for the centre (or the nearest one above)."""
+		agent = frappe.db.get_value("GS Agent", self.agent, ["user", "backup_agent"], as_dict=True) or {}
+		self.agent_user = agent.get("user")
+		self.backup_agent_user = (
+			frappe.db.get_value("GS Agent", agent.get("backup_agent"), "user")
+			if agent.get("backup_agent")
+			else None
+		)
+		self.supervisor_user = responsible_supervisor(self.service_centre)
 
 	def validate_tasks(self) -> None:
 		if not self.tasks:
@@ -335,194 +361,6 @@ class GSCase(Document):
 			if row.task_status == "Finished" and not row.completed_date:
 				row.completed_date = today()
 
-	# --- transitions ------------------------------------------------------------------------------------
-
-	def detect_transition(self) -> tuple[str, str] | None:
-		previous = self.get_doc_before_save()
-		if previous and previous.status != self.status:
-			return previous.status, self.status
-		return None
-
-	def apply_transition(self, old: str, new: str) -> None:
-		handler = {
-			"Accepted": self.on_accept,
-			"Awaiting Materials": self.on_request_materials,
-			"Completed": self.on_complete,
-			"Archived": self.on_archive,
-			"Not Accepted": self.on_not_accepted,
-			"Terminated": self.on_terminate,
-		}.get(new)
-		if old == "Awaiting Materials":
-			self.on_materials_supplied()
-		if handler:
-			handler()
-
-	def on_accept(self) -> None:
-		self.check_level_handles_item()
-		blocking, deferrable = missing_materials(self.material_list())
-		if blocking:
-			frappe.throw(
-				_(
-					"These materials are missing and cannot be deferred: {0}. Issue a one-time notice instead."
-				).format("、".join(blocking)),
-				MissingMaterialsError,
-				title=_("Missing Materials"),
-			)
-		self.accepted_with_deferral = 1 if deferrable else 0
-		self.accepted_on = now_datetime()
-		self.agreement_signed_date = today()
-		self.set_deadline()
-
-	def on_request_materials(self) -> None:
-		missing = [m.name for m in self.material_list() if m.is_required and not m.is_received]
-		if not missing:
-			frappe.throw(_("No material is missing."), OneTimeNoticeError, title=_("One-Time Notice"))
-		earlier = [
-			frappe.get_all("GS Notice Material", filters={"parent": notice}, pluck="material_name")
-			for notice in frappe.get_all("GS One-Time Notice", filters={"gs_case": self.name}, pluck="name")
-		]
-		new_materials = materials_not_in_earlier_notices(missing, earlier) if earlier else []
-		if new_materials and not (
-			(self.supplementary_notice_reason or "").strip() and "GS Supervisor" in frappe.get_roles()
-		):
-			frappe.throw(
-				_(
-					"The one-time notice already told the applicant what was missing; {0} was not in it. A supervisor must record why a supplementary notice is needed."
-				).format("、".join(new_materials)),
-				OneTimeNoticeError,
-				title=_("One-Time Notice"),
-			)
-		notice = frappe.get_doc(
-			{
-				"doctype": "GS One-Time Notice",
-				"gs_case": self.name,
-				"service_centre": self.service_centre,
-				"issued_date": today(),
-				"is_supplementary": 1 if earlier else 0,
-				"supplementary_reason": self.supplementary_notice_reason if earlier else None,
-				"materials": [{"material_name": name} for name in missing],
-			}
-		)
-		notice.insert(ignore_permissions=True)  # issued by the agent's workflow action on the case
-		self.append("pauses", {"notice": notice.name, "from_date": today()})
-		self.is_paused = 1
-		self.supplementary_notice_reason = None
-
-	def on_materials_supplied(self) -> None:
-		pause = next((row for row in self.pauses if not row.to_date), None)
-		if not pause:
-			return
-		listed = set(
-			frappe.get_all("GS Notice Material", filters={"parent": pause.notice}, pluck="material_name")
-		)
-		still_missing = [
-			row.material_name for row in self.materials if row.material_name in listed and not row.is_received
-		]
-		if still_missing:
-			frappe.throw(
-				_("Still missing: {0}. Mark the materials received first.").format("、".join(still_missing)),
-				MissingMaterialsError,
-				title=_("Missing Materials"),
-			)
-		pause.to_date = today()
-		interval = pause_interval(getdate(pause.from_date), getdate(pause.to_date))
-		pause.paused_working_days = (
-			get_work_calendar().count_working_days(interval[0] - datetime.timedelta(days=1), interval[1])
-			if interval
-			else 0
-		)
-		frappe.db.set_value("GS One-Time Notice", pause.notice, "supplied_date", pause.to_date)
-		self.is_paused = 0
-		self.paused_working_days = sum(row.paused_working_days or 0 for row in self.pauses)
-		if self.accepted_on:
-			self.set_deadline()
-
-	def on_complete(self) -> None:
-		open_tasks = [row.department for row in self.tasks if row.task_status != "Finished"]
-		if open_tasks:
-			frappe.throw(
-				_("Every department task must be done first; still open: {0}").format("、".join(open_tasks)),
-				CaseError,
-				title=_("Joint Handling"),
-			)
-		self.completed_on = now_datetime()
-
-	def on_archive(self) -> None:
-		if not self.delivery_method:
-			frappe.throw(
-				_("Record how the result was delivered before archiving."), CaseError, title=_("Handover")
-			)
-		self.archived_on = now_datetime()
-
-	def on_not_accepted(self) -> None:
-		if not (self.not_accepted_reason or "").strip():
-			frappe.throw(_("Record why the case is not accepted."), CaseError, title=_("Not Accepted"))
-
-	def on_terminate(self) -> None:
-		if not self.terminated_by or not (self.termination_reason or "").strip():
-			frappe.throw(
-				_("Record who ended the entrustment and why."),
-				CaseError,
-				title=_("Termination of Entrustment"),
-			)
-		if not self.materials_returned:
-			frappe.throw(
-				_("Hand the applicant's materials back and tick Materials Handed Back."),
-				CaseError,
-				title=_("Termination of Entrustment"),
-			)
-
-	# --- helpers ----------------------------------------------------------------------------------------
-
-	def material_list(self) -> list[Material]:
-		return [
-			Material(
-				row.material_name, bool(row.is_required), bool(row.allows_deferred), bool(row.is_received)
-			)
-			for row in self.materials
-		]
-
-	def check_level_handles_item(self) -> None:
-		if not frappe.db.get_value("GS Service Item", self.service_item, LEVEL_FIELDS[self.level]):
-			frappe.throw(
-				_("{0} is not handled at {1} level; transfer the case to a centre that handles it.").format(
-					self.item_name, _(self.level)
-				),
-				WrongLevelError,
-				title=_("Wrong Level"),
-			)
-
-	def closed_pauses(self) -> list[tuple]:
-		intervals = []
-		for row in self.pauses:
-			if row.to_date:
-				interval = pause_interval(getdate(row.from_date), getdate(row.to_date))
-				if interval:
-					intervals.append(interval)
-		return intervals
-
-	def set_deadline(self) -> None:
-		"""Promised limit in working days from acceptance, not counting paused days."""
-		self.deadline_date = get_work_calendar().add_working_days(
-			getdate(self.accepted_on), int(self.promised_limit_days or 0), self.closed_pauses()
-		)
-
-	def is_new_registration(self) -> bool:
-		return not self.get_doc_before_save()
-
-	def transition_note(self, action: str) -> str:
-		if action in ("Accepted", "Materials Supplied"):
-			return _("Deadline {0}").format(self.deadline_date) if self.deadline_date else ""
-		if action == "One-Time Notice":
-			return _("Missing: {0}").format(
-				"、".join(row.material_name for row in self.materials if not row.is_received)
-			)
-		if action == "Not Accepted":
-			return self.not_accepted_reason
-		if action == "Terminated":
-			return self.termination_reason
-		return ""
-
 	def on_trash(self) -> None:
 		frappe.throw(
 			_("Cases are never deleted. Terminate or archive the case instead."),
@@ -530,117 +368,7 @@ class GSCase(Document):
 			title=_("Not Allowed"),
 		)
 
-	# --- actions ----------------------------------------------------------------------------------------
-	# Each action runs on the record as stored (never on values sent with the call), checks the caller may
-	# write it, applies its own rules, and saves as the system: a village agent who transfers a case up to
-	# the county may no longer write it afterwards, and the centre changes only here.
-
-	def load_for_action(self, ptype: str = "write") -> None:
-		if self.is_new():
-			frappe.throw(_("Save the case first."), CaseError)
-		self.reload()
-		self.check_permission(ptype)
-
-	def save_action(self) -> None:
-		self.flags.ignore_permissions = True  # the action checked permission on the stored record
-		self.save()
-
-	@frappe.whitelist()
-	def transfer(self, target_centre: str, reason: str) -> None:
-		"""Transfer a registered case to the centre whose level handles the item (same working day)."""
-		self.load_for_action()
-		if self.status != "Registered":
-			frappe.throw(_("Only a registered case can be transferred."), CaseError, title=_("Transfer"))
-		if not (reason or "").strip():
-			frappe.throw(_("Record why the case is transferred."), CaseError, title=_("Transfer"))
-		if target_centre not in transfer_targets_of(self):
-			frappe.throw(
-				_("{0} does not handle {1}; choose a centre of a level that does.").format(
-					target_centre, self.item_name
-				),
-				WrongLevelError,
-				title=_("Transfer"),
-			)
-		calendar = get_work_calendar()
-		due = transfer_due_date(getdate(self.received_on), calendar.is_working_day)
-		origin = self.service_centre
-		self.transferred_from = origin
-		self.service_centre = target_centre
-		self.level = frappe.db.get_value("GS Service Centre", target_centre, "level")
-		self.transferred_on = now_datetime()
-		self.transfer_reason = reason
-		self.is_transfer_late = 1 if getdate(self.transferred_on) > due else 0
-		self.save_action()
-		# 首办负责: the first-contact agent keeps following the case at the receiving centre.
-		agent_user = frappe.db.get_value("GS Agent", self.agent, "user")
-		frappe.share.add_docshare(
-			self.doctype, self.name, agent_user, read=1, write=1, flags={"ignore_share_permission": True}
-		)
-		log_action(
-			self,
-			"Transferred",
-			_("From {0} to {1}: {2}").format(origin, target_centre, reason)
-			+ (" " + _("(late: not on the working day of receipt)") if self.is_transfer_late else ""),
-			centre=origin,
-		)
-
-	@frappe.whitelist()
-	def record_call(self, note: str) -> None:
-		"""Record a call to the applicant in the work log."""
-		self.load_for_action()
-		if not (note or "").strip():
-			frappe.throw(_("Write what was said."), CaseError, title=_("Call to Applicant"))
-		log_action(self, "Call to Applicant", note)
-
-	@frappe.whitelist()
-	def complete_task(self, department: str) -> None:
-		"""Mark one department's task of a joint case done (once)."""
-		self.load_for_action()
-		row = next((row for row in self.tasks if row.department == department), None)
-		if not row:
-			frappe.throw(_("{0} has no task in this case.").format(department), CaseError)
-		if row.task_status == "Finished":
-			frappe.throw(
-				_("{0} finished its task on {1}.").format(department, row.completed_date),
-				CaseError,
-				title=_("Joint Handling"),
-			)
-		row.task_status = "Finished"
-		row.completed_date = today()
-		self.save_action()
-		log_action(self, "Task Done", department)
-
-	@frappe.whitelist()
-	def record_consultation(self, meeting_date: str, participants: str, conclusion: str) -> None:
-		"""Record a consultation meeting on a hard case (staff only: the minutes are internal)."""
-		self.load_for_action()
-		if self.meta.get_field("consultations").permlevel not in self.meta.get_permlevel_access("write"):
-			raise frappe.PermissionError
-		if not (conclusion or "").strip():
-			frappe.throw(_("Record the conclusion of the meeting."), CaseError, title=_("Consultation"))
-		self.append(
-			"consultations",
-			{"meeting_date": meeting_date, "participants": participants, "conclusion": conclusion},
-		)
-		self.save_action()
-		log_action(self, "Consultation", conclusion)
-
-
-def transfer_targets_of(case: "GSCase") -> list[str]:
-	"""Centres a case may be transferred to: any other centre whose level handles the item."""
-	levels = [
-		level
-		for level, field in LEVEL_FIELDS.items()
-		if frappe.db.get_value("GS Service Item", case.service_item, field)
-	]
-	return frappe.get_all(
-		"GS Service Centre",
-		filters={"level": ["in", levels], "name": ["!=", case.service_centre]},
-		pluck="name",
-		order_by="lft asc",
-		ignore_permissions=True,  # the centre directory is public (it is on the portal)
-	)
-
 
 def on_doctype_update() -> None:
 	frappe.db.add_index("GS Case", ["status", "deadline_date"])
+	frappe.db.add_index("GS Case", ["stage", "deadline_date"])

@@ -12,6 +12,7 @@ from govservice.casework.doctype.gs_case.gs_case import (
 	WrongLevelError,
 )
 from govservice.organisation.doctype.gs_calendar_year.gs_calendar_year import ensure_calendar_years
+from govservice.organisation.utils import grant_centre_scope
 from govservice.tests.utils import (
 	VALID_CREDIT_CODE,
 	FrappeTestCase,
@@ -56,6 +57,9 @@ class CaseTestCase(FrappeTestCase):
 		cls.county_item = make_service_item(
 			"T-CASE-COUNTY", item_name="残疾人证新办", handled_at_township=1, handled_at_village=0
 		).name
+		cls.business_item = make_service_item(
+			"T-CASE-BUSINESS", item_name="食品经营许可", target="Legal Person"
+		).name
 
 	def new_case(self, **overrides):
 		return make_case(
@@ -88,6 +92,7 @@ class TestCaseRegistration(CaseTestCase):
 		with self.assertRaises(CaseError):
 			self.new_case(id_number="110105194912310021")
 		enterprise = self.new_case(
+			service_item=self.business_item,
 			applicant_type="Enterprise",
 			applicant_name="鹤峰茶业有限公司",
 			id_number=None,
@@ -95,7 +100,19 @@ class TestCaseRegistration(CaseTestCase):
 		)
 		self.assertEqual(enterprise.credit_code, VALID_CREDIT_CODE)
 		with self.assertRaises(CaseError):
-			self.new_case(applicant_type="Enterprise", credit_code="91350100M000100Y44")
+			self.new_case(
+				service_item=self.business_item, applicant_type="Enterprise", credit_code="91350100M000100Y44"
+			)
+
+	def test_phone_and_applicant_type_are_checked(self):
+		for phone in ("12345", "1380000000", "abc"):
+			with self.assertRaises(CaseError):
+				self.new_case(phone=phone)
+		self.new_case(phone="0718-5221234")
+		with self.assertRaises(CaseError):  # an item for legal persons only
+			self.new_case(service_item=self.business_item)
+		with self.assertRaises(CaseError):  # an item for individuals only
+			self.new_case(applicant_type="Enterprise", id_number=None, credit_code=VALID_CREDIT_CODE)
 
 	def test_special_groups_get_the_green_channel(self):
 		case = self.new_case(is_special_group=1, special_group="Elderly")
@@ -444,6 +461,8 @@ class TestWorkflowRoles(CaseTestCase):
 			"GS Agent": make_user("wf.agent@test.govservice", roles=("GS Agent",)),
 			"GS Window Officer": make_user("wf.window@test.govservice", roles=("GS Window Officer",)),
 		}
+		for user in users.values():  # staff see the cases of their centre only
+			grant_centre_scope(user, self.village)
 		case = self.new_case()
 		for state, by_role in self.EXPECTED.items():
 			case.status = state

@@ -4,11 +4,11 @@ from frappe.model.document import Document
 from frappe.utils import now_datetime, today
 
 from govservice.casework.ledger import log_action
+from govservice.casework.stages import DONE_STAGES
 from govservice.citizen_portal.utils import is_portal_user
 from govservice.domain.rating_rules import RATING_LEVELS, is_bad
 from govservice.organisation.calendar import add_working_days
-
-RATEABLE_STATES = ("Completed", "Archived")
+from govservice.organisation.utils import responsible_supervisor
 
 
 class RatingError(frappe.ValidationError):
@@ -52,7 +52,7 @@ class GSRating(Document):
 			frappe.throw(
 				_("You can only rate your own requests."), frappe.PermissionError, title=_("Service Rating")
 			)
-		if case.status not in RATEABLE_STATES:
+		if case.stage not in DONE_STAGES:
 			frappe.throw(
 				_("A request can be rated once it is completed."), RatingError, title=_("Service Rating")
 			)
@@ -107,13 +107,3 @@ def open_rectification(rating: GSRating) -> str:
 			}
 		).insert(ignore_permissions=True)  # the assignment is the system's, for the supervisor
 	return rectification.name
-
-
-def responsible_supervisor(centre: str | None) -> str | None:
-	while centre:
-		supervisor, centre = frappe.db.get_value(
-			"GS Service Centre", centre, ["supervisor", "parent_gs_service_centre"]
-		)
-		if supervisor:
-			return supervisor
-	return None

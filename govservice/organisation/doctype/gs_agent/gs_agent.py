@@ -2,7 +2,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from govservice.organisation.utils import grant_centre_scope, revoke_centre_scope
+from govservice.organisation.utils import sync_centre_scope
 
 AGENT_ROLE = "GS Agent"
 
@@ -38,8 +38,19 @@ class GSAgent(Document):
 
 	# end: auto-generated types
 	def validate(self) -> None:
+		self.validate_user()
 		self.set_employee()
 		self.validate_backup_agent()
+
+	def validate_user(self) -> None:
+		"""An agent is a staff account: never a citizen's portal account or the Administrator (the agent
+		record gives the account the GS Agent role and the centre's scope)."""
+		if self.user in ("Administrator", "Guest") or "GS Portal User" in frappe.get_roles(self.user):
+			frappe.throw(
+				_("{0} is not a staff account; an agent needs a desk user.").format(self.user),
+				frappe.ValidationError,
+				title=_("Agent"),
+			)
 
 	def set_employee(self) -> None:
 		if not self.employee and frappe.db.table_exists("Employee"):
@@ -70,13 +81,11 @@ class GSAgent(Document):
 
 	def on_update(self) -> None:
 		previous = self.get_doc_before_save()
-		if previous and previous.service_centre != self.service_centre:
-			revoke_centre_scope(self.user, previous.service_centre)
+		if previous and (previous.service_centre, previous.user) != (self.service_centre, self.user):
+			sync_centre_scope(previous.user, previous.service_centre)
+		sync_centre_scope(self.user, self.service_centre)
 		if self.is_active:
-			grant_centre_scope(self.user, self.service_centre)
 			user = frappe.get_doc("User", self.user)
 			if AGENT_ROLE not in {row.role for row in user.roles}:
 				user.flags.ignore_permissions = True  # the role follows from the agent record being saved
 				user.add_roles(AGENT_ROLE)
-		else:
-			revoke_centre_scope(self.user, self.service_centre)

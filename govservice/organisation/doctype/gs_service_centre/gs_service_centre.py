@@ -58,7 +58,11 @@ class GSServiceCentre(NestedSet):
 
 	def on_update(self) -> None:
 		super().on_update()
-		if self.supervisor:
-			from govservice.organisation.utils import grant_centre_scope
+		from govservice.organisation.utils import sync_centre_scope
 
-			grant_centre_scope(self.supervisor, self.name)
+		previous = self.get_doc_before_save()
+		users = {self.supervisor} | {row.officer for row in self.windows}
+		if previous:  # a cleared supervisor or officer loses the scope
+			users |= {previous.supervisor} | {row.officer for row in previous.windows}
+		for user in users - {None, ""}:
+			sync_centre_scope(user, self.name)
