@@ -12,14 +12,17 @@ required_apps = ["frappe/erpnext"]
 export_python_type_annotations = True
 require_type_annotated_api_methods = True
 
-# Desk assets
+# Desk assets and start-up data (the working-day calendar for lists and forms)
 app_include_js = "govservice.bundle.js"
+boot_session = "govservice.boot.boot_session"
 
 # Jinja helpers for print formats and portal pages; every PDF goes through the app's WeasyPrint renderer
 jinja = {
 	"methods": [
 		"govservice.domain.identity.mask_resident_id",
 		"govservice.printing.jinja.gs_rich_text",
+		"govservice.printing.jinja.gs_date",
+		"govservice.printing.jinja.gs_department",
 	]
 }
 pdf_generator = "govservice.printing.render.pdf_generator"
@@ -163,6 +166,7 @@ doc_events = {
 		"validate": "govservice.security.files.check_file_update",
 	},
 	"ToDo": {"validate": "govservice.security.endpoints.check_todo"},
+	"User": {"on_update": "govservice.setup.homes.set_home"},
 	"Holiday List": {
 		"on_update": "govservice.organisation.calendar.on_holiday_list_update",
 	},
@@ -174,6 +178,7 @@ scheduler_events = {
 		"30 8 * * *": [
 			"govservice.casework.reminders.send_case_reminders",
 			"govservice.complaints.escalation.escalate_stalled_complaints",
+			"govservice.organisation.rosters.keep_rosters",
 		],
 	},
 }

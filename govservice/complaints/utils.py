@@ -27,6 +27,7 @@ def complaints_in(from_date, to_date, department: str | None = None) -> list[fra
 			"reporter_name",
 			"channel",
 			"department",
+			"department_name",
 			"service_item",
 			"description",
 			"classification",
@@ -57,10 +58,12 @@ def weekly_summary(from_date, to_date) -> dict:
 	"""Counts by class, department and outcome, the overdue matters, and recurring bottlenecks: a
 	department or service item with two or more matters in the week, or a department that missed a deadline."""
 	rows = complaints_in(from_date, to_date)
-	by_department = Counter(row.department or _("Not Set") for row in rows)
+	by_department = Counter(row.department_name or _("Not Set") for row in rows)
 	by_item = Counter(row.service_item for row in rows if row.service_item)
 	missed = Counter(
-		row.department for row in rows if row.department and (row.is_overdue or outcome(row) == "Overdue")
+		row.department_name
+		for row in rows
+		if row.department and (row.is_overdue or outcome(row) == "Overdue")
 	)
 	return {
 		"total": len(rows),

@@ -25,3 +25,12 @@ def rotate(agents: list, days: list) -> list[tuple]:
 	if not agents:
 		return []
 	return [(day, agents[index % len(agents)]) for index, day in enumerate(days)]
+
+
+def continue_rotation(agents: list, last_on_duty: str | None) -> list:
+	"""The agents in rotation order, starting with the one after `last_on_duty` (who ended the previous
+	period), so a new month carries on the turn instead of starting over with the same person."""
+	if last_on_duty not in agents:
+		return list(agents)
+	start = agents.index(last_on_duty) + 1
+	return agents[start:] + agents[:start]

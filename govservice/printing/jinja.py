@@ -15,3 +15,25 @@ def gs_rich_text(value: str | None) -> Markup:
 	import bleach
 
 	return Markup(bleach.clean(value or "", tags=RICH_TEXT_TAGS, attributes={}, strip=True))
+
+
+def gs_date(value) -> str:
+	"""A date as Chinese official documents write it (2026年12月14日); the site's format in other languages."""
+	import frappe
+	from frappe.utils import formatdate, getdate
+
+	if not value:
+		return ""
+	day = getdate(value)
+	if (frappe.local.lang or "").startswith("zh"):
+		return f"{day.year}年{day.month}月{day.day}日"
+	return formatdate(day)
+
+
+def gs_department(name: str | None) -> str:
+	"""A department as people name it (县民政局), without the company suffix ERPNext adds to its name."""
+	import frappe
+
+	if not name:
+		return ""
+	return frappe.db.get_value("Department", name, "department_name") or name

@@ -20,6 +20,7 @@ def load_demo() -> None:
 	load_departments(data["departments"], company)
 	load_centres(data["centres"])
 	load_agents(data["agents"])
+	load_staff(data["staff"], company)
 	load_rosters()
 	load_service_items(data["service_items"], company)
 	load_cases()
@@ -72,21 +73,54 @@ def load_centres(centres: list[dict]) -> None:
 		).insert()
 
 
+def demo_user(email: str, full_name: str, roles: tuple[str, ...] = ()) -> str:
+	"""A desk user in Chinese with the demo password (and `roles`), created once."""
+	if not frappe.db.exists("User", email):
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": full_name,
+				"language": "zh",
+				"send_welcome_email": 0,
+				"new_password": DEMO_PASSWORD,
+				"roles": [{"role": role} for role in roles],
+			}
+		).insert(ignore_permissions=True)  # demo users created by the Administrator's command
+	return email
+
+
+def load_staff(staff: list[dict], company: str | None) -> None:
+	"""Window officers and lead, supervisors, a department's contact and leader in charge, the
+	supervisory department and an administrator: one demo user for each role of the app."""
+	for row in staff:
+		user = demo_user(row["email"], row["full_name"], tuple(row["roles"]))
+		if row.get("window"):
+			centre, window = row["window"]
+			doc = frappe.get_doc("GS Service Centre", centre)
+			for line in doc.windows:
+				if line.window_name == window and line.officer != user:
+					line.officer = user
+					doc.save()
+		if row.get("window_lead"):
+			frappe.db.set_single_value("GS Settings", "window_lead", user)
+		if row.get("supervisor_of"):
+			doc = frappe.get_doc("GS Service Centre", row["supervisor_of"])
+			if doc.supervisor != user:
+				doc.supervisor = user
+				doc.save()
+		for key, field in (("contact_of", "contact_user"), ("leader_of", "leader_user")):
+			if row.get(key):
+				liaison = frappe.get_doc("GS Department Liaison", department_name(row[key], company))
+				if liaison.get(field) != user:
+					liaison.set(field, user)
+					liaison.save()
+
+
 def load_agents(agents: list[dict]) -> None:
 	names: dict[str, str] = {}
 	for row in agents:
-		if not frappe.db.exists("User", row["email"]):
-			user = frappe.get_doc(
-				{
-					"doctype": "User",
-					"email": row["email"],
-					"first_name": row["full_name"],
-					"language": "zh",
-					"send_welcome_email": 0,
-					"new_password": DEMO_PASSWORD,
-				}
-			)
-			user.insert(ignore_permissions=True)  # demo users created by the Administrator's command
+		demo_user(row["email"], row["full_name"])
 		agent = frappe.db.get_value("GS Agent", {"user": row["email"]})
 		if not agent:
 			agent = (

@@ -3,6 +3,8 @@
 import frappe
 from frappe.utils import cint, getdate
 
+from govservice.setup.homes import ensure_desk_homes
+
 ROLES = {
 	"GS Administrator": 1,
 	"GS Supervisor": 1,
@@ -19,7 +21,8 @@ def after_install() -> None:
 	ensure_workflow_masters()
 	ensure_settings()
 	ensure_calendar()
-	ensure_department_access()
+	ensure_custom_permissions()
+	ensure_desk_homes()
 
 
 def before_migrate() -> None:
@@ -30,7 +33,8 @@ def after_migrate() -> None:
 	ensure_roles()
 	ensure_settings()
 	ensure_calendar()
-	ensure_department_access()
+	ensure_custom_permissions()
+	ensure_desk_homes()
 
 
 def ensure_settings() -> None:
@@ -78,7 +82,7 @@ def before_tests() -> None:
 	set_china_formats()
 	ensure_roles()
 	ensure_calendar()
-	ensure_department_access()
+	ensure_custom_permissions()
 	frappe.db.commit()  # tests start from this committed state
 
 
@@ -109,17 +113,59 @@ DEPARTMENT_READERS = (
 	"GS Supervisory Officer",
 	"GS Department Contact",
 )
+# The county's administrators change workflows (states, actions), notifications and assignment rules in the
+# desk, without code and without being system managers.
+ADMINISTRATOR_DOCTYPES = (
+	"Workflow",
+	"Workflow State",
+	"Workflow Action Master",
+	"Notification",
+	"Assignment Rule",
+	"Auto Email Report",
+)
+FULL_ACCESS = ("read", "write", "create", "delete", "select", "report", "export", "print")
 
 
-def ensure_department_access() -> None:
-	"""Read (and select) on ERPNext's Department for the app's desk roles, as Custom DocPerm rows that an
-	administrator can see and change in Role Permissions Manager."""
+def ensure_custom_permissions() -> None:
+	"""Custom DocPerm rows (visible and changeable in Role Permissions Manager): read on ERPNext's
+	Department for the app's desk roles, and the configuration DocTypes for GS Administrator."""
+	grant("Department", DEPARTMENT_READERS, ("read", "select"))
+	for doctype in ADMINISTRATOR_DOCTYPES:
+		grant(doctype, ("GS Administrator",), FULL_ACCESS)
+	grant("Role", ("GS Administrator",), ("read", "select"))  # who may take a workflow action
+	show_department_names()
+
+
+def show_department_names() -> None:
+	"""Department links show 县民政局, not ERPNext's name with the company suffix (县民政局 - GSC)."""
+	from frappe.custom.doctype.property_setter.property_setter import make_property_setter
+
+	if not frappe.db.exists("DocType", "Department"):
+		return
+	meta = frappe.get_meta("Department")
+	for prop, value, kind in (
+		("title_field", "department_name", "Data"),
+		("show_title_field_in_link", 1, "Check"),
+		("search_fields", "department_name", "Data"),
+	):
+		if str(meta.get(prop) or "") != str(value):
+			make_property_setter(
+				"Department", None, prop, value, kind, for_doctype=True, validate_fields_for_doctype=False
+			)
+
+
+def grant(doctype: str, roles: tuple[str, ...], ptypes: tuple[str, ...]) -> None:
 	from frappe.permissions import add_permission, update_permission_property
 
-	for role in DEPARTMENT_READERS:
+	if not frappe.db.exists("DocType", doctype):
+		return
+	for role in roles:
 		if not frappe.db.exists("Role", role):
 			continue
-		if not frappe.db.exists("Custom DocPerm", {"parent": "Department", "role": role, "permlevel": 0}):
-			add_permission("Department", role, 0)
-			update_permission_property("Department", role, 0, "select", 1, validate=False)
-	frappe.clear_cache(doctype="Department")
+		if frappe.db.exists("Custom DocPerm", {"parent": doctype, "role": role, "permlevel": 0}):
+			continue
+		add_permission(doctype, role, 0)
+		for ptype in ptypes:
+			if ptype != "read":
+				update_permission_property(doctype, role, 0, ptype, 1, validate=False)
+	frappe.clear_cache(doctype=doctype)

@@ -37,11 +37,17 @@ def complete_setup_wizard(company_name: str = COUNTY_COMPANY) -> None:
 	reset_scheduler_clock()
 
 
+CHINA_FORMATS = {"date_format": "yyyy-mm-dd", "first_day_of_the_week": "Monday"}
+
+
 def set_china_formats() -> None:
-	"""Dates as 2026-11-23 and weeks starting on Monday, as Chinese offices write them."""
-	frappe.db.set_single_value(
-		"System Settings", {"date_format": "yyyy-mm-dd", "first_day_of_the_week": "Monday"}
-	)
+	"""Dates as 2026-11-23 and weeks starting on Monday, as Chinese offices write them.
+
+	The desk reads these from the system defaults, which System Settings writes only when it is saved
+	through its controller: both are set here."""
+	frappe.db.set_single_value("System Settings", CHINA_FORMATS)
+	for key, value in CHINA_FORMATS.items():
+		frappe.db.set_default(key, value)
 	frappe.clear_cache()
 
 

@@ -14,6 +14,9 @@ class TestSiteSetup(FrappeTestCase):
 			("China", "Asia/Shanghai", "zh", "yyyy-mm-dd"),
 		)
 		self.assertEqual(frappe.db.get_value("Company", {}, "default_currency"), "CNY")
+		# what the desk formats dates with (the system defaults, not only the settings record)
+		self.assertEqual(frappe.db.get_default("date_format"), "yyyy-mm-dd")
+		self.assertEqual(frappe.utils.formatdate("2026-12-14"), "2026-12-14")
 
 	def test_calendar_and_roles_exist(self):
 		year = frappe.utils.getdate().year

@@ -33,3 +33,50 @@ govservice.complaint_week_filters = () => [
 	{ fieldname: "to_date", label: __("To"), fieldtype: "Date", default: frappe.datetime.get_today(), reqd: 1 },
 	{ fieldname: "department", label: __("Department"), fieldtype: "Link", options: "Department" },
 ];
+
+// China's working-day calendar (holidays and 调休 make-up days), sent by govservice.boot.
+govservice.calendar = {
+	non_working() {
+		if (!this._off) {
+			const calendar = frappe.boot.govservice_calendar || { non_working_days: [] };
+			this._off = new Set(calendar.non_working_days);
+		}
+		return this._off;
+	},
+	in_range(date) {
+		const calendar = frappe.boot.govservice_calendar;
+		return calendar && date >= calendar.start && date <= calendar.end;
+	},
+	// Working days after `from` up to and including `to` (negative when `to` is before `from`).
+	working_days_between(from, to) {
+		if (!this.in_range(from) || !this.in_range(to)) return null;
+		const off = this.non_working();
+		const sign = to >= from ? 1 : -1;
+		let [start, end] = sign > 0 ? [from, to] : [to, from];
+		let count = 0;
+		let day = frappe.datetime.add_days(start, 1);
+		while (day <= end) {
+			if (!off.has(day)) count += 1;
+			day = frappe.datetime.add_days(day, 1);
+		}
+		return sign * count;
+	},
+};
+
+// What a case's deadline means today: days left, due today or overdue (for the form and the list).
+govservice.deadline_status = (deadline, stage, is_paused) => {
+	if (!deadline || !["Accepted", "In Progress"].includes(stage)) return null;
+	const today = frappe.datetime.get_today();
+	if (is_paused) return { label: __("Clock paused: waiting for materials"), color: "orange", days: null };
+	const days = govservice.calendar.working_days_between(today, deadline);
+	if (deadline < today) {
+		const label = days === null ? __("Overdue") : __("Overdue by {0} working days", [Math.abs(days)]);
+		return { label, color: "red", days };
+	}
+	if (deadline === today) return { label: __("Due today"), color: "orange", days: 0 };
+	if (days === null) return { label: __("Due {0}", [frappe.datetime.str_to_user(deadline)]), color: "blue", days };
+	return { label: __("{0} working days left", [days]), color: days <= 1 ? "orange" : "green", days };
+};
+
+govservice.is_window_staff = () =>
+	frappe.user.has_role(["GS Window Officer", "GS Supervisory Officer", "GS Administrator", "System Manager"]);

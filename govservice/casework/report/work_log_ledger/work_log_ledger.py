@@ -21,14 +21,34 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 		order_by="log_on asc",
 		limit_page_length=0,
 	)
+	agents = dict(
+		frappe.get_all(
+			"GS Agent",
+			filters={"name": ["in", list({row.agent for row in rows if row.agent})]},
+			fields=["name", "agent_name"],
+			as_list=True,
+			ignore_permissions=True,  # the names of the agents on rows the user may read
+		)
+	)
+	names = dict(
+		frappe.get_all(
+			"User",
+			filters={"name": ["in", list({row.user for row in rows if row.user})]},
+			fields=["name", "full_name"],
+			as_list=True,
+			ignore_permissions=True,  # only the names of the staff who wrote rows the user may read
+		)
+	)
 	for row in rows:
 		row.action = _(row.action)
+		row.user_name = names.get(row.user) or row.user
+		row.agent_name = agents.get(row.agent) or row.agent
 	columns = [
 		{"label": _("Logged At"), "fieldname": "log_on", "fieldtype": "Datetime", "width": 160},
 		{"label": _("Case"), "fieldname": "gs_case", "fieldtype": "Link", "options": "GS Case", "width": 170},
 		{"label": _("Work Action"), "fieldname": "action", "fieldtype": "Data", "width": 120},
 		{"label": _("Description"), "fieldname": "description", "fieldtype": "Data", "width": 280},
-		{"label": _("Agent"), "fieldname": "agent", "fieldtype": "Link", "options": "GS Agent", "width": 120},
+		{"label": _("Agent"), "fieldname": "agent_name", "fieldtype": "Data", "width": 100},
 		{
 			"label": _("Service Centre"),
 			"fieldname": "service_centre",
@@ -36,12 +56,6 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 			"options": "GS Service Centre",
 			"width": 140,
 		},
-		{
-			"label": _("Recorded By"),
-			"fieldname": "user",
-			"fieldtype": "Link",
-			"options": "User",
-			"width": 160,
-		},
+		{"label": _("Recorded By"), "fieldname": "user_name", "fieldtype": "Data", "width": 120},
 	]
 	return columns, rows

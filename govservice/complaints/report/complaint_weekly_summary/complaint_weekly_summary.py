@@ -19,7 +19,7 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict], None, 
 		for key, count in sorted(counter.items(), key=lambda item: (-item[1], str(item[0]))):
 			rows.append({"section": section, "item": _(key) if key else "", "count": count})
 	for row in summary["overdue"]:
-		rows.append({"section": _("Overdue"), "item": f"{row.name} {row.department or ''}", "count": 1})
+		rows.append({"section": _("Overdue"), "item": f"{row.name} {row.department_name or ''}", "count": 1})
 	for name in summary["bottlenecks"]:
 		rows.append({"section": _("Recurring Bottleneck"), "item": name, "count": None})
 	columns = [

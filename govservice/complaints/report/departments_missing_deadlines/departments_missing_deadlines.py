@@ -21,13 +21,14 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 			"registered_on": ["between", [f"{from_date} 00:00:00", f"{to_date} 23:59:59"]],
 			"department": ["is", "set"],
 		},
-		fields=["department", "status", "deadline_date", "replied_on", "is_overdue"],
+		fields=["department", "department_name", "status", "deadline_date", "replied_on", "is_overdue"],
 		limit_page_length=0,
 	):
 		row = rows.setdefault(
 			matter.department,
 			{
 				"department": matter.department,
+				"department_name": matter.department_name or matter.department,
 				"total": 0,
 				"open": 0,
 				"due_soon": 0,
@@ -50,13 +51,7 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 	for row in data:
 		row["repeatedly_late"] = 1 if row["missed"] >= 2 else 0
 	columns = [
-		{
-			"label": _("Department"),
-			"fieldname": "department",
-			"fieldtype": "Link",
-			"options": "Department",
-			"width": 180,
-		},
+		{"label": _("Department"), "fieldname": "department_name", "fieldtype": "Data", "width": 180},
 		{"label": _("Matters"), "fieldname": "total", "fieldtype": "Int", "width": 90},
 		{"label": _("Still Open"), "fieldname": "open", "fieldtype": "Int", "width": 80},
 		{"label": _("Due Soon"), "fieldname": "due_soon", "fieldtype": "Int", "width": 90},

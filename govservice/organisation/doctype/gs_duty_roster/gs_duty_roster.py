@@ -3,7 +3,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_days, date_diff, getdate
 
-from govservice.domain.organisation_rules import rotate, uncovered_days
+from govservice.domain.organisation_rules import continue_rotation, rotate, uncovered_days
 from govservice.organisation.calendar import get_work_calendar
 
 
@@ -105,8 +105,10 @@ class GSDutyRoster(Document):
 
 	@frappe.whitelist()
 	def fill_working_days(self) -> None:
-		"""Put the centre's active agents on duty in turn on every uncovered working day of the period."""
-		self.check_permission("write")
+		"""Put the centre's active agents on duty in turn on every uncovered working day of the period,
+		carrying on the turn of the centre's previous roster."""
+		if not self.is_new():
+			self.check_permission("write")
 		covered = {getdate(row.duty_date) for row in self.entries}
 		agents = frappe.get_all(
 			"GS Agent",
@@ -118,6 +120,14 @@ class GSDutyRoster(Document):
 			frappe.throw(
 				_("{0} has no active agent to put on duty.").format(self.service_centre), DutyRosterError
 			)
+		last = frappe.db.sql(
+			"""select entry.agent from `tabGS Duty Roster Entry` entry
+			join `tabGS Duty Roster` roster on roster.name = entry.parent
+			where roster.service_centre = %s and entry.duty_date < %s
+			order by entry.duty_date desc limit 1""",
+			(self.service_centre, self.from_date),
+		)
+		agents = continue_rotation(agents, last[0][0] if last else None)
 		for day, agent in rotate(agents, uncovered_days(self.working_days(), covered)):
 			self.append("entries", {"duty_date": day, "agent": agent})
 		self.entries.sort(key=lambda row: getdate(row.duty_date))

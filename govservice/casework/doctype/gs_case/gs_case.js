@@ -1,0 +1,197 @@
+// The case form: defaults for the registering agent, the item's materials, the deadline at the top, and a
+// button for each action the stage allows (the workflow's own actions are in the Actions menu).
+
+const INTAKE_STAGES = ["Registered", "Awaiting Materials"];
+const OPEN_STAGES = ["Registered", "Awaiting Materials", "Accepted", "In Progress"];
+
+frappe.ui.form.on("GS Case", {
+	setup(frm) {
+		frm.set_query("agent", () => ({
+			filters: { service_centre: frm.doc.service_centre, is_active: 1 },
+		}));
+	},
+
+	onload(frm) {
+		if (frm.is_new() && !frm.doc.agent) {
+			// the registering agent: their centre and themselves as first-contact agent (首办负责)
+			frappe.db
+				.get_value("GS Agent", { user: frappe.session.user, is_active: 1 }, ["name", "service_centre"])
+				.then(({ message }) => {
+					if (message && message.name) {
+						frm.set_value("service_centre", message.service_centre);
+						frm.set_value("agent", message.name);
+					}
+				});
+		}
+		if (frm.is_new() && !frm.doc.received_on) {
+			frm.set_value("received_on", frappe.datetime.now_datetime());
+		}
+	},
+
+	refresh(frm) {
+		show_deadline(frm);
+		if (frm.is_new() || !frm.perm[0] || !frm.perm[0].write || !OPEN_STAGES.includes(frm.doc.stage)) {
+			return;
+		}
+		if (INTAKE_STAGES.includes(frm.doc.stage)) {
+			frm.add_custom_button(__("Transfer"), () => transfer(frm));
+		}
+		frm.add_custom_button(__("Record a Call"), () => record_call(frm));
+		if (frm.doc.tasks.some((row) => row.task_status !== "Finished")) {
+			frm.add_custom_button(__("Department Task Done"), () => complete_task(frm));
+		}
+		if (frm.perm[2] && frm.perm[2].write) {
+			frm.add_custom_button(__("Record a Consultation"), () => record_consultation(frm));
+		}
+	},
+
+	service_item(frm) {
+		if (!frm.doc.service_item || !frm.is_new()) return;
+		frappe.db.get_doc("GS Service Item", frm.doc.service_item).then((item) => {
+			frm.clear_table("materials");
+			for (const material of item.materials || []) {
+				frm.add_child("materials", {
+					material_name: material.material_name,
+					is_required: material.is_required,
+					allows_deferred: material.allows_deferred,
+				});
+			}
+			frm.refresh_field("materials");
+		});
+	},
+
+	before_workflow_action(frm) {
+		// the workflow action's own details, asked for when it is taken
+		const ask = {
+			Reject: [
+				{ fieldname: "not_accepted_reason", fieldtype: "Small Text", label: __("Reason Not Accepted"), reqd: 1 },
+			],
+			Terminate: [
+				{
+					fieldname: "terminated_by",
+					fieldtype: "Select",
+					label: __("Terminated By"),
+					options: [
+						{ value: "Applicant", label: __("Applicant") },
+						{ value: "Cannot Be Completed", label: __("Cannot Be Completed") },
+					],
+					reqd: 1,
+				},
+				{ fieldname: "termination_reason", fieldtype: "Small Text", label: __("Termination Reason"), reqd: 1 },
+				{ fieldname: "materials_returned", fieldtype: "Check", label: __("Materials Handed Back") },
+			],
+			"Hand Over and Archive": [
+				{
+					fieldname: "delivery_method",
+					fieldtype: "Select",
+					label: __("Result Delivery"),
+					options: [
+						{ value: "Window Pickup", label: __("Window Pickup") },
+						{ value: "EMS", label: __("EMS") },
+						{ value: "Electronic Certificate", label: __("Electronic Certificate") },
+					],
+					reqd: 1,
+				},
+				{ fieldname: "result", fieldtype: "Small Text", label: __("Result") },
+			],
+		}[frm.selected_workflow_action];
+		if (!ask) return;
+		frappe.dom.unfreeze();
+		// resolved when the details are given; a cancelled dialog leaves the action untaken
+		return new Promise((resolve) => {
+			const dialog = new frappe.ui.Dialog({
+				title: __(frm.selected_workflow_action),
+				fields: ask.map((df) => ({ ...df, default: frm.doc[df.fieldname] })),
+				primary_action_label: __(frm.selected_workflow_action),
+				primary_action(values) {
+					Object.assign(frm.doc, values);
+					dialog.hide();
+					frappe.dom.freeze();
+					resolve();
+				},
+			});
+			dialog.show();
+		});
+	},
+});
+
+function show_deadline(frm) {
+	const status = govservice.deadline_status(frm.doc.deadline_date, frm.doc.stage, frm.doc.is_paused);
+	if (status) {
+		const deadline = frappe.datetime.str_to_user(frm.doc.deadline_date);
+		frm.dashboard.set_headline_alert(
+			`<span class="indicator ${status.color}">${__("Deadline")} ${deadline} · ${status.label}</span>`
+		);
+	} else {
+		frm.dashboard.clear_headline();
+	}
+}
+
+function act(frm, method, args) {
+	return frm.call(method, args).then(() => frm.reload_doc());
+}
+
+function transfer(frm) {
+	frm.call("transfer_targets").then(({ message }) => {
+		if (!message || !message.length) {
+			frappe.msgprint(__("No other centre handles this item."));
+			return;
+		}
+		const dialog = new frappe.ui.Dialog({
+			title: __("Transfer to Another Centre"),
+			fields: [
+				{
+					fieldname: "target_centre",
+					fieldtype: "Select",
+					label: __("Transfer To"),
+					reqd: 1,
+					options: message.map((row) => ({
+						value: row.name,
+						label: `${row.official_name} (${__(row.level)})`,
+					})),
+				},
+				{ fieldname: "reason", fieldtype: "Small Text", label: __("Transfer Reason"), reqd: 1 },
+			],
+			primary_action_label: __("Transfer"),
+			primary_action(values) {
+				dialog.hide();
+				act(frm, "transfer", values).then(() =>
+					frappe.show_alert({ message: __("Transferred"), indicator: "green" })
+				);
+			},
+		});
+		dialog.show();
+	});
+}
+
+function record_call(frm) {
+	frappe.prompt(
+		[{ fieldname: "note", fieldtype: "Small Text", label: __("What Was Said"), reqd: 1 }],
+		(values) => act(frm, "record_call", values),
+		__("Record a Call"),
+		__("Save")
+	);
+}
+
+function complete_task(frm) {
+	const open = frm.doc.tasks.filter((row) => row.task_status !== "Finished").map((row) => row.department);
+	frappe.prompt(
+		[{ fieldname: "department", fieldtype: "Select", label: __("Department"), options: open, reqd: 1 }],
+		(values) => act(frm, "complete_task", values),
+		__("Department Task Done"),
+		__("Mark Done")
+	);
+}
+
+function record_consultation(frm) {
+	frappe.prompt(
+		[
+			{ fieldname: "meeting_date", fieldtype: "Date", label: __("Meeting Date"), reqd: 1, default: "Today" },
+			{ fieldname: "participants", fieldtype: "Small Text", label: __("Participants") },
+			{ fieldname: "conclusion", fieldtype: "Small Text", label: __("Conclusion"), reqd: 1 },
+		],
+		(values) => act(frm, "record_consultation", values),
+		__("Record a Consultation"),
+		__("Save")
+	);
+}
