@@ -134,6 +134,28 @@ def ensure_custom_permissions() -> None:
 		grant(doctype, ("GS Administrator",), FULL_ACCESS)
 	grant("Role", ("GS Administrator",), ("read", "select"))  # who may take a workflow action
 	show_department_names()
+	translate_names()
+
+
+# Records picked by their translated names: print formats (委托代办协议书) and workflow actions (受理), typed
+# or listed in the user's language (Frappe's translated DocTypes translate link values and search them).
+TRANSLATED_DOCTYPES = ("Print Format", "Workflow Action Master")
+
+
+def translate_names() -> None:
+	from frappe.custom.doctype.property_setter.property_setter import make_property_setter
+
+	for doctype in TRANSLATED_DOCTYPES:
+		if not frappe.get_meta(doctype).translated_doctype:
+			make_property_setter(
+				doctype,
+				None,
+				"translated_doctype",
+				1,
+				"Check",
+				for_doctype=True,
+				validate_fields_for_doctype=False,
+			)
 
 
 def show_department_names() -> None:

@@ -80,3 +80,40 @@ govservice.deadline_status = (deadline, stage, is_paused) => {
 
 govservice.is_window_staff = () =>
 	frappe.user.has_role(["GS Window Officer", "GS Supervisory Officer", "GS Administrator", "System Manager"]);
+
+// Field labels where the desk prints them untranslated (the change history of child-table rows reads
+// "第1行Task Status从…"): labels through frappe.meta.get_label come back in the user's language.
+{
+	const get_label = frappe.meta.get_label;
+	frappe.meta.get_label = function (doctype, fieldname, name) {
+		const label = get_label.call(this, doctype, fieldname, name);
+		return label ? __(label, null, doctype) : label;
+	};
+}
+
+// A system notification (the desk's bell) can go to the users a document names, such as a case's agent,
+// B post or centre supervisor: Frappe's form offers document fields as recipients for e-mail only.
+{
+	const offer_user_fields = (frm) => {
+		if (frm.doc.channel !== "System Notification" || !frm.doc.document_type) return;
+		frappe.model.with_doctype(frm.doc.document_type, () => {
+			// after the Notification form's own handler, which sets the e-mail options
+			setTimeout(() => {
+				const users = frappe
+					.get_meta(frm.doc.document_type)
+					.fields.filter((df) => df.fieldtype === "Link" && df.options === "User")
+					.map((df) => ({ value: df.fieldname, label: `${df.fieldname} (${__(df.label)})` }));
+				frm.fields_dict.recipients.grid.update_docfield_property(
+					"receiver_by_document_field",
+					"options",
+					["", "owner", ...users]
+				);
+			}, 0);
+		});
+	};
+	frappe.ui.form.on("Notification", {
+		refresh: offer_user_fields,
+		document_type: offer_user_fields,
+		channel: offer_user_fields,
+	});
+}

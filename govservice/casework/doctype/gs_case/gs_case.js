@@ -30,9 +30,17 @@ frappe.ui.form.on("GS Case", {
 
 	refresh(frm) {
 		show_deadline(frm);
-		if (frm.is_new() || !frm.perm[0] || !frm.perm[0].write || !OPEN_STAGES.includes(frm.doc.stage)) {
-			return;
+		if (!OPEN_STAGES.includes(frm.doc.stage) || !frm.perm[0] || !frm.perm[0].write) return;
+		if ((frm.doc.materials || []).some((row) => !row.is_received)) {
+			// the window checks the applicant's papers against the list: one click when all are there
+			frm.add_custom_button(__("All Materials Received"), () => {
+				for (const row of frm.doc.materials) {
+					if (!row.is_received) frappe.model.set_value(row.doctype, row.name, "is_received", 1);
+				}
+				frm.refresh_field("materials");
+			});
 		}
+		if (frm.is_new()) return;
 		if (INTAKE_STAGES.includes(frm.doc.stage)) {
 			frm.add_custom_button(__("Transfer"), () => transfer(frm));
 		}
@@ -56,12 +64,12 @@ frappe.ui.form.on("GS Case", {
 					allows_deferred: material.allows_deferred,
 				});
 			}
-			frm.refresh_field("materials");
+			frm.refresh();  // the buttons that depend on the materials
 		});
 	},
 
 	before_workflow_action(frm) {
-		// the workflow action's own details, asked for when it is taken
+		// the details an action needs, asked for when it is taken (and saved before it is applied)
 		const ask = {
 			Reject: [
 				{ fieldname: "not_accepted_reason", fieldtype: "Small Text", label: __("Reason Not Accepted"), reqd: 1 },
@@ -104,10 +112,14 @@ frappe.ui.form.on("GS Case", {
 				fields: ask.map((df) => ({ ...df, default: frm.doc[df.fieldname] })),
 				primary_action_label: __(frm.selected_workflow_action),
 				primary_action(values) {
-					Object.assign(frm.doc, values);
 					dialog.hide();
-					frappe.dom.freeze();
-					resolve();
+					// the workflow acts on the stored case: save the details first
+					frm.set_value(values)
+						.then(() => frm.save())
+						.then(() => {
+							frappe.dom.freeze();
+							resolve();
+						});
 				},
 			});
 			dialog.show();
@@ -116,14 +128,11 @@ frappe.ui.form.on("GS Case", {
 });
 
 function show_deadline(frm) {
+	frm.dashboard.clear_headline();
 	const status = govservice.deadline_status(frm.doc.deadline_date, frm.doc.stage, frm.doc.is_paused);
 	if (status) {
 		const deadline = frappe.datetime.str_to_user(frm.doc.deadline_date);
-		frm.dashboard.set_headline_alert(
-			`<span class="indicator ${status.color}">${__("Deadline")} ${deadline} · ${status.label}</span>`
-		);
-	} else {
-		frm.dashboard.clear_headline();
+		frm.dashboard.set_headline_alert(`${__("Deadline")} ${deadline} · ${status.label}`, status.color);
 	}
 }
 
@@ -174,9 +183,20 @@ function record_call(frm) {
 }
 
 function complete_task(frm) {
-	const open = frm.doc.tasks.filter((row) => row.task_status !== "Finished").map((row) => row.department);
+	const open = frm.doc.tasks
+		.filter((row) => row.task_status !== "Finished")
+		.map((row) => ({ value: row.department, label: row.department_name || row.department }));
 	frappe.prompt(
-		[{ fieldname: "department", fieldtype: "Select", label: __("Department"), options: open, reqd: 1 }],
+		[
+			{
+				fieldname: "department",
+				fieldtype: "Select",
+				label: __("Department"),
+				options: open,
+				default: open[0].value,
+				reqd: 1,
+			},
+		],
 		(values) => act(frm, "complete_task", values),
 		__("Department Task Done"),
 		__("Mark Done")

@@ -41,7 +41,7 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 	)
 	for row in rows:
 		row.action = _(row.action)
-		row.user_name = names.get(row.user) or row.user
+		row.user_name = _("System") if row.user == "Administrator" else names.get(row.user) or row.user
 		row.agent_name = agents.get(row.agent) or row.agent
 	columns = [
 		{"label": _("Logged At"), "fieldname": "log_on", "fieldtype": "Datetime", "width": 160},

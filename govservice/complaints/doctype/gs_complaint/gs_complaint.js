@@ -33,10 +33,8 @@ frappe.ui.form.on("GS Complaint", {
 
 function show_deadline(frm) {
 	const doc = frm.doc;
-	if (!doc.deadline_date || ["Replied", "Closed"].includes(doc.status)) {
-		frm.dashboard.clear_headline();
-		return;
-	}
+	frm.dashboard.clear_headline();
+	if (!doc.deadline_date || ["Replied", "Closed"].includes(doc.status)) return;
 	const today = frappe.datetime.get_today();
 	const days = govservice.calendar.working_days_between(today, doc.deadline_date);
 	let label = __("{0} working days left", [days]);
@@ -49,11 +47,8 @@ function show_deadline(frm) {
 		color = "orange";
 	}
 	const holder = doc.escalation_level ? ` · ${__("Handled At")}: ${__(doc.escalation_level)}` : "";
-	frm.dashboard.set_headline_alert(
-		`<span class="indicator ${color}">${__("Reply Due")} ${frappe.datetime.str_to_user(
-			doc.deadline_date
-		)} · ${label}${holder}</span>`
-	);
+	const due = frappe.datetime.str_to_user(doc.deadline_date);
+	frm.dashboard.set_headline_alert(`${__("Reply Due")} ${due} · ${label}${holder}`, color);
 }
 
 function act(frm, method, args) {

@@ -1,0 +1,201 @@
+"""Driving the Frappe desk in Chromium as one user, the way that user would: the login page, the menus,
+the buttons and dialogs. Each session records console errors and failed requests, checks that a Chinese
+page shows no English, and saves a screenshot per step (GS_E2E_SHOTS, default /tmp/govservice-shots)."""
+
+import os
+import re
+
+from playwright.sync_api import expect
+
+BASE = os.environ.get("GS_E2E_URL", "http://127.0.0.1:8010")
+SHOTS = os.environ.get("GS_E2E_SHOTS", os.path.join(os.environ.get("TMPDIR", "/tmp"), "govservice-shots"))
+# The realtime server (socket.io) is not started for the tests: its connection attempts are not the app's.
+IGNORED_FAILURES = ("/socket.io/", "Error connecting to socket.io", "xhr poll error")
+# Words that may stay in Latin letters on a Chinese page: codes, formats and proper names.
+ALLOWED_LATIN = {
+	"ID",
+	"PDF",
+	"OFD",
+	"PNG",
+	"JPG",
+	"EMS",
+	"CSV",
+	"Excel",
+	"GS",
+	"CASE",
+	"BBC",
+	"NOTICE",
+	"RATE",
+	"RECT",
+	"AGT",
+	"ROSTER",
+	"GSC",
+	"Ctrl",
+	"Esc",
+	"demo",
+	"govservice",
+	"localhost",
+	"com",
+	"Nexelya",
+	"CNY",  # the currency's code
+	"Asia",  # the time zone's name (Asia/Shanghai) under date-time fields
+	"Shanghai",
+	"null",  # Frappe's change history shows an empty old value as "null"
+}
+EMAIL = re.compile(r"\S+@\S+")
+LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+# The text a person sees on the page: text nodes whose element is rendered, visible, not transparent and
+# larger than a pixel (screen-reader-only live regions and hover tooltips are left out).
+VISIBLE_TEXT = """() => {
+	const parts = [];
+	const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	while (walker.nextNode()) {
+		const element = walker.currentNode.parentElement;
+		if (!element || !walker.currentNode.textContent.trim()) continue;
+		if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+		const box = element.getBoundingClientRect();
+		if (box.width <= 1 || box.height <= 1) continue;
+		if (element.closest(".tooltip-content, .visually-hidden, .sr-only")) continue;
+		parts.push(walker.currentNode.textContent);
+	}
+	return parts.join(" ");
+}"""
+
+
+class Desk:
+	def __init__(self, browser, user: str, password: str, name: str):
+		os.makedirs(SHOTS, exist_ok=True)
+		self.name = name
+		self.context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+		self.page = self.context.new_page()
+		self.page.set_default_timeout(20000)
+		self.problems: list[str] = []
+		self.page.on("console", self.on_console)
+		self.page.on("response", self.on_response)
+		self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+		self.step = 0
+		self.login(user, password)
+
+	def on_console(self, message) -> None:
+		# a failed resource is reported with its URL by on_response
+		if message.text.startswith("Failed to load resource"):
+			return
+		if message.type == "error" and not any(text in message.text for text in IGNORED_FAILURES):
+			self.problems.append(f"console: {message.text}")
+
+	def on_response(self, response) -> None:
+		if response.status >= 400 and not any(text in response.url for text in IGNORED_FAILURES):
+			self.problems.append(f"{response.status} {response.request.method} {response.url}")
+
+	def expect_failure(self, count: int = 1) -> None:
+		"""The last `count` failures were the refusals the test asked for: forget them."""
+		del self.problems[-count:]
+
+	def close(self) -> None:
+		self.context.close()
+
+	# --- navigation -----------------------------------------------------------------------------------
+
+	def login(self, user: str, password: str) -> None:
+		self.page.goto(f"{BASE}/login")
+		self.page.fill("#login_email", user)
+		self.page.fill("#login_password", password)
+		self.page.click(".btn-login")
+		self.page.wait_for_url(re.compile(r".*/app.*"))
+		self.wait()
+
+	def goto(self, route: str) -> None:
+		self.page.goto(BASE + route)
+		self.wait()
+
+	def wait(self) -> None:
+		self.page.wait_for_load_state("networkidle")
+		self.page.wait_for_function("() => window.frappe && frappe.boot && !frappe.dom.freeze_count")
+
+	def shot(self, label: str) -> str:
+		self.step += 1
+		path = os.path.join(SHOTS, f"{self.name}-{self.step:02d}-{label}.png")
+		self.page.screenshot(path=path)
+		return path
+
+	# --- forms ----------------------------------------------------------------------------------------
+
+	def field(self, fieldname: str, scope: str = ".form-layout"):
+		return self.page.locator(f'{scope} .frappe-control[data-fieldname="{fieldname}"]').first
+
+	def fill(self, fieldname: str, value: str, scope: str = ".form-layout") -> None:
+		control = self.field(fieldname, scope)
+		target = control.locator("input, textarea").first
+		target.fill(value)
+		target.press("Tab")
+
+	def select(
+		self, fieldname: str, label: str | None = None, scope: str = ".form-layout", value: str | None = None
+	) -> None:
+		"""Choose an option by the label the user reads (or, for Frappe's own forms, by its value)."""
+		select = self.field(fieldname, scope).locator("select")
+		select.select_option(value=value) if value is not None else select.select_option(label=label)
+
+	def check(self, fieldname: str, scope: str = ".form-layout") -> None:
+		self.field(fieldname, scope).locator("input[type=checkbox]:visible").check()
+
+	def link(self, fieldname: str, text: str, scope: str = ".form-layout", pick: str | None = None) -> None:
+		"""Type into a link field and pick the suggestion that shows `pick` (default: `text`)."""
+		control = self.field(fieldname, scope)
+		box = control.locator("input").first
+		box.click()
+		box.fill(text)
+		option = self.page.locator(".awesomplete ul:not([hidden]) [role=option]", has_text=pick or text).first
+		option.click()
+		self.page.wait_for_timeout(300)
+
+	def save(self) -> None:
+		self.page.keyboard.press("Control+s")
+		self.page.wait_for_function("() => !cur_frm.is_dirty() && !cur_frm.is_new()")
+		self.wait()
+
+	def button(self, label: str) -> None:
+		self.page.locator(
+			".page-actions .btn, .form-inner-toolbar .btn, .custom-actions .btn", has_text=label
+		).first.click()
+
+	def action(self, label: str) -> None:
+		"""Take a workflow action from the form's Actions menu."""
+		self.page.locator(
+			".page-actions .actions-btn-group button, .page-actions button", has_text="操作"
+		).first.click()
+		self.page.locator(
+			".dropdown-menu.show .dropdown-item, .actions-btn-group .dropdown-item", has_text=label
+		).first.click()
+
+	def dialog(self):
+		return self.page.locator(".modal.show").last
+
+	def dialog_fill(self, fieldname: str, value: str) -> None:
+		self.fill(fieldname, value, scope=".modal.show")
+
+	def dialog_select(self, fieldname: str, label: str) -> None:
+		self.select(fieldname, label, scope=".modal.show")
+
+	def dialog_primary(self) -> None:
+		self.dialog().locator(".btn-primary").last.click()
+		self.wait()
+
+	def confirm(self) -> None:
+		self.dialog().locator(".btn-primary", has_text="是").first.click()
+		self.wait()
+
+	def doc(self) -> dict:
+		return self.page.evaluate("() => cur_frm.doc")
+
+	def expect_state(self, label: str) -> None:
+		expect(self.page.locator(".page-head .indicator-pill").first).to_contain_text(label)
+
+	# --- language -------------------------------------------------------------------------------------
+
+	def english_on_page(self) -> list[str]:
+		"""Latin words in the visible text of the page that are not codes or proper names."""
+		text = self.page.evaluate(VISIBLE_TEXT)
+		text = EMAIL.sub(" ", text)  # accounts are identifiers, not words
+		words = {word for word in LATIN_WORD.findall(text) if word not in ALLOWED_LATIN}
+		return sorted(words)

@@ -1,0 +1,355 @@
+"""Desk browser tests: each role does its job in the desk, in Simplified Chinese, logged in as itself.
+
+The test site carries the demo county (govservice.tests.desk_setup.prepare, GS_DESK_SETUP). Every test
+fails on a console error, a failed request or visible English on a zh page (short allow-list in desk.py),
+and saves a screenshot per step in GS_E2E_SHOTS.
+"""
+
+import json
+import os
+import time
+import unittest
+
+from playwright.sync_api import expect, sync_playwright
+
+from e2e.desk import BASE, Desk
+
+SETUP = json.loads(os.environ.get("GS_DESK_SETUP", "{}"))
+CHROMIUM = os.environ.get("GS_CHROMIUM", "/usr/bin/chromium")
+STAMP = str(int(time.time()))[-6:]
+
+
+def id_number(serial: int) -> str:
+	"""A valid resident ID number (GB 11643) for a test applicant born in 鹤峰县 in January 1950."""
+	first17 = f"422828195001{serial % 28 + 1:02d}{serial % 1000:03d}"
+	weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+	check = "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights, strict=True)) % 11]
+	return first17 + check
+
+
+class DeskTestCase(unittest.TestCase):
+	@classmethod
+	def setUpClass(cls):
+		cls.playwright = sync_playwright().start()
+		cls.browser = cls.playwright.chromium.launch(
+			executable_path=CHROMIUM,
+			headless=True,
+			args=[
+				"--no-sandbox",
+				"--disable-gpu",
+				"--disable-background-networking",
+				"--disable-component-update",
+			],
+		)
+
+	@classmethod
+	def tearDownClass(cls):
+		cls.browser.close()
+		cls.playwright.stop()
+
+	def desk(self, role: str) -> Desk:
+		desk = Desk(self.browser, SETUP["users"][role], SETUP["password"], f"{self._testMethodName}-{role}")
+		self.addCleanup(desk.close)
+		self.addCleanup(lambda: self.assertEqual(desk.problems, [], f"{role}: errors in the desk"))
+		self.addCleanup(lambda: desk.shot("last"))  # where the test ended, passed or not
+		return desk
+
+	def assert_chinese(self, desk: Desk) -> None:
+		english = desk.english_on_page()
+		self.assertEqual(english, [], f"{desk.name}: English on a zh page at {desk.page.url}")
+
+	def register_case(self, desk: Desk, item: str, name: str, serial: int, all_received: bool = True) -> str:
+		desk.goto("/app/gs-case/new")
+		desk.fill("applicant_name", name)
+		desk.fill("id_number", id_number(serial))
+		desk.fill("phone", "13907181234")
+		desk.link("service_item", SETUP["item_names"][item][:6], pick=SETUP["item_names"][item])
+		expect(
+			desk.page.locator('.frappe-control[data-fieldname="materials"] .grid-body .grid-row')
+		).not_to_have_count(0)
+		if all_received:
+			desk.button("材料已收齐")
+		desk.shot("registration")
+		desk.save()
+		return desk.doc()["name"]
+
+
+class TestVillageAgent(DeskTestCase):
+	def test_lands_on_my_work_in_chinese(self):
+		agent = self.desk("village_agent")
+		expect(agent.page).to_have_url(f"{BASE}/app/my-work")
+		expect(agent.page.locator(".widget.number-widget-box").first).to_be_visible()
+		agent.shot("home")
+		self.assert_chinese(agent)
+
+	def test_register_accept_and_print_the_agreement(self):
+		agent = self.desk("village_agent")
+		name = self.register_case(agent, "village", f"田大爷{STAMP}", 11)
+		agent.expect_state("已登记")
+		self.assert_chinese(agent)
+		agent.action("受理")
+		agent.wait()
+		agent.expect_state("已受理")
+		expect(agent.page.locator(".form-message-container .form-message").first).to_contain_text("个工作日")
+		agent.shot("accepted")
+		self.assert_chinese(agent)
+		response = agent.page.context.request.get(
+			f"{BASE}/api/method/frappe.utils.print_format.download_pdf",
+			params={"doctype": "GS Case", "name": name, "format": "GS Entrustment Agreement"},
+		)
+		self.assertEqual(response.status, 200, response.text()[:300])
+		self.assertTrue(response.body().startswith(b"%PDF"))
+		agent.goto(f"/app/print/GS Case/{name}")  # opens on the agreement, not on Standard
+		preview = agent.page.frame_locator("iframe.print-format-container").locator(".print-format")
+		expect(preview).to_contain_text("委托代办协议书")
+		expect(preview).to_contain_text("年")  # dates as official documents write them
+		expect(preview).not_to_contain_text(id_number(11))  # the ID number is masked
+		agent.shot("print-view")
+		self.assert_chinese(agent)
+
+	def test_one_time_notice_and_the_materials_that_answer_it(self):
+		agent = self.desk("village_agent")
+		self.register_case(agent, "village", f"覃婆婆{STAMP}", 12, all_received=False)
+		agent.action("一次性告知补正")
+		agent.wait()
+		agent.expect_state("待补正材料")
+		agent.shot("notice-issued")
+		self.assert_chinese(agent)
+		agent.button("材料已收齐")
+		agent.save()
+		agent.action("材料已补正")
+		agent.wait()
+		agent.expect_state("已登记")
+		agent.shot("materials-supplied")
+
+	def test_transfer_a_county_item_up_to_the_county(self):
+		agent = self.desk("village_agent")
+		name = self.register_case(agent, "county", f"向先生{STAMP}", 13)
+		agent.button("转办")
+		agent.dialog_select("target_centre", "鹤峰县政务服务中心 (县)")
+		agent.dialog_fill("reason", "无犯罪记录证明由县级办理")
+		agent.shot("transfer-dialog")
+		agent.dialog_primary()
+		agent.page.wait_for_function("() => cur_frm.doc.transferred_from")
+		self.assertEqual(agent.doc()["service_centre"], "鹤峰县")
+		agent.shot("transferred")
+		self.assert_chinese(agent)
+		# 首办负责: the village agent still follows the case after it left the village
+		agent.goto(f"/app/gs-case/{name}")
+		expect(agent.page.locator(".page-title")).to_contain_text(f"向先生{STAMP}")
+
+	def test_terminate_an_entrustment(self):
+		agent = self.desk("village_agent")
+		self.register_case(agent, "village", f"邓大姐{STAMP}", 14)
+		agent.action("终止委托")
+		agent.dialog_select("terminated_by", "申请人")
+		agent.dialog_fill("termination_reason", "申请人已自行办理")
+		agent.dialog().locator(
+			'.frappe-control[data-fieldname="materials_returned"] input[type=checkbox]:visible'
+		).check()
+		agent.shot("terminate-dialog")
+		agent.dialog_primary()
+		agent.expect_state("已终止委托")
+		agent.shot("terminated")
+		self.assert_chinese(agent)
+
+
+class TestJointCase(DeskTestCase):
+	def test_a_joint_case_completes_when_every_department_is_done(self):
+		agent = self.desk("village_agent")
+		name = self.register_case(agent, "joint", f"龚家宝宝{STAMP}", 15)
+		# 一事联办: the departments that take part, entered in the case's task table
+		agent.page.locator(".section-head", has_text="一事联办").click()
+		for department in ("social", "health"):
+			agent.page.locator('.frappe-control[data-fieldname="tasks"] .grid-add-row').click()
+			row = agent.page.locator('.frappe-control[data-fieldname="tasks"] .grid-body .grid-row').last
+			row.locator('.grid-static-col[data-fieldname="department"]').click()
+			box = row.locator('.grid-static-col[data-fieldname="department"] input').first
+			box.fill(SETUP["departments"][department][:4])
+			agent.page.locator(
+				".awesomplete ul:not([hidden]) [role=option]", has_text=SETUP["departments"][department][:6]
+			).first.click()
+		agent.save()
+		agent.action("受理")
+		agent.wait()
+		agent.action("开始办理")
+		agent.wait()
+		agent.expect_state("办理中")
+		for _department in ("social", "health"):
+			agent.button("部门任务完成")
+			agent.dialog_primary()
+			agent.page.wait_for_timeout(500)
+		agent.shot("tasks-done")
+		agent.action("办结")
+		agent.wait()
+		agent.expect_state("已办结")
+		agent.shot("completed")
+		self.assert_chinese(agent)
+		self.assertTrue(all(row["task_status"] == "Finished" for row in agent.doc()["tasks"]), name)
+
+
+class TestComplaintFlow(DeskTestCase):
+	"""Seed 004 from registration to close: window officer → department contact → window lead → window."""
+
+	def test_register_dispatch_escalate_reply_inform_close(self):
+		window = self.desk("window")
+		window.goto("/app/gs-complaint/new")
+		window.fill("reporter_name", f"张先生{STAMP}")
+		window.fill("reporter_phone", "13907185678")
+		window.fill("description", "社保卡挂失补办跑了三次没办成")
+		window.link("department", "人力资源", pick="县人力资源和社会保障局")
+		window.select("classification", "一般问题(承诺件)")
+		window.save()
+		window.shot("registered")
+		self.assert_chinese(window)
+		name = window.doc()["name"]
+		window.button("交办部门")
+		window.confirm()
+		window.expect_state("已分派")
+		window.shot("dispatched")
+
+		contact = self.desk("contact")
+		expect(contact.page).to_have_url(f"{BASE}/app/complaint-window")
+		self.assert_chinese(contact)
+		contact.goto("/app/gs-complaint")
+		expect(contact.page.locator(".list-row-container", has_text=f"张先生{STAMP}")).to_be_visible()
+		contact.shot("contact-list")
+
+		lead = self.desk("lead")
+		lead.goto(f"/app/gs-complaint/{name}")
+		lead.button("升级督办")
+		lead.confirm()
+		expect(lead.page.locator(".form-message-container")).to_contain_text("分管领导")
+		lead.shot("escalated")
+
+		contact.goto(f"/app/gs-complaint/{name}")
+		contact.button("反馈")
+		contact.dialog_fill("reply", "请携带身份证到县人社局一楼3号窗口,王丽,电话8231234")
+		contact.shot("reply-dialog")
+		contact.dialog_primary()
+		contact.expect_state("已反馈")
+		self.assert_chinese(contact)
+
+		window.goto(f"/app/gs-complaint/{name}")
+		window.button("已告知反映人")
+		window.confirm()
+		window.button("办结归档")
+		window.wait()
+		window.expect_state("已办结")
+		window.shot("closed")
+		self.assert_chinese(window)
+
+		supervisory = self.desk("supervisory")
+		supervisory.goto("/app/query-report/Complaint Weekly Summary")
+		expect(supervisory.page.locator(".dt-scrollable, .report-wrapper").first).to_be_visible()
+		supervisory.shot("weekly-summary")
+		self.assert_chinese(supervisory)
+
+
+class TestListsAndLedgers(DeskTestCase):
+	def test_catalogue_lists_and_ledgers_open_with_their_filters(self):
+		window = self.desk("window")
+		for report, filters in (
+			("Proxy Service Item List", ("level", "department")),
+			("Door-to-Door Service Item List", ("level", "department")),
+			("Complaint Tracking Ledger", ("from_date", "to_date", "department")),
+			("Departments Missing Deadlines", ("from_date", "to_date")),
+		):
+			window.goto(f"/app/query-report/{report}")
+			for fieldname in filters:  # the shared filters of govservice.bundle.js
+				expect(window.field(fieldname, ".page-form")).to_be_visible()
+			window.shot(report.lower().replace(" ", "-"))
+			self.assert_chinese(window)
+		agent = self.desk("village_agent")
+		agent.goto("/app/query-report/Work Log Ledger")
+		expect(agent.page.locator(".page-form .frappe-control").first).to_be_visible()
+		agent.shot("work-log-ledger")
+		self.assert_chinese(agent)
+		agent.goto("/app/gs-case")
+		expect(agent.page.locator(".list-row-container").first).to_be_visible()
+		agent.shot("case-list")
+		self.assert_chinese(agent)
+
+
+class TestAdministrator(DeskTestCase):
+	"""The county's administrator changes the case workflow and adds a notification, in the desk, without
+	code and without being a system manager; a case then uses both."""
+
+	def grid_row(self, desk: Desk, table: str):
+		grid = desk.field(table)
+		grid.locator(".grid-add-row").click()
+		return grid.locator(".grid-body .grid-row").last
+
+	def grid_link(self, desk: Desk, row, fieldname: str, text: str) -> None:
+		row.locator(f'.grid-static-col[data-fieldname="{fieldname}"]').click()
+		box = row.locator(f'.grid-static-col[data-fieldname="{fieldname}"] input').first
+		box.fill(text)
+		desk.page.locator(".awesomplete ul:not([hidden]) [role=option]", has_text=text).first.click()
+
+	def test_adds_a_workflow_state_and_a_notification_to_the_agent(self):
+		admin = self.desk("administrator")
+		expect(admin.page).to_have_url(f"{BASE}/app/government-service")
+		state, action = f"预审{STAMP}", f"送预审{STAMP}"
+		admin.goto("/app/workflow-state/new")
+		admin.fill("workflow_state_name", state)
+		admin.save()
+		admin.goto("/app/workflow-action-master/new")
+		admin.fill("workflow_action_name", action)
+		admin.save()
+
+		admin.goto("/app/workflow/GS Case")
+		row = self.grid_row(admin, "states")
+		self.grid_link(admin, row, "state", state)
+		self.grid_link(admin, row, "allow_edit", "桌面用户")  # Desk User: every staff account
+		for source, via, target in (("已登记", action, state), (state, "受理", "已受理")):
+			row = self.grid_row(admin, "transitions")
+			self.grid_link(admin, row, "state", source)
+			self.grid_link(admin, row, "action", via)
+			self.grid_link(admin, row, "next_state", target)
+			self.grid_link(admin, row, "allowed", "代办员")  # GS Agent
+		admin.shot("workflow")
+		admin.save()
+		# (the states' Update Value column holds the stage keys the rules read: Registered, Accepted…)
+
+		admin.goto("/app/notification/new")
+		admin.fill("__newname", f"代办件状态变更{STAMP}")
+		admin.select("channel", value="System Notification")  # the desk's bell: no e-mail needed
+		admin.fill("subject", f"代办件状态变更{STAMP}")
+		admin.select("event", value="Value Change")
+		admin.link("document_type", "代办件")  # GS Case, by its Chinese name
+		admin.page.wait_for_timeout(800)
+		admin.select("value_changed", value="status")
+		row = self.grid_row(admin, "recipients")
+		row.locator('.grid-static-col[data-fieldname="receiver_by_document_field"]').click()
+		row.locator('.grid-static-col[data-fieldname="receiver_by_document_field"] select').select_option(
+			value="agent_user"
+		)
+		admin.shot("notification")
+		admin.save()
+
+		agent = self.desk("village_agent")
+		name = self.register_case(agent, "village", f"唐老伯{STAMP}", 16)
+		agent.action(action)
+		agent.wait()
+		agent.expect_state(state)
+		agent.action("受理")
+		agent.wait()
+		agent.expect_state("已受理")
+		self.assertTrue(agent.doc()["deadline_date"])  # the rules followed the meaning, not the name
+		agent.shot("case-through-new-state")
+		for _attempt in range(20):  # the notification is written by a background job
+			logs = agent.page.context.request.get(
+				f"{BASE}/api/method/frappe.client.get_count",
+				params={
+					"doctype": "Notification Log",
+					"filters": json.dumps({"document_name": name, "subject": ["like", f"%{STAMP}%"]}),
+				},
+			).json()["message"]
+			if logs:
+				break
+			time.sleep(0.5)
+		self.assertGreaterEqual(logs, 1, "the agent was notified through the case's agent field")
+
+
+if __name__ == "__main__":
+	unittest.main()
