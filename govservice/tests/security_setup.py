@@ -227,7 +227,7 @@ def ensure_rating(case_name: str, portal_user: str) -> tuple[str, str]:
 	existing = frappe.db.get_value("GS Rating", {"gs_case": case_name}, ["name", "rectification"])
 	if existing:
 		return existing
-	frappe.db.set_value("GS Case", case_name, "status", "Completed")
+	frappe.db.set_value("GS Case", case_name, {"status": "Completed", "stage": "Completed"})
 	frappe.set_user(portal_user)
 	try:
 		rating = frappe.get_doc(
