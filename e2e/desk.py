@@ -43,6 +43,8 @@ ALLOWED_LATIN = {
 	"null",  # Frappe's change history shows an empty old value as "null"
 }
 EMAIL = re.compile(r"\S+@\S+")
+# record names and codes: GS-CASE-2026-00001, 422828-GA-001, SEC-ITEM
+CODE = re.compile(r"\b[A-Z0-9]+(?:-[A-Z0-9]+)+\b")
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 # The text a person sees on the page: text nodes whose element is rendered, visible, not transparent and
 # larger than a pixel (screen-reader-only live regions and hover tooltips are left out).
@@ -196,6 +198,6 @@ class Desk:
 	def english_on_page(self) -> list[str]:
 		"""Latin words in the visible text of the page that are not codes or proper names."""
 		text = self.page.evaluate(VISIBLE_TEXT)
-		text = EMAIL.sub(" ", text)  # accounts are identifiers, not words
+		text = CODE.sub(" ", EMAIL.sub(" ", text))  # accounts and codes are identifiers, not words
 		words = {word for word in LATIN_WORD.findall(text) if word not in ALLOWED_LATIN}
 		return sorted(words)

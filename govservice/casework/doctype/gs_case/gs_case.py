@@ -76,10 +76,12 @@ class GSCase(CaseTransitions, CaseActions, Document):
 		agent: DF.Link
 		agent_change_reason: DF.SmallText | None
 		agent_name: DF.Data | None
+		agent_user: DF.Link | None
 		agreement_signed_date: DF.Date | None
 		applicant_name: DF.Data
 		applicant_type: DF.Literal["Individual", "Enterprise"]
 		archived_on: DF.Datetime | None
+		backup_agent_user: DF.Link | None
 		completed_on: DF.Datetime | None
 		consultations: DF.Table[GSCaseConsultation]
 		credit_code: DF.Data | None
@@ -87,6 +89,7 @@ class GSCase(CaseTransitions, CaseActions, Document):
 		delivery_method: DF.Literal["", "Window Pickup", "EMS", "Electronic Certificate"]
 		fee_amount: DF.Currency
 		id_number: DF.Data | None
+		id_number_masked: DF.Data | None
 		intake_channel: DF.Literal[
 			"Window", "Phone or Hotline", "Village Collection", "Door-to-Door Visit", "Online Portal"
 		]
@@ -113,7 +116,7 @@ class GSCase(CaseTransitions, CaseActions, Document):
 		service_centre: DF.Link
 		service_item: DF.Link
 		special_group: DF.Literal["", "Elderly", "Lonely Elderly", "Person with Disability", "Orphan"]
-		status: DF.Literal[
+		stage: DF.Literal[
 			"Registered",
 			"Awaiting Materials",
 			"Accepted",
@@ -123,6 +126,8 @@ class GSCase(CaseTransitions, CaseActions, Document):
 			"Not Accepted",
 			"Terminated",
 		]
+		status: DF.Link | None
+		supervisor_user: DF.Link | None
 		supplementary_notice_reason: DF.SmallText | None
 		tasks: DF.Table[GSCaseTask]
 		terminated_by: DF.Literal["", "Applicant", "Cannot Be Completed"]

@@ -12,6 +12,7 @@ class GSCaseTask(ParentScopedRow):
 
 		completed_date: DF.Date | None
 		department: DF.Link
+		department_name: DF.Data | None
 		is_lead: DF.Check
 		notes: DF.SmallText | None
 		parent: DF.Data

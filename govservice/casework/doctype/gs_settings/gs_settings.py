@@ -17,6 +17,7 @@ class GSSettings(Document):
 		general_reply_days: DF.Int
 		leader_response_days: DF.Int
 		max_upload_mb: DF.Int
+		portal_signups_per_hour: DF.Int
 		portal_submissions_per_hour: DF.Int
 		rectification_days: DF.Int
 		send_reminder_emails: DF.Check

@@ -24,6 +24,7 @@ class GSPortalProfile(Document):
 		enterprise_name: DF.Data | None
 		full_name: DF.Data
 		id_number: DF.Data | None
+		id_number_masked: DF.Data | None
 		phone: DF.Data
 		user: DF.Link
 	# end: auto-generated types

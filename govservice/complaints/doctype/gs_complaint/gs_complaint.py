@@ -61,6 +61,7 @@ class GSComplaint(Document):
 		deadline_set_by: DF.Link | None
 		deadline_set_on: DF.Datetime | None
 		department: DF.Link | None
+		department_name: DF.Data | None
 		description: DF.SmallText
 		dispatched_on: DF.Datetime | None
 		escalation_level: DF.Literal["", "Department Contact", "Leader in Charge", "Supervisory Department"]

@@ -11,6 +11,7 @@ class GSServiceWindow(ParentScopedRow):
 		from frappe.types import DF
 
 		is_seasonal: DF.Check
+		officer: DF.Link | None
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
