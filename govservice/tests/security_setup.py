@@ -239,8 +239,12 @@ def ensure_rating(case_name: str, portal_user: str) -> tuple[str, str]:
 	return rating.name, frappe.db.get_value("GS Rating", rating.name, "rectification")
 
 
+# the marker is content the desk shows: Chinese, like real complaints
+COMPLAINT_MARKS = {"new": "（未派发）"}
+
+
 def ensure_complaint(key: str, department: str | None, portal_user: str, dispatch: bool) -> str:
-	marker = f"安全测试反映{key}"
+	marker = f"安全测试反映{COMPLAINT_MARKS.get(key, key)}"
 	existing = frappe.db.get_value("GS Complaint", {"description": marker})
 	if existing:
 		return existing
