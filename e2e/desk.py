@@ -64,6 +64,14 @@ VISIBLE_TEXT = """() => {
 }"""
 
 
+def english_on(page) -> list[str]:
+	"""Latin words in the visible text of a page that are not codes or proper names."""
+	text = page.evaluate(VISIBLE_TEXT)
+	text = CODE.sub(" ", EMAIL.sub(" ", text))  # accounts and codes are identifiers, not words
+	words = {word for word in LATIN_WORD.findall(text) if word not in ALLOWED_LATIN}
+	return sorted(words)
+
+
 class Desk:
 	def __init__(self, browser, user: str, password: str, name: str):
 		os.makedirs(SHOTS, exist_ok=True)
@@ -196,8 +204,4 @@ class Desk:
 	# --- language -------------------------------------------------------------------------------------
 
 	def english_on_page(self) -> list[str]:
-		"""Latin words in the visible text of the page that are not codes or proper names."""
-		text = self.page.evaluate(VISIBLE_TEXT)
-		text = CODE.sub(" ", EMAIL.sub(" ", text))  # accounts and codes are identifiers, not words
-		words = {word for word in LATIN_WORD.findall(text) if word not in ALLOWED_LATIN}
-		return sorted(words)
+		return english_on(self.page)

@@ -10,6 +10,7 @@ import os
 import time
 import unittest
 
+import requests
 from playwright.sync_api import expect, sync_playwright
 
 from e2e.desk import BASE, Desk
@@ -186,6 +187,22 @@ class TestJointCase(DeskTestCase):
 		agent.shot("completed")
 		self.assert_chinese(agent)
 		self.assertTrue(all(row["task_status"] == "Finished" for row in agent.doc()["tasks"]), name)
+		# the result goes out by EMS: the applicant is told, with the tracking number
+		agent.button("办理结果已出")
+		dialog = agent.page.locator(".modal.show")
+		dialog.locator('select[data-fieldname="delivery_method"]').select_option("EMS")
+		dialog.locator('input[data-fieldname="tracking_number"]').fill(f"EA{STAMP}CN")
+		agent.shot("result-ready")
+		self.assert_chinese(agent)
+		agent.dialog_primary()
+		agent.page.wait_for_timeout(1000)
+		doc = agent.doc()
+		self.assertEqual((doc["delivery_method"], doc["ems_tracking_number"]), ("EMS", f"EA{STAMP}CN"))
+		self.assertTrue(doc["result_ready_on"])
+		sms = os.environ.get("GS_SMS_URL")
+		if sms:
+			texts = requests.get(f"{sms}/messages", params={"to": doc["phone"]}, timeout=10).json()
+			self.assertTrue(any(f"EA{STAMP}CN" in m["text"] for m in texts), texts[-3:])
 
 
 class TestComplaintFlow(DeskTestCase):

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 import threading
 import unittest
 from collections import Counter
@@ -399,6 +400,15 @@ class SecuritySuite(unittest.TestCase):
 			got = message(response) or 0
 			self.record(
 				identity, "GS Case", "get_count phone prefix", "1391", got <= len(readable), f"got {got}"
+			)
+			filer = client.call(
+				"frappe.client.get_count",
+				doctype="GS Case",
+				filters=json.dumps([["filer_id_number", "like", f"{prefix}%"]]),
+			)
+			passed = identity in ID_READERS or not ok(filer) or not message(filer)
+			self.record(
+				identity, "GS Case", "get_count filer_id_number prefix", prefix, passed, filer.text[:120]
 			)
 			sort = client.get("/api/resource/GS Case", order_by="id_number asc", limit_page_length=0)
 			passed = identity in ID_READERS or not ok(sort) or not sort.json().get("data")
@@ -864,7 +874,8 @@ class SecuritySuite(unittest.TestCase):
 		def probe(client: Client, identity: str):
 			own = case_names(OWN_CASES.get(identity, set()))
 			for name in WORLD["cases"].values():
-				page = client.get(f"/my-requests/{name}")
+				# a guest is sent to log in (the case's name rides along in redirect-to)
+				page = client.session.get(f"{BASE}/my-requests/{name}", allow_redirects=False, timeout=60)
 				if identity in ("portal_a", "portal_b", "guest"):
 					allowed = name in own
 					self.record(
@@ -957,21 +968,114 @@ class SecuritySuite(unittest.TestCase):
 
 		self.run_matrix(probe)
 
-	def test_sign_up_does_not_tell_who_is_registered(self):
+	# --- accounts, codes and texts -------------------------------------------------------------------------
+
+	def test_accounts_do_not_tell_who_is_registered(self):
+		"""Sign-up, code log-in and reset answer alike for numbers and people with and without an account."""
 		guest = Client("guest", None, None)
+		registered, stranger = WORLD["mobiles"]["portal_a"], "13955509999"
 		answers = set()
-		for email in (WORLD["users"]["window"], WORLD["users"]["portal_a"]):
+		for phone in (registered, stranger):
+			response = guest.call("govservice.api.account.send_code", phone=phone, purpose="login")
+			self.assertTrue(ok(response), response.text[:200])
+			answers.add(response.text)
+		self.assertEqual(len(answers), 1, answers)
+		answers = set()
+		for phone in (registered, stranger):
 			response = guest.call(
-				"govservice.api.portal.sign_up",
-				email=email,
+				"govservice.api.account.sign_up",
+				phone=phone,
+				code="000000",
 				full_name="x",
-				password="Sign-Up-Test-2026!x",
-				phone="13912345678",
+				id_number=WORLD["id_numbers"][WORLD["cases"]["v1a"]],
+				password="Sign-Up-Test-2026x",
 			)
 			self.assertFalse(ok(response))
-			self.assertNotIn(email, response.text)
-			answers.add((response.status_code, response.json().get("exception")))
+			self.assertNotIn(WORLD["users"]["portal_a"], response.text)
+			self.assertNotIn("Traceback", response.text)
+			shown = [json.loads(m).get("message") for m in json.loads(response.json()["_server_messages"])]
+			answers.add((response.status_code, tuple(shown)))
 		self.assertEqual(len(answers), 1, answers)
+
+	def test_account_endpoints_refuse_wrong_codes_and_unknown_purposes(self):
+		registered = WORLD["mobiles"]["portal_b"]
+
+		def probe(client: Client, identity: str):
+			for path, method, data in (
+				("send_code unknown purpose", "govservice.api.account.send_code", {"purpose": "admin"}),
+				("send_code not a mobile", "govservice.api.account.send_code", {"purpose": "login"}),
+				("login_with_code wrong code", "govservice.api.account.login_with_code", {"code": "000000"}),
+				(
+					"reset_password wrong code",
+					"govservice.api.account.reset_password",
+					{"code": "000000", "new_password": "Taken-Over-2026x"},
+				),
+			):
+				phone = "0718-8230000" if "not a mobile" in path else registered
+				response = client.call(method, phone=phone, **data)
+				self.record(identity, "Account", path, phone, not ok(response), response.text[:160])
+			# the account is still its holder's: the password did not change
+			holder = Client("check", WORLD["users"]["portal_b"], WORLD["password"])
+			self.record(identity, "Account", "password unchanged", registered, bool(holder.session.cookies))
+
+		self.run_matrix(probe, workers=4)
+
+	def test_texts_leave_only_through_the_app(self):
+		"""Frappe's send_sms would let any logged-in user text any number through the county's gateway;
+		SMS Settings and the SMS Log are administrators' only."""
+		victim = "13955508888"
+
+		def probe(client: Client, identity: str):
+			response = client.call(
+				"frappe.core.doctype.sms_settings.sms_settings.send_sms",
+				receiver_list=json.dumps([victim]),
+				msg="冒充政务服务中心的短信",
+			)
+			self.record(identity, "SMS", "send_sms", victim, not ok(response), response.text[:120])
+			for doctype in ("SMS Settings", "SMS Log"):
+				read = client.get(
+					f"/api/resource/{doctype}/{doctype}"
+					if doctype == "SMS Settings"
+					else f"/api/resource/{doctype}"
+				)
+				data = read.json().get("data") if ok(read) else None
+				self.record(identity, doctype, "REST read", "*", not data, read.text[:120])
+
+		self.run_matrix(probe)
+		sms = os.environ.get("GS_SMS_URL")
+		if sms:
+			sent = requests.get(f"{sms}/messages", params={"to": victim}, timeout=10).json()
+			self.assertEqual(sent, [], "a text reached the victim's number")
+
+	def test_notifications_are_their_users_own(self):
+		users = WORLD["users"]
+
+		def probe(client: Client, identity: str):
+			response = client.get(
+				"/api/resource/Notification Log", fields=json.dumps(["name", "for_user"]), limit_page_length=0
+			)
+			rows = response.json().get("data") if ok(response) else []
+			own = users.get(identity)
+			passed = all(row["for_user"] == own for row in rows or [])
+			self.record(identity, "Notification Log", "REST list", "*", passed, response.text[:120])
+
+		self.run_matrix(probe)
+
+	def test_log_in_pages_send_nowhere_else(self):
+		"""redirect-to on the log-in and sign-up pages is a path of this site, never another host."""
+		wrong = []
+		for target in ("//evil.example/", "https://evil.example/", "/\\evil.example", "/\t/evil.example"):
+			signed_in = self.clients["portal_a"].session.get(
+				f"{BASE}/portal-login", params={"redirect-to": target}, allow_redirects=False, timeout=30
+			)
+			if "evil" in signed_in.headers.get("Location", ""):
+				wrong.append(("signed in", target, signed_in.headers["Location"]))
+			for page in ("/portal-login", "/portal-signup"):
+				answer = Client("guest", None, None).get(page, **{"redirect-to": target})
+				found = re.search(r'data-redirect="([^"]*)"', answer.text)
+				if not found or found.group(1) != "/my-requests":
+					wrong.append((page, target, found.group(1) if found else answer.status_code))
+		self.assertEqual(wrong, [])
 
 	def test_complaint_ledger_pdf_refuses_markup_and_unknown_departments(self):
 		window = self.clients["window"]

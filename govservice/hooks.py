@@ -36,9 +36,15 @@ website_route_rules = [
 standard_portal_menu_items = [
 	{"title": "My Requests", "route": "/my-requests", "role": "GS Portal User"},
 	{"title": "Service Catalogue", "route": "/services", "role": "GS Portal User"},
-	{"title": "Report a Problem", "route": "/report-complaint", "role": "GS Portal User"},
+	{"title": "Report a Problem", "route": "/report-complaint/new", "role": "GS Portal User"},
+	{"title": "My Account", "route": "/my-account", "role": "GS Portal User"},
 ]
-role_home_page = {"GS Portal User": "my-requests"}
+# The site's root is the portal home for everyone; the county's name, footer and the citizen's menu come
+# from GS Settings (govservice.citizen_portal.site)
+home_page = "home"
+update_website_context = ["govservice.citizen_portal.site.portal_site_context"]
+web_include_css = ["/assets/govservice/css/portal.css"]
+website_redirects = [{"source": "/me", "target": "/my-account"}]
 has_website_permission = {
 	"GS Case": "govservice.citizen_portal.permissions.has_website_permission",
 	"GS Complaint": "govservice.citizen_portal.permissions.has_website_permission",
@@ -127,8 +133,11 @@ override_whitelisted_methods = {
 		"govservice.security.endpoints.download_multi_pdf_async"
 	),
 	"frappe.website.doctype.web_form.web_form.accept": "govservice.security.endpoints.accept_web_form",
+	"frappe.core.doctype.sms_settings.sms_settings.send_sms": "govservice.security.endpoints.send_sms",
 }
 before_request = ["govservice.security.requests.before_request"]
+# SMS notifications go out without a "sent" dialog for the clerk whose action triggered them
+override_doctype_class = {"Notification": "govservice.citizen_portal.notification.QuietSMSNotification"}
 
 # Events
 # A save is checked against the stored record too (govservice.security.writes); files attached to app
@@ -166,6 +175,7 @@ doc_events = {
 		"validate": "govservice.security.files.check_file_update",
 	},
 	"ToDo": {"validate": "govservice.security.endpoints.check_todo"},
+	"SMS Settings": {"on_update": "govservice.citizen_portal.notifications.on_sms_settings_update"},
 	"User": {"on_update": "govservice.setup.homes.set_home"},
 	"Holiday List": {
 		"on_update": "govservice.organisation.calendar.on_holiday_list_update",

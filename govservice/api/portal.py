@@ -8,17 +8,15 @@ through these functions, which insert with ignore_permissions and leave every ru
 import frappe
 from frappe import _
 from frappe.model.workflow import get_transitions
-from frappe.rate_limiter import rate_limit
-from frappe.utils import cint, today, validate_email_address
+from frappe.utils import cint, today
 
+from govservice.casework.doctype.gs_case.gs_case import TARGET_APPLICANTS
 from govservice.casework.stages import OPEN_STAGES
 from govservice.citizen_portal.utils import (
-	PORTAL_ROLE,
 	agent_on_duty,
 	handling_centre,
 	is_portal_user,
 )
-from govservice.domain.identity import is_valid_phone
 from govservice.domain.upload_rules import UploadRefused, check_upload
 
 
@@ -26,74 +24,15 @@ class PortalError(frappe.ValidationError):
 	pass
 
 
-def signups_per_hour() -> int:
-	"""Sign-ups allowed per IP address and hour (GS Settings)."""
-	return cint(frappe.db.get_single_value("GS Settings", "portal_signups_per_hour")) or 30
-
-
-@frappe.whitelist(allow_guest=True, methods=["POST"])
-@rate_limit(limit=signups_per_hour, seconds=60 * 60)
-def sign_up(
-	email: str,
-	full_name: str,
-	password: str,
-	phone: str,
-	account_type: str = "Individual",
-	enterprise_name: str | None = None,
-	credit_code: str | None = None,
-) -> dict:
-	"""Create a portal account (a website user with role GS Portal User and its GS Portal Profile) and log
-	in. Anyone may call it, as often per hour and IP address as GS Settings allows."""
-	if not frappe.db.get_single_value("GS Settings", "allow_portal_signup"):
-		frappe.throw(_("Sign-up is disabled."), frappe.PermissionError)
-	email = (email or "").strip().lower()
-	validate_email_address(email, throw=True)
-	if frappe.db.exists("User", email):
-		# the same words for every address, so sign-up does not tell who has an account
-		frappe.throw(
-			_("This account cannot be created. If you already have one, log in or reset your password."),
-			PortalError,
-		)
-	if not is_valid_phone(phone):
-		frappe.throw(_("{0} is not a valid phone number.").format(phone), PortalError)
-	if account_type not in ("Individual", "Enterprise"):
-		frappe.throw(_("Choose an individual or an enterprise account."), PortalError)
-	user = frappe.get_doc(
-		{
-			"doctype": "User",
-			"email": email,
-			"first_name": full_name,
-			"user_type": "Website User",
-			"send_welcome_email": 0,
-			"language": frappe.local.lang,
-			"new_password": password,
-			"roles": [{"role": PORTAL_ROLE}],
-		}
-	)
-	user.insert(ignore_permissions=True)  # self sign-up: a guest creates their own website user
-	frappe.get_doc(
-		{
-			"doctype": "GS Portal Profile",
-			"user": email,
-			"account_type": account_type,
-			"full_name": full_name,
-			"phone": phone,
-			"enterprise_name": enterprise_name,
-			"credit_code": credit_code,
-		}
-	).insert(ignore_permissions=True)  # the profile belongs to the account created just above
-	if getattr(frappe.local, "login_manager", None):
-		frappe.local.login_manager.login_as(email)
-	return {"user": email, "home": "/my-requests"}
-
-
 @frappe.whitelist(methods=["POST"])
 def submit_request(
 	service_item: str,
 	phone: str,
 	service_centre: str | None = None,
+	for_other: int = 0,
 	applicant_name: str | None = None,
 	id_number: str | None = None,
+	relationship: str | None = None,
 	address: str | None = None,
 	request_note: str | None = None,
 	is_special_group: int = 0,
@@ -101,13 +40,17 @@ def submit_request(
 	is_door_to_door: int = 0,
 	preferred_visit_time: str | None = None,
 ) -> str:
-	"""Submit a proxy-handling (or door-to-door) request for a published item; files sent as
-	`material-<n>` attach to the n-th material of the item. Returns the new case's name."""
+	"""Submit a proxy-handling (or door-to-door) request for a published item, in the account holder's
+	name, or with `for_other` for someone else (their name, ID number and the `relationship`); files sent
+	as `material-<n>` attach to the n-th material of the item. Returns the new case's name.
+
+	The case is saved once, with its files: the files are checked first, stored after the insert as the
+	case's private attachments, and written to the material rows without a second save of the case."""
 	profile = portal_profile()
 	item = frappe.db.get_value(
 		"GS Service Item",
 		service_item,
-		["is_published", "offers_proxy", "offers_online", "offers_door_to_door"],
+		["is_published", "offers_proxy", "offers_online", "offers_door_to_door", "target", "item_name"],
 		as_dict=True,
 	)
 	if (
@@ -116,6 +59,8 @@ def submit_request(
 		or not (item.offers_proxy or item.offers_online or item.offers_door_to_door)
 	):
 		frappe.throw(_("{0} cannot be requested online.").format(service_item), PortalError)
+	check_applicant_type(item, profile.account_type)
+	uploads = checked_uploads(service_item)
 	centre = handling_centre(service_item, service_centre)
 	agent = agent_on_duty(centre)
 	if not agent:
@@ -123,16 +68,16 @@ def submit_request(
 			_("{0} has no agent on duty; choose another centre or call its hotline.").format(centre),
 			PortalError,
 		)
-	enterprise = profile.account_type == "Enterprise"
+	for_other = cint(for_other) and profile.account_type == "Individual"
 	case = frappe.get_doc(
 		{
 			"doctype": "GS Case",
 			"applicant_type": profile.account_type,
-			"applicant_name": profile.enterprise_name
-			if enterprise
-			else (applicant_name or profile.full_name),
-			"id_number": None if enterprise else (id_number or profile.id_number),
-			"credit_code": profile.credit_code if enterprise else None,
+			# the holder's own name, ID or enterprise are set by GS Case from the account (实名)
+			"applicant_name": applicant_name if for_other else profile.full_name,
+			"id_number": id_number if (for_other or not profile.id_number) else profile.id_number,
+			"filed_by_other": 1 if for_other else 0,
+			"filer_relationship": relationship if for_other else None,
 			"phone": phone,
 			"address": address,
 			"request_note": request_note,
@@ -147,17 +92,40 @@ def submit_request(
 	)
 	# portal users cannot create cases directly; GS Case checks the portal rules
 	case.insert(ignore_permissions=True)
-	case = frappe.get_doc("GS Case", case.name)  # as stored, so the next save compares like with like
-	files = frappe.request.files if getattr(frappe, "request", None) else {}
-	attached = False
 	for index, row in enumerate(case.materials):
+		if index in uploads:
+			stored_name, content = uploads[index]
+			store_material(case, row, stored_name, content)
+	return case.name
+
+
+def check_applicant_type(item, account_type: str) -> None:
+	"""Items for legal persons only are not for individual accounts, and the reverse (办事指南: 服务对象)."""
+	allowed = TARGET_APPLICANTS.get(item.target)
+	if allowed and account_type not in allowed:
+		frappe.throw(
+			_(
+				"{0} is for enterprises and other legal persons only; log in with an enterprise account."
+			).format(item.item_name)
+			if account_type == "Individual"
+			else _("{0} is for individuals only.").format(item.item_name),
+			PortalError,
+			title=_("Who May Apply"),
+		)
+
+
+def checked_uploads(service_item: str) -> dict[int, tuple[str, bytes]]:
+	"""The files sent with a request (`material-<n>`), each checked by the upload rules before anything is
+	saved: {material index: (stored file name, content)}."""
+	files = frappe.request.files if getattr(frappe, "request", None) else {}
+	count = frappe.db.count("GS Item Material", {"parent": service_item, "parenttype": "GS Service Item"})
+	uploads = {}
+	for index in range(count):
 		storage = files.get(f"material-{index}")
 		if storage and storage.filename:
-			attach_material(case, row, storage.filename, storage.stream.read())
-			attached = True
-	if attached:
-		case.save(ignore_permissions=True)  # only material rows changed; GS Case checks that
-	return case.name
+			content = storage.stream.read()
+			uploads[index] = (checked_name(storage.filename, content), content)
+	return uploads
 
 
 @frappe.whitelist(methods=["POST"])
@@ -182,11 +150,11 @@ def upload_material(case: str, material: str) -> dict:
 	return {"status": doc.status, "file_url": row.portal_file}
 
 
-def attach_material(case, row, filename: str, content: bytes) -> None:
-	"""Store an upload as a private file of the case and mark the material received."""
+def checked_name(filename: str, content: bytes) -> str:
+	"""The name an upload is stored under, or a refusal in the applicant's language (upload rules)."""
 	max_mb = cint(frappe.db.get_single_value("GS Settings", "max_upload_mb")) or 10
 	try:
-		stored_name = check_upload(filename, content, max_mb * 1024 * 1024)
+		return check_upload(filename, content, max_mb * 1024 * 1024)
 	except UploadRefused as refused:
 		frappe.throw(
 			{
@@ -198,6 +166,10 @@ def attach_material(case, row, filename: str, content: bytes) -> None:
 			PortalError,
 			title=_("Upload Refused"),
 		)
+
+
+def save_file(case, stored_name: str, content: bytes) -> str:
+	"""Store a checked upload as a private file of the case; returns its URL."""
 	file = frappe.get_doc(
 		{
 			"doctype": "File",
@@ -208,11 +180,29 @@ def attach_material(case, row, filename: str, content: bytes) -> None:
 			"content": content,
 		}
 	)
-	file.flags.govservice_checked = True  # check_upload above applied the upload rules
+	file.flags.govservice_checked = True  # checked_name applied the upload rules
 	file.insert(ignore_permissions=True)  # a private file of the applicant's own case, checked above
-	row.portal_file = file.file_url
+	return file.file_url
+
+
+def attach_material(case, row, filename: str, content: bytes) -> None:
+	"""Store an upload as a private file of the case and mark the material received (awaiting check)."""
+	row.portal_file = save_file(case, checked_name(filename, content), content)
 	row.is_received = 1
+	row.is_verified = 0
 	row.received_date = today()
+
+
+def store_material(case, row, stored_name: str, content: bytes) -> None:
+	"""A file sent with a new request: stored, and written to its material row directly (the case was
+	just inserted by the same request; a second save of the whole case would only repeat its checks)."""
+	values = {
+		"portal_file": save_file(case, stored_name, content),
+		"is_received": 1,
+		"received_date": today(),
+	}
+	frappe.db.set_value("GS Case Material", row.name, values, update_modified=False)
+	row.update(values)
 
 
 def supply_materials(case) -> None:

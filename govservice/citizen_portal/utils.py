@@ -6,6 +6,7 @@ from frappe.utils import cint, now_datetime
 
 from govservice.catalogue.utils import CHANNEL_FIELDS, LEVEL_FIELDS
 from govservice.domain.case_rules import nearest_handling_centre
+from govservice.domain.catalogue_rules import search_rank
 
 PORTAL_ROLE = "GS Portal User"
 # 代办 / 上门办 / 网上办 / 一事联办, as the portal names them
@@ -104,32 +105,37 @@ def agent_on_duty(centre: str) -> str | None:
 
 
 def catalogue(level: str = "", channel: str = "", q: str = "") -> list[dict]:
-	"""Published items for the portal, filtered by level, channel and a keyword in name, code or body."""
+	"""Published items for the portal, filtered by level and channel, and by a search that matches names,
+	codes, implementing bodies and the items' search keywords (低保, 社保卡…), best matches first."""
 	filters = {"is_published": 1}
 	if level in LEVEL_FIELDS:
 		filters[LEVEL_FIELDS[level]] = 1
-	keyword = f"%{q.strip()}%" if q and q.strip() else None
-	filters_or = (
-		[
-			["item_name", "like", keyword],
-			["item_code", "like", keyword],
-			["implementing_body", "like", keyword],
-		]
-		if keyword
-		else None
-	)
 	items = frappe.get_all(
 		"GS Service Item",
 		filters=filters,
-		or_filters=filters_or,
-		fields=["item_code", "item_name", "implementing_body", "promised_limit_days", *CHANNEL_COLUMNS],
+		fields=[
+			"item_code",
+			"item_name",
+			"implementing_body",
+			"search_keywords",
+			"promised_limit_days",
+			"handling_kind",
+			"target",
+			*CHANNEL_COLUMNS,
+		],
 		order_by="item_code asc",
 		ignore_permissions=True,  # the published catalogue is public (公示公开)
 	)
 	if channel in CHANNEL_FIELDS:
 		items = [item for item in items if any(item[field] for field in CHANNEL_FIELDS[channel])]
+	ranked = []
 	for item in items:
+		rank = search_rank(q, item.item_name, item.item_code, item.implementing_body, item.search_keywords)
+		if rank is None:
+			continue
 		item["channels"] = [
 			CHANNEL_LABELS[name] for name, fields in CHANNEL_FIELDS.items() if any(item[f] for f in fields)
 		]
-	return items
+		ranked.append((rank, item))
+	ranked.sort(key=lambda pair: pair[0])  # stable: item codes stay in order within a rank
+	return [item for _rank, item in ranked]

@@ -43,3 +43,51 @@ def handling_kind(promised_limit_days: int) -> str:
 def promised_exceeds_statutory(statutory_limit_days: int, promised_limit_days: int) -> bool:
 	"""The promised limit may be shorter than the statutory one, never longer."""
 	return int(promised_limit_days or 0) > int(statutory_limit_days or 0)
+
+
+# Split a search into words at spaces and punctuation (half- and full-width).
+_SEARCH_SEPARATORS = " \t\r\n,，、;；。.·/|()（）《》“”\"'"
+
+
+def search_words(query: str) -> list[str]:
+	"""The words of a catalogue search: ``"低保  申请，高龄"`` gives ``["低保", "申请", "高龄"]``."""
+	words, word = [], []
+	for char in query or "":
+		if char in _SEARCH_SEPARATORS:
+			if word:
+				words.append("".join(word))
+			word = []
+		else:
+			word.append(char)
+	if word:
+		words.append("".join(word))
+	return [w.lower() for w in words]
+
+
+def keyword_list(keywords: str | None) -> list[str]:
+	"""An item's search keywords (common short names such as 低保, 社保卡), written one per line or separated
+	by commas or spaces."""
+	return search_words(keywords or "")
+
+
+def search_rank(query: str, name: str, code: str, body: str, keywords: str | None) -> int | None:
+	"""How well an item answers a search, or None when it does not: every word of the search must be in the
+	item's name, code, implementing body or keywords, or contain one of its keywords (so 办低保 finds the
+	item whose keyword is 低保). Lower is better: a word in the name ranks first, then keywords, then the
+	rest."""
+	words = search_words(query)
+	if not words:
+		return 0
+	name, code, body = (name or "").lower(), (code or "").lower(), (body or "").lower()
+	keys = keyword_list(keywords)
+	rank = 0
+	for word in words:
+		if word in name:
+			continue
+		if any(word in key or (len(key) >= 2 and key in word) for key in keys):
+			rank += 1
+		elif word in code or word in body:
+			rank += 2
+		else:
+			return None
+	return rank

@@ -36,6 +36,7 @@ CITIZEN_METHODS = (
 	"frappe.translate.get_all_languages",
 	"frappe.search.web_search",
 	"govservice.api.portal.",
+	"govservice.api.account.",
 	"govservice.api.printing.download_pdf",
 )
 # A web form's link fields search and check their records: a citizen may do so for their own requests and

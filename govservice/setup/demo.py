@@ -17,6 +17,7 @@ DEMO_PASSWORD = "demo-Agent-2026"
 def load_demo() -> None:
 	data = json.loads(DATA.read_text(encoding="utf-8"))
 	company = frappe.db.get_value("Company", {}, "name")
+	load_portal(data["portal"])
 	load_departments(data["departments"], company)
 	load_centres(data["centres"])
 	load_agents(data["agents"])
@@ -27,6 +28,16 @@ def load_demo() -> None:
 	from govservice.complaints.setup import ensure_weekly_reports
 
 	ensure_weekly_reports([frappe.db.get_value("User", {"name": ["like", "admin@%"]}) or "Administrator"])
+
+
+def load_portal(portal: dict) -> None:
+	"""The county's portal name, footer and hotline, unless an administrator set their own."""
+	settings = frappe.get_single("GS Settings")
+	from govservice.citizen_portal.sms import DEFAULT_PORTAL_NAME
+
+	if settings.portal_name in (None, "", DEFAULT_PORTAL_NAME):
+		settings.update(portal)
+		settings.save(ignore_permissions=True)  # demo data loaded by the Administrator's command
 
 
 def department_name(department: str, company: str | None) -> str:
@@ -166,6 +177,13 @@ def load_rosters() -> None:
 def load_service_items(items: list[dict], company: str | None) -> None:
 	for row in items:
 		if frappe.db.exists("GS Service Item", row["item_code"]):
+			# a demo site from before items had search keywords gets them, unless someone wrote their own
+			if row.get("search_keywords") and not frappe.db.get_value(
+				"GS Service Item", row["item_code"], "search_keywords"
+			):
+				frappe.db.set_value(
+					"GS Service Item", row["item_code"], "search_keywords", row["search_keywords"]
+				)
 			continue
 		values = dict(row)
 		if values.get("department"):
@@ -234,3 +252,14 @@ def load_cases() -> None:
 		case.save()
 		for action in actions:
 			case = apply_workflow(frappe.get_doc("GS Case", case.name), action)
+
+
+def use_local_sms_gateway(url: str) -> None:
+	"""The demo's texts go to the local gateway (govservice.tests.sms_gateway) unless SMS Settings already
+	has a gateway: a real one is never replaced."""
+	if frappe.db.get_single_value("SMS Settings", "sms_gateway_url"):
+		return
+	from govservice.tests.utils import use_sms_gateway
+
+	use_sms_gateway(url)
+	frappe.db.commit()

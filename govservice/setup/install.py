@@ -3,6 +3,7 @@
 import frappe
 from frappe.utils import cint, getdate
 
+from govservice.citizen_portal.site import hide_error_tracebacks
 from govservice.setup.homes import ensure_desk_homes
 
 ROLES = {
@@ -23,6 +24,8 @@ def after_install() -> None:
 	ensure_calendar()
 	ensure_custom_permissions()
 	ensure_desk_homes()
+	ensure_portal()
+	hide_error_tracebacks()
 
 
 def before_migrate() -> None:
@@ -35,6 +38,17 @@ def after_migrate() -> None:
 	ensure_calendar()
 	ensure_custom_permissions()
 	ensure_desk_homes()
+	ensure_portal()
+
+
+def ensure_portal() -> None:
+	"""The portal site (its name, no e-mail sign-up, log-in by mobile number) and the applicant
+	notifications an administrator may then edit (created once, never overwritten)."""
+	from govservice.citizen_portal.notifications import ensure_applicant_notifications
+	from govservice.citizen_portal.site import apply_portal_site
+
+	apply_portal_site()
+	ensure_applicant_notifications()
 
 
 def ensure_settings() -> None:

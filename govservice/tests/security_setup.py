@@ -57,6 +57,7 @@ STAFF = {
 	"supervisory": ("sec.supervisory@test.govservice", ("GS Supervisory Officer",), None, "督查人员"),
 }
 PORTAL = {"portal_a": "sec.citizen.a@test.govservice", "portal_b": "sec.citizen.b@test.govservice"}
+MOBILES = {"portal_a": "13955500001", "portal_b": "13955500002"}
 # case key: (centre, agent identity, portal account)
 CASES = {
 	"v1a": ("v1a", "village", "portal_a"),
@@ -93,7 +94,10 @@ def prepare() -> None:
 		centre.save()
 	frappe.db.set_single_value("GS Settings", "window_lead", users["lead"])
 	for key, email in PORTAL.items():
-		users[key] = make_portal_user(email, full_name=f"市民{key[-1].upper()}")
+		users[key] = make_portal_user(email, full_name=f"市民{key[-1].upper()}", phone=MOBILES[key])
+		frappe.db.set_value(
+			"User", email, "mobile_no", MOBILES[key]
+		)  # verified at sign-up, as a real account
 		update_password(email, PASSWORD)
 	departments = {"d1": make_department("安全民政局"), "d2": make_department("安全人社局")}
 	for key, contact in (("d1", "contact"), ("d2", "contact2")):
@@ -129,7 +133,9 @@ def prepare() -> None:
 		"new": ensure_complaint("new", None, users["portal_a"], dispatch=False),
 	}
 	remove_stray_files(cases)
-	frappe.cache.delete_value("rl:govservice.api.portal.sign_up:127.0.0.1")
+	for method in ("sign_up", "login_with_code", "reset_password"):
+		frappe.cache.delete_value(f"rl:govservice.api.account.{method}:127.0.0.1")
+	frappe.cache.delete_keys("govservice:sms-code:")  # texted-code limits of earlier runs
 	frappe.db.commit()
 	print(
 		json.dumps(
@@ -157,6 +163,7 @@ def prepare() -> None:
 				"secret_comment": SECRET_COMMENT,
 				"secret_consultation": SECRET_CONSULTATION,
 				"item": ITEM,
+				"mobiles": MOBILES,
 			},
 			ensure_ascii=False,
 		)

@@ -16,6 +16,8 @@ __all__ = [
 	"make_portal_user",
 	"make_service_item",
 	"make_user",
+	"resident_id",
+	"use_sms_gateway",
 ]
 
 VALID_ID_NUMBER = "11010519491231002X"
@@ -170,3 +172,20 @@ def make_portal_user(email: str, account_type: str = "Individual", **profile) ->
 			{"doctype": "GS Portal Profile", "user": email, "account_type": account_type, **values}
 		).insert(ignore_permissions=True)
 	return email
+
+
+def resident_id(serial: int, birth: str = "19500101") -> str:
+	"""A valid resident ID number (GB 11643) for test person `serial` (鹤峰县's division code)."""
+	from govservice.domain.identity import resident_id_check_char
+
+	first17 = f"422828{birth}{serial % 1000:03d}"
+	return first17 + resident_id_check_char(first17)
+
+
+def use_sms_gateway(url: str) -> None:
+	"""Point Frappe's SMS Settings at a gateway (the local one in tests: govservice.tests.sms_gateway)."""
+	settings = frappe.get_single("SMS Settings")
+	settings.update(
+		{"sms_gateway_url": url, "message_parameter": "text", "receiver_parameter": "to", "use_post": 1}
+	)
+	settings.save(ignore_permissions=True)  # test and demo set-up

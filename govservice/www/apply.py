@@ -1,28 +1,48 @@
 import frappe
 from frappe import _
 
+from govservice.casework.doctype.gs_case.gs_case import TARGET_APPLICANTS
 from govservice.citizen_portal.utils import is_portal_user
 
 no_cache = 1
+# whom a citizen may file for (the relationship is on the agreement)
+RELATIONSHIPS = (
+	"Son or Daughter",
+	"Father or Mother",
+	"Spouse",
+	"Other Relative",
+	"Neighbour",
+	"Village Cadre",
+	"Other",
+)
 
 
 def get_context(context):
-	"""The request form for one item: 代办 / 网上办, or 上门办 with `door=1`. Portal users only."""
+	"""The request form for one item: 代办 / 网上办, or 上门办 with `door=1`, for oneself or for someone else.
+	Portal users only."""
 	code = frappe.form_dict.get("item") or ""
 	if frappe.session.user == "Guest":
-		frappe.local.flags.redirect_location = "/login?redirect-to=" + frappe.utils.quote(
-			f"/apply?item={code}"
-		)
-		raise frappe.Redirect
+		target = f"/apply?item={code}" + ("&door=1" if frappe.form_dict.get("door") else "")
+		frappe.local.flags.redirect_location = "/portal-login?redirect-to=" + frappe.utils.quote(target)
+		raise frappe.Redirect(302)  # depends on who asks: never a permanent (cached) redirect
 	if not is_portal_user():
 		raise frappe.PermissionError(_("Log in with a citizen or enterprise account."))
 	if not frappe.db.get_value("GS Service Item", {"name": code, "is_published": 1}):
 		raise frappe.DoesNotExistError(_("Service item {0} is not in the catalogue.").format(code))
 	context.item = frappe.get_doc("GS Service Item", code)
 	context.door = bool(frappe.form_dict.get("door")) and bool(context.item.offers_door_to_door)
-	context.profile = frappe.get_doc("GS Portal Profile", frappe.session.user)
+	context.profile = frappe.get_doc("GS Portal Profile", {"user": frappe.session.user})
+	allowed = TARGET_APPLICANTS.get(context.item.target)
+	context.refusal = None
+	if allowed and context.profile.account_type not in allowed:
+		context.refusal = (
+			_("{0} is for enterprises and other legal persons only; log in with an enterprise account.")
+			if context.profile.account_type == "Individual"
+			else _("{0} is for individuals only.")
+		).format(context.item.item_name)
 	context.centres = frappe.get_all(
 		"GS Service Centre", fields=["name", "official_name", "level"], order_by="lft asc"
 	)
 	context.special_groups = ("Elderly", "Lonely Elderly", "Person with Disability", "Orphan")
+	context.relationships = RELATIONSHIPS
 	context.title = _("Apply: {0}").format(context.item.item_name)

@@ -15,6 +15,7 @@ APPLICANT_ACTIONS = (
 	"Started Handling",
 	"Transferred",
 	"Completed",
+	"Result Ready",
 	"Archived",
 	"Not Accepted",
 	"Terminated",
@@ -25,8 +26,10 @@ def get_context(context):
 	"""One request of the signed-in applicant: state, history, deadline, agent, notices, PDFs, rating."""
 	name = frappe.form_dict.get("case_name")
 	if frappe.session.user == "Guest":
-		frappe.local.flags.redirect_location = f"/login?redirect-to=/my-requests/{name}"
-		raise frappe.Redirect
+		frappe.local.flags.redirect_location = "/portal-login?redirect-to=" + frappe.utils.quote(
+			f"/my-requests/{name}"
+		)
+		raise frappe.Redirect(302)  # depends on who asks: never a permanent (cached) redirect
 	# the same refusal for a request that does not exist and one of someone else
 	if (
 		not name

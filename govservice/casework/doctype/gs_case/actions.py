@@ -92,6 +92,32 @@ class CaseActions:
 		log_action(self, "Call to Applicant", note)
 
 	@frappe.whitelist()
+	def announce_result(self, delivery_method: str, tracking_number: str | None = None) -> None:
+		"""Tell the applicant the result of a completed case is ready: for pickup at the window, sent by EMS
+		(with its tracking number) or issued as an electronic certificate. The applicant notifications follow
+		`result_ready_on`."""
+		self.load_for_action()
+		if self.stage != "Completed":
+			frappe.throw(
+				_("Only a completed case has a result to hand over."), CaseError, title=_("Result Ready")
+			)
+		options = self.meta.get_field("delivery_method").options.split("\n")
+		if not delivery_method or delivery_method not in options:
+			frappe.throw(_("Choose how the result is delivered."), CaseError, title=_("Result Ready"))
+		tracking_number = (tracking_number or "").strip()
+		if delivery_method == "EMS" and not tracking_number:
+			frappe.throw(_("Enter the EMS tracking number."), CaseError, title=_("Result Ready"))
+		self.delivery_method = delivery_method
+		self.ems_tracking_number = tracking_number if delivery_method == "EMS" else None
+		self.result_ready_on = now_datetime()
+		self.save_action()
+		log_action(
+			self,
+			"Result Ready",
+			_(delivery_method) + (f" {self.ems_tracking_number}" if self.ems_tracking_number else ""),
+		)
+
+	@frappe.whitelist()
 	def complete_task(self, department: str) -> None:
 		"""Mark one department's task of a joint case done (once)."""
 		self.load_for_action()

@@ -31,11 +31,12 @@ frappe.ui.form.on("GS Case", {
 	refresh(frm) {
 		show_deadline(frm);
 		if (!OPEN_STAGES.includes(frm.doc.stage) || !frm.perm[0] || !frm.perm[0].write) return;
-		if ((frm.doc.materials || []).some((row) => !row.is_received)) {
+		if ((frm.doc.materials || []).some((row) => !row.is_received || !row.is_verified)) {
 			// the window checks the applicant's papers against the list: one click when all are there
 			frm.add_custom_button(__("All Materials Received"), () => {
 				for (const row of frm.doc.materials) {
 					if (!row.is_received) frappe.model.set_value(row.doctype, row.name, "is_received", 1);
+					if (!row.is_verified) frappe.model.set_value(row.doctype, row.name, "is_verified", 1);
 				}
 				frm.refresh_field("materials");
 			});
@@ -45,6 +46,9 @@ frappe.ui.form.on("GS Case", {
 			frm.add_custom_button(__("Transfer"), () => transfer(frm));
 		}
 		frm.add_custom_button(__("Record a Call"), () => record_call(frm));
+		if (frm.doc.stage === "Completed") {
+			frm.add_custom_button(__("Result Ready"), () => announce_result(frm));
+		}
 		if (frm.doc.tasks.some((row) => row.task_status !== "Finished")) {
 			frm.add_custom_button(__("Department Task Done"), () => complete_task(frm));
 		}
@@ -89,17 +93,7 @@ frappe.ui.form.on("GS Case", {
 				{ fieldname: "materials_returned", fieldtype: "Check", label: __("Materials Handed Back") },
 			],
 			"Hand Over and Archive": [
-				{
-					fieldname: "delivery_method",
-					fieldtype: "Select",
-					label: __("Result Delivery"),
-					options: [
-						{ value: "Window Pickup", label: __("Window Pickup") },
-						{ value: "EMS", label: __("EMS") },
-						{ value: "Electronic Certificate", label: __("Electronic Certificate") },
-					],
-					reqd: 1,
-				},
+				delivery_field(),
 				{ fieldname: "result", fieldtype: "Small Text", label: __("Result") },
 			],
 		}[frm.selected_workflow_action];
@@ -179,6 +173,38 @@ function record_call(frm) {
 		(values) => act(frm, "record_call", values),
 		__("Record a Call"),
 		__("Save")
+	);
+}
+
+function delivery_field() {
+	return {
+		fieldname: "delivery_method",
+		fieldtype: "Select",
+		label: __("Result Delivery"),
+		options: [
+			{ value: "Window Pickup", label: __("Window Pickup") },
+			{ value: "EMS", label: __("EMS") },
+			{ value: "Electronic Certificate", label: __("Electronic Certificate") },
+		],
+		reqd: 1,
+	};
+}
+
+function announce_result(frm) {
+	frappe.prompt(
+		[
+			{ ...delivery_field(), default: frm.doc.delivery_method || "Window Pickup" },
+			{
+				fieldname: "tracking_number",
+				fieldtype: "Data",
+				label: __("EMS Tracking Number"),
+				depends_on: "eval:doc.delivery_method=='EMS'",
+				mandatory_depends_on: "eval:doc.delivery_method=='EMS'",
+			},
+		],
+		(values) => act(frm, "announce_result", values),
+		__("Result Ready"),
+		__("Tell the Applicant")
 	);
 }
 

@@ -1,9 +1,10 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import now_datetime, today
+from frappe.utils import today
 
 from govservice.casework.doctype.gs_case.actions import CaseActions
+from govservice.casework.doctype.gs_case.portal import CasePortalRules
 from govservice.casework.doctype.gs_case.transitions import STAGE_ACTIONS, CaseTransitions
 from govservice.casework.errors import (  # noqa: F401 (re-exported for callers and tests)
 	AgentChangeError,
@@ -17,36 +18,11 @@ from govservice.casework.errors import (  # noqa: F401 (re-exported for callers 
 )
 from govservice.casework.ledger import log_action
 from govservice.casework.stages import CLOSED_STAGES
-from govservice.citizen_portal.utils import check_submission_rate, is_portal_user
+from govservice.citizen_portal.utils import is_portal_user
 from govservice.domain.identity import is_valid_phone, mask_resident_id
 from govservice.organisation.utils import responsible_supervisor
 from govservice.security.registry import is_admin
 from govservice.utils import checked_credit_code, checked_resident_id
-
-# What an applicant may fill in on the portal; every other field is the centre's.
-PORTAL_FIELDS = frozenset(
-	(
-		"applicant_type",
-		"applicant_name",
-		"id_number",
-		"credit_code",
-		"phone",
-		"address",
-		"is_special_group",
-		"special_group",
-		"is_door_to_door",
-		"preferred_visit_time",
-		"service_item",
-		"service_centre",
-		"agent",
-		"request_note",
-		"materials",
-		"naming_series",
-	)
-)
-# Set by the system on a portal request, whatever was sent.
-PORTAL_FORCED = frozenset(("portal_user", "intake_channel", "status", "stage", "received_on", "urgency"))
-
 
 # Who may file for which target of an item (办事指南: 服务对象)
 TARGET_APPLICANTS = {
@@ -56,7 +32,7 @@ TARGET_APPLICANTS = {
 }
 
 
-class GSCase(CaseTransitions, CaseActions, Document):
+class GSCase(CasePortalRules, CaseTransitions, CaseActions, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -212,63 +188,26 @@ class GSCase(CaseTransitions, CaseActions, Document):
 		else:
 			self.credit_code = checked_credit_code(self.credit_code, CaseError)
 			self.id_number = self.id_number_masked = None
+		self.validate_filer()
 		if self.is_special_group and self.urgency == "Normal":
 			self.urgency = "Green Channel"  # 特殊群体绿色通道
 
-	def validate_portal_changes(self) -> None:
-		"""Portal requests are inserted and updated by the system for the applicant (Web Forms and the
-		portal API bypass DocType permissions), so the rules are here: a new request is the applicant's own,
-		Registered, from the portal; later the applicant can only supply materials."""
-		if self.is_new():
-			check_submission_rate()
-			for field in self.meta.fields:
-				if field.fieldname in PORTAL_FIELDS or field.fieldname in PORTAL_FORCED or field.fetch_from:
-					continue  # fetched fields are copied from the item, centre and agent
-				if self.get(field.fieldname) and field.fieldtype not in ("Section Break", "Column Break"):
-					frappe.throw(
-						_("{0} is filled in by the service centre.").format(_(field.label)),
-						PortalChangeError,
-						title=_("Online Request"),
-					)
-			self.update(
-				{
-					"portal_user": frappe.session.user,
-					"intake_channel": "Online Portal",
-					"status": None,  # the workflow's first state
-					"stage": "Registered",
-					"received_on": now_datetime(),
-					"urgency": "Normal",
-				}
-			)
+	def validate_filer(self) -> None:
+		"""Filed by someone else (a relative, a neighbour, an enterprise's handler): who, with their ID and
+		their relationship to the applicant, so the agreement names both."""
+		if not self.filed_by_other:
+			self.filer_name = self.filer_id_number = self.filer_id_number_masked = None
+			self.filer_relationship = None
 			return
-		previous = self.get_doc_before_save()
-		changed = [
-			field.label
-			for field in self.meta.fields
-			if field.fieldtype not in ("Table", "Section Break", "Column Break")
-			and field.fieldname != "status"
-			and self.get(field.fieldname) != previous.get(field.fieldname)
-		]
-		if self.portal_user != frappe.session.user or changed or not self.only_materials_supplied(previous):
+		if not (self.filer_name or "").strip() or not self.filer_relationship:
 			frappe.throw(
-				_("Only the service centre can change this request; you can upload the missing materials."),
-				PortalChangeError,
-				title=_("Online Request"),
+				_("Give the name of the person who filed for the applicant and how they are related."),
+				CaseError,
+				title=_("Filed on the Applicant's Behalf"),
 			)
-
-	def only_materials_supplied(self, previous: "GSCase") -> bool:
-		"""True when the applicant only marked materials supplied (never un-supplied) on existing rows."""
-		if [row.name for row in self.materials] != [row.name for row in previous.materials]:
-			return False
-		for row, old in zip(self.materials, previous.materials, strict=True):
-			if old.is_received and not row.is_received:
-				return False
-			if any(
-				row.get(field) != old.get(field)
-				for field in ("material_name", "is_required", "allows_deferred", "notes")
-			):
-				return False
-		return True
+		if self.filer_id_number or self.filer_relationship != "Enterprise Handler":
+			self.filer_id_number = checked_resident_id(self.filer_id_number, CaseError)
+		self.filer_id_number_masked = mask_resident_id(self.filer_id_number) if self.filer_id_number else None
 
 	def validate_door_to_door(self) -> None:
 		"""上门办 is for special groups (seed 000: 高龄老人、孤寡老人、残疾人、孤儿), at their address."""
@@ -307,6 +246,8 @@ class GSCase(CaseTransitions, CaseActions, Document):
 					},
 				)
 		for row in self.materials:
+			if row.is_verified:
+				row.is_received = 1  # checked against the original: it is here
 			if row.is_received and not row.received_date:
 				row.received_date = today()
 

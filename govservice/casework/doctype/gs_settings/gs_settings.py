@@ -25,4 +25,9 @@ class GSSettings(Document):
 		unsolvable_reply_days: DF.Int
 		window_lead: DF.Link | None
 	# end: auto-generated types
-	pass
+	"""The app's settings; saving them also updates the portal site (its name in Website Settings)."""
+
+	def on_update(self) -> None:
+		from govservice.citizen_portal.site import apply_portal_site
+
+		apply_portal_site()

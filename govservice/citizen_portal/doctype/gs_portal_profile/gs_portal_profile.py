@@ -32,6 +32,9 @@ class GSPortalProfile(Document):
 
 	def validate(self) -> None:
 		self.validate_identity()
+		previous = self.get_doc_before_save()
+		if previous and previous.phone != self.phone:
+			self.phone_verified_on = None  # a number is verified only by a code sent to it
 
 	def validate_identity(self) -> None:
 		if self.id_number:

@@ -1,0 +1,164 @@
+"""Applicant notifications: what an applicant hears, by SMS and on the portal, when their request moves.
+
+They are ordinary Notification records, created once at install and then the administrators' to edit in
+the desk (wording, conditions, turning one off): each event has an SMS record (to the case's contact phone,
+through SMS Settings) and a portal record (a system notification to the applicant's portal account, shown
+under 我的申请). Their text is Chinese, as the county writes to its citizens.
+"""
+
+import frappe
+
+PORTAL = "{{ frappe.db.get_single_value('GS Settings', 'portal_name') or '政务服务网' }}"
+MOBILE = " and (doc.{field} or '').startswith('1')"
+
+# (event key, DocType, field whose change triggers, condition, SMS text, portal subject)
+EVENTS = (
+	(
+		"已受理",
+		"GS Case",
+		"stage",
+		'doc.stage == "Accepted"',
+		"【"
+		+ PORTAL
+		+ "】{{ doc.applicant_name }}您好，您的“{{ doc.item_name }}”申请已受理，编号{{ doc.name }}，"
+		"承诺{{ doc.deadline_date or '' }}前办结。代办员{{ doc.agent_name }}。",
+		"“{{ doc.item_name }}”已受理，承诺{{ doc.deadline_date or '' }}前办结",
+	),
+	(
+		"一次性告知",
+		"GS Case",
+		"stage",
+		'doc.stage == "Awaiting Materials"',
+		"【"
+		+ PORTAL
+		+ "】{{ doc.applicant_name }}您好，您的“{{ doc.item_name }}”（{{ doc.name }}）需补齐材料："
+		"{% for m in doc.materials if not m.is_received %}{{ m.material_name }}{% if not loop.last %}、{% endif %}"
+		"{% endfor %}。请登录门户查看一次性告知书并上传，材料齐全后继续计时。",
+		"“{{ doc.item_name }}”需补齐材料，请查看一次性告知书",
+	),
+	(
+		"已办结",
+		"GS Case",
+		"stage",
+		'doc.stage == "Completed"',
+		"【" + PORTAL + "】{{ doc.applicant_name }}您好，您的“{{ doc.item_name }}”（{{ doc.name }}）已办结。"
+		"欢迎登录门户对本次服务作出评价。",
+		"“{{ doc.item_name }}”已办结，欢迎评价",
+	),
+	(
+		"结果待领取或已寄出",
+		"GS Case",
+		"result_ready_on",
+		"doc.result_ready_on",
+		"【" + PORTAL + "】{{ doc.applicant_name }}您好，您的“{{ doc.item_name }}”（{{ doc.name }}）办理结果"
+		"{% if doc.delivery_method == 'EMS' %}已通过EMS寄出，邮件号{{ doc.ems_tracking_number }}"
+		"{% elif doc.delivery_method == 'Electronic Certificate' %}已以电子证照发放，请登录门户查看"
+		"{% else %}已可领取，请携带身份证到办理窗口领取{% endif %}。",
+		"“{{ doc.item_name }}”办理结果{{ '已寄出' if doc.delivery_method == 'EMS' else '已可领取' }}",
+	),
+	(
+		"终止代办",
+		"GS Case",
+		"stage",
+		'doc.stage == "Terminated"',
+		"【"
+		+ PORTAL
+		+ "】{{ doc.applicant_name }}您好，您的“{{ doc.item_name }}”（{{ doc.name }}）代办已终止："
+		"{{ doc.termination_reason or '' }}。如有疑问请联系代办员{{ doc.agent_name }}。",
+		"“{{ doc.item_name }}”代办已终止",
+	),
+	(
+		"不予受理",
+		"GS Case",
+		"stage",
+		'doc.stage == "Not Accepted"',
+		"【"
+		+ PORTAL
+		+ "】{{ doc.applicant_name }}您好，您的“{{ doc.item_name }}”（{{ doc.name }}）不予受理："
+		"{{ doc.not_accepted_reason or '' }}。",
+		"“{{ doc.item_name }}”不予受理",
+	),
+	(
+		"整改结果",
+		"GS Rectification",
+		"status",
+		'doc.status == "Completed"',
+		"【" + PORTAL + "】您好，您对{{ doc.gs_case }}的评价已整改完成：{{ doc.outcome or '' }}。",
+		"您的评价已整改完成",
+	),
+)
+PHONE_FIELD = {"GS Case": "phone", "GS Rectification": "applicant_phone"}
+
+
+def applicant_notifications() -> list[dict]:
+	"""The Notification records, as documents to insert."""
+	records = []
+	for key, doctype, field, condition, sms, subject in EVENTS:
+		phone = PHONE_FIELD[doctype]
+		records.append(
+			{
+				"doctype": "Notification",
+				"name": f"申请人短信：{key}",
+				"subject": f"申请人短信：{key}",
+				"document_type": doctype,
+				"event": "Value Change",
+				"value_changed": field,
+				"condition": condition + MOBILE.format(field=phone),
+				"channel": "SMS",
+				"message": sms,
+				"recipients": [{"receiver_by_document_field": phone}],
+				"enabled": 1,
+			}
+		)
+		records.append(
+			{
+				"doctype": "Notification",
+				"name": f"申请人消息：{key}",
+				"subject": subject,
+				"document_type": doctype,
+				"event": "Value Change",
+				"value_changed": field,
+				"condition": condition + " and doc.portal_user",
+				"channel": "System Notification",
+				"message": sms,
+				"recipients": [{"receiver_by_document_field": "portal_user"}],
+				"enabled": 1,
+			}
+		)
+	return records
+
+
+def sms_configured() -> bool:
+	return bool(frappe.db.get_single_value("SMS Settings", "sms_gateway_url"))
+
+
+def ensure_applicant_notifications() -> None:
+	"""Create the applicant notifications once; never change or re-enable one an administrator edited,
+	disabled or deleted on purpose (a deleted one comes back only on a new site).
+
+	Without an SMS gateway, Frappe would answer every staff action with "Please Update SMS Settings": the SMS
+	records are created switched off and switched on when a gateway is saved in SMS Settings."""
+	if frappe.db.get_single_value("GS Settings", "applicant_notifications_created"):
+		return
+	texts = sms_configured()
+	for record in applicant_notifications():
+		if not frappe.db.exists("Notification", record["name"]):
+			if record["channel"] == "SMS":
+				record["enabled"] = 1 if texts else 0
+			frappe.get_doc(record).insert(ignore_permissions=True)  # install-time default records
+	frappe.db.set_single_value(
+		"GS Settings", {"applicant_notifications_created": 1, "applicant_texts_waiting": 0 if texts else 1}
+	)
+
+
+def on_sms_settings_update(doc, method: str | None = None) -> None:
+	"""A gateway saved in SMS Settings switches on the applicant texts that waited for one (once)."""
+	if not doc.sms_gateway_url or not frappe.db.get_single_value("GS Settings", "applicant_texts_waiting"):
+		return
+	for key, *_rest in EVENTS:
+		name = f"申请人短信：{key}"
+		if frappe.db.exists("Notification", name):
+			notification = frappe.get_doc("Notification", name)
+			notification.enabled = 1
+			notification.save(ignore_permissions=True)  # the app's own default records, once
+	frappe.db.set_single_value("GS Settings", "applicant_texts_waiting", 0)
