@@ -63,7 +63,23 @@ class GSCase(CasePortalRules, CaseTransitions, CaseActions, Document):
 		credit_code: DF.Data | None
 		deadline_date: DF.Date | None
 		delivery_method: DF.Literal["", "Window Pickup", "EMS", "Electronic Certificate"]
+		ems_tracking_number: DF.Data | None
 		fee_amount: DF.Currency
+		filed_by_other: DF.Check
+		filer_id_number: DF.Data | None
+		filer_id_number_masked: DF.Data | None
+		filer_name: DF.Data | None
+		filer_relationship: DF.Literal[
+			"",
+			"Son or Daughter",
+			"Father or Mother",
+			"Spouse",
+			"Other Relative",
+			"Neighbour",
+			"Village Cadre",
+			"Enterprise Handler",
+			"Other",
+		]
 		id_number: DF.Data | None
 		id_number_masked: DF.Data | None
 		intake_channel: DF.Literal[
@@ -89,6 +105,7 @@ class GSCase(CasePortalRules, CaseTransitions, CaseActions, Document):
 		received_on: DF.Datetime
 		request_note: DF.SmallText | None
 		result: DF.SmallText | None
+		result_ready_on: DF.Datetime | None
 		service_centre: DF.Link
 		service_item: DF.Link
 		special_group: DF.Literal["", "Elderly", "Lonely Elderly", "Person with Disability", "Orphan"]

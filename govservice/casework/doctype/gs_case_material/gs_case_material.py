@@ -13,6 +13,7 @@ class GSCaseMaterial(ParentScopedRow):
 		allows_deferred: DF.Check
 		is_received: DF.Check
 		is_required: DF.Check
+		is_verified: DF.Check
 		material_name: DF.Data
 		notes: DF.SmallText | None
 		parent: DF.Data

@@ -11,17 +11,27 @@ class GSSettings(Document):
 		from frappe.types import DF
 
 		allow_portal_signup: DF.Check
+		applicant_notifications_created: DF.Check
+		applicant_texts_waiting: DF.Check
 		contact_response_days: DF.Int
 		enable_case_reminders: DF.Check
 		escalate_overdue_cases: DF.Check
 		general_reply_days: DF.Int
 		leader_response_days: DF.Int
 		max_upload_mb: DF.Int
+		portal_footer: DF.SmallText | None
+		portal_hotline: DF.Data | None
+		portal_name: DF.Data | None
 		portal_signups_per_hour: DF.Int
 		portal_submissions_per_hour: DF.Int
 		rectification_days: DF.Int
 		send_reminder_emails: DF.Check
 		simple_reply_days: DF.Int
+		sms_code_attempts: DF.Int
+		sms_code_gap_seconds: DF.Int
+		sms_code_minutes: DF.Int
+		sms_codes_per_ip_per_hour: DF.Int
+		sms_codes_per_number_per_hour: DF.Int
 		unsolvable_reply_days: DF.Int
 		window_lead: DF.Link | None
 	# end: auto-generated types

@@ -20,6 +20,7 @@ class GSWorkLog(Document):
 			"Task Done",
 			"Consultation",
 			"Completed",
+			"Result Ready",
 			"Archived",
 			"Not Accepted",
 			"Terminated",

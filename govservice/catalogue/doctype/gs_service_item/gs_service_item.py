@@ -81,6 +81,7 @@ class GSServiceItem(Document):
 		offers_proxy: DF.Check
 		process_steps: DF.Table[GSItemProcessStep]
 		promised_limit_days: DF.Int
+		search_keywords: DF.SmallText | None
 		statutory_limit_days: DF.Int
 		target: DF.Literal["Individual", "Legal Person", "Individual and Legal Person"]
 

@@ -26,6 +26,7 @@ class GSPortalProfile(Document):
 		id_number: DF.Data | None
 		id_number_masked: DF.Data | None
 		phone: DF.Data
+		phone_verified_on: DF.Datetime | None
 		user: DF.Link
 	# end: auto-generated types
 	"""A citizen's or enterprise's portal account: who they are, checked once, reused on every request."""

@@ -17,12 +17,14 @@ class GSRectification(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		applicant_phone: DF.Data | None
 		assigned_to: DF.Link | None
 		completed_on: DF.Datetime | None
 		deadline_date: DF.Date | None
 		gs_case: DF.Link | None
 		naming_series: DF.Literal["GS-RECT-.YYYY.-.#####"]
 		outcome: DF.SmallText | None
+		portal_user: DF.Link | None
 		rating: DF.Link
 		rating_comment: DF.SmallText | None
 		rating_level: DF.Data | None
