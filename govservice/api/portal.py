@@ -5,6 +5,8 @@ through these functions, which insert with ignore_permissions and leave every ru
 (GS Case, GS Rating, GS Portal Profile), the same rules a Web Form submission meets.
 """
 
+import os
+
 import frappe
 from frappe import _
 from frappe.model.workflow import get_transitions
@@ -44,8 +46,8 @@ def submit_request(
 	name, or with `for_other` for someone else (their name, ID number and the `relationship`); files sent
 	as `material-<n>` attach to the n-th material of the item. Returns the new case's name.
 
-	The case is saved once, with its files: the files are checked first, stored after the insert as the
-	case's private attachments, and written to the material rows without a second save of the case."""
+	The case is saved once, with its files: the files are checked and stored first, the case is inserted
+	with them on its material rows, and the files are then attached to it."""
 	profile = portal_profile()
 	item = frappe.db.get_value(
 		"GS Service Item",
@@ -60,7 +62,8 @@ def submit_request(
 	):
 		frappe.throw(_("{0} cannot be requested online.").format(service_item), PortalError)
 	check_applicant_type(item, profile.account_type)
-	uploads = checked_uploads(service_item)
+	materials = item_materials(service_item)
+	uploads = checked_uploads(len(materials))
 	centre = handling_centre(service_item, service_centre)
 	agent = agent_on_duty(centre)
 	if not agent:
@@ -90,13 +93,44 @@ def submit_request(
 			"agent": agent,
 		}
 	)
-	# portal users cannot create cases directly; GS Case checks the portal rules
-	case.insert(ignore_permissions=True)
-	for index, row in enumerate(case.materials):
-		if index in uploads:
-			stored_name, content = uploads[index]
-			store_material(case, row, stored_name, content)
+	# The files are written before the case and the case is inserted with them: inserting a case takes its
+	# number from the naming series, whose row stays locked until the request commits, so requests file
+	# their cases one after the other; only the case's own rows are written while that lock is held.
+	files = {index: save_file(stored_name, content) for index, (stored_name, content) in uploads.items()}
+	today_ = today()
+	for index, material in enumerate(materials):
+		row = case.append("materials", material)
+		if index in files:
+			row.update({"portal_file": files[index].file_url, "is_received": 1, "received_date": today_})
+	case.flags.uploaded_materials = [case.materials[index].material_name for index in files]
+	# what GS Case would look up again (server-side flags: a client cannot set them)
+	case.flags.portal_profile = profile
+	case.flags.item_materials = [material.material_name for material in materials]
+	try:
+		# portal users cannot create cases directly; GS Case checks the portal rules (its materials too)
+		case.insert(ignore_permissions=True)
+	except Exception:
+		remove_files(files.values())  # the transaction forgets the File rows, not what was written to disk
+		raise
+	for file in files.values():
+		frappe.db.set_value(
+			"File",
+			file.name,
+			{"attached_to_doctype": "GS Case", "attached_to_name": case.name},
+			update_modified=False,
+		)
 	return case.name
+
+
+def item_materials(service_item: str) -> list[dict]:
+	"""The item's materials list (办事指南), as the rows of a new case."""
+	return frappe.get_all(
+		"GS Item Material",
+		filters={"parent": service_item, "parenttype": "GS Service Item"},
+		fields=["material_name", "is_required", "allows_deferred"],
+		order_by="idx asc",
+		ignore_permissions=True,  # the published catalogue is public (公示公开)
+	)
 
 
 def check_applicant_type(item, account_type: str) -> None:
@@ -114,11 +148,10 @@ def check_applicant_type(item, account_type: str) -> None:
 		)
 
 
-def checked_uploads(service_item: str) -> dict[int, tuple[str, bytes]]:
-	"""The files sent with a request (`material-<n>`), each checked by the upload rules before anything is
+def checked_uploads(count: int) -> dict[int, tuple[str, bytes]]:
+	"""The files sent with a request for the item's `count` materials (`material-<n>`), each checked by the upload rules before anything is
 	saved: {material index: (stored file name, content)}."""
 	files = frappe.request.files if getattr(frappe, "request", None) else {}
-	count = frappe.db.count("GS Item Material", {"parent": service_item, "parenttype": "GS Service Item"})
 	uploads = {}
 	for index in range(count):
 		storage = files.get(f"material-{index}")
@@ -168,41 +201,37 @@ def checked_name(filename: str, content: bytes) -> str:
 		)
 
 
-def save_file(case, stored_name: str, content: bytes) -> str:
-	"""Store a checked upload as a private file of the case; returns its URL."""
+def save_file(stored_name: str, content: bytes, case=None):
+	"""Store a checked upload as a private File, attached to `case` when it is given (a new request's files
+	are stored before their case exists and attached to it right after it is inserted)."""
 	file = frappe.get_doc(
 		{
 			"doctype": "File",
 			"file_name": stored_name,
-			"attached_to_doctype": "GS Case",
-			"attached_to_name": case.name,
+			"attached_to_doctype": "GS Case" if case else None,
+			"attached_to_name": case.name if case else None,
 			"is_private": 1,
 			"content": content,
 		}
 	)
 	file.flags.govservice_checked = True  # checked_name applied the upload rules
-	file.insert(ignore_permissions=True)  # a private file of the applicant's own case, checked above
-	return file.file_url
+	file.insert(ignore_permissions=True)  # a private file of the applicant's own request, checked above
+	return file
+
+
+def remove_files(files) -> None:
+	for file in files:
+		path = file.get_full_path()
+		if os.path.exists(path):
+			os.remove(path)
 
 
 def attach_material(case, row, filename: str, content: bytes) -> None:
 	"""Store an upload as a private file of the case and mark the material received (awaiting check)."""
-	row.portal_file = save_file(case, checked_name(filename, content), content)
+	row.portal_file = save_file(checked_name(filename, content), content, case).file_url
 	row.is_received = 1
 	row.is_verified = 0
 	row.received_date = today()
-
-
-def store_material(case, row, stored_name: str, content: bytes) -> None:
-	"""A file sent with a new request: stored, and written to its material row directly (the case was
-	just inserted by the same request; a second save of the whole case would only repeat its checks)."""
-	values = {
-		"portal_file": save_file(case, stored_name, content),
-		"is_received": 1,
-		"received_date": today(),
-	}
-	frappe.db.set_value("GS Case Material", row.name, values, update_modified=False)
-	row.update(values)
 
 
 def supply_materials(case) -> None:
@@ -239,7 +268,12 @@ def portal_profile():
 	"""The session user's portal profile; staff and guests have none."""
 	if not is_portal_user():
 		frappe.throw(_("Log in with a citizen or enterprise account."), frappe.PermissionError)
-	name = frappe.db.get_value("GS Portal Profile", {"user": frappe.session.user})
-	if not name:
+	profile = frappe.db.get_value(
+		"GS Portal Profile",
+		{"user": frappe.session.user},
+		["name", "account_type", "full_name", "id_number", "enterprise_name", "credit_code"],
+		as_dict=True,
+	)
+	if not profile:
 		frappe.throw(_("Complete your account details first."), PortalError)
-	return frappe.get_doc("GS Portal Profile", name)
+	return profile

@@ -105,6 +105,38 @@ class TestFiling(PortalTestCase):
 		self.assertFalse(frappe.db.exists("Version", {"ref_doctype": "GS Case", "docname": name}))
 		file = frappe.get_doc("File", {"file_url": case.materials[0].portal_file})
 		self.assertEqual((file.attached_to_name, file.is_private), (name, 1))
+		note = frappe.db.get_value("GS Work Log", {"gs_case": name, "action": "Registered"}, "description")
+		self.assertIn("居民身份证", note)  # the ledger names what arrived with the request
+
+	def test_a_request_cannot_claim_checked_materials_or_others_files(self):
+		with request_with_files({"material-0": ("身份证.pdf", PDF)}):
+			bobs = self.submit(self.bob)
+		frappe.set_user("Administrator")
+		bobs_file = frappe.get_doc("GS Case", bobs).materials[0].portal_file
+		for rows in (
+			[{"material_name": "居民身份证", "is_verified": 1}, {"material_name": "户口簿"}],
+			[{"material_name": "居民身份证", "is_received": 1}, {"material_name": "户口簿"}],
+			[
+				{"material_name": "居民身份证", "portal_file": bobs_file, "is_received": 1},
+				{"material_name": "户口簿"},
+			],
+			[{"material_name": "任意材料"}],
+		):
+			frappe.set_user(self.alice)
+			case = frappe.get_doc(
+				{
+					"doctype": "GS Case",
+					"applicant_type": "Individual",
+					"applicant_name": "张三",
+					"phone": "13900000000",
+					"service_item": self.item,
+					"service_centre": self.town,
+					"agent": self.agent,
+					"materials": rows,
+				}
+			)
+			with self.assertRaises(PortalChangeError, msg=rows):
+				case.insert(ignore_permissions=True)
 
 	def test_a_refused_file_stores_nothing(self):
 		before = frappe.db.count("GS Case")

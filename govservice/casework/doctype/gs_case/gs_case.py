@@ -151,7 +151,10 @@ class GSCase(CasePortalRules, CaseTransitions, CaseActions, Document):
 	def on_update(self) -> None:
 		previous = self.get_doc_before_save()
 		if not previous:
-			log_action(self, "Registered", _("Received through {0}").format(_(self.intake_channel)))
+			note = _("Received through {0}").format(_(self.intake_channel))
+			if self.flags.uploaded_materials:
+				note += " · " + _("Uploaded: {0}").format("、".join(self.flags.uploaded_materials))
+			log_action(self, "Registered", note)
 		elif self.transition:
 			old, new = self.transition
 			action = "Materials Supplied" if old == "Awaiting Materials" else STAGE_ACTIONS.get(new)

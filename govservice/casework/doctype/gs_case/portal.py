@@ -76,6 +76,7 @@ class CasePortalRules:
 				}
 			)
 			self.set_account_holder()
+			self.check_new_materials()
 			return
 		previous = self.get_doc_before_save()
 		changed = [
@@ -97,7 +98,7 @@ class CasePortalRules:
 		someone else (a parent, a neighbour), the applicant is that person and the account holder is recorded
 		as the filer, with the relationship. Whatever was sent for the holder is replaced by the account's
 		own verified details."""
-		profile = frappe.db.get_value(
+		profile = self.flags.portal_profile or frappe.db.get_value(
 			"GS Portal Profile",
 			{"user": frappe.session.user},
 			["account_type", "full_name", "id_number", "enterprise_name", "credit_code"],
@@ -145,6 +146,35 @@ class CasePortalRules:
 		self.update({"applicant_name": profile.full_name, "filer_relationship": None})
 		if profile.id_number:  # accounts from before real-name sign-up give their ID on the request
 			self.id_number = profile.id_number
+
+	def check_new_materials(self) -> None:
+		"""A new request's materials are its item's list; an uploaded one is received (not yet verified) and
+		its file is the applicant's own upload, private and not attached to any record yet."""
+		expected = self.flags.item_materials or frappe.get_all(
+			"GS Item Material",
+			filters={"parent": self.service_item, "parenttype": "GS Service Item"},
+			pluck="material_name",
+			order_by="idx asc",
+		)
+		if self.materials and [row.material_name for row in self.materials] != expected:
+			frappe.throw(_("The materials are those of the service guide."), PortalChangeError)
+		for row in self.materials:
+			if row.is_verified or (row.is_received and not row.portal_file):
+				frappe.throw(_("Only the service centre checks materials."), PortalChangeError)
+			if row.portal_file:
+				file = frappe.db.get_value(
+					"File",
+					{"file_url": row.portal_file},
+					["owner", "is_private", "attached_to_name"],
+					as_dict=True,
+				)
+				if (
+					not file
+					or file.owner != frappe.session.user
+					or not file.is_private
+					or file.attached_to_name
+				):
+					frappe.throw(_("Upload the file with the request."), PortalChangeError)
 
 	def only_materials_supplied(self, previous) -> bool:
 		"""True when the applicant only marked materials supplied (never un-supplied) on existing rows."""
