@@ -22,7 +22,7 @@ def portal_site_context(context: dict) -> dict:
 		"copyright": None,
 		"hide_footer_signup": 1,
 		"favicon": FAVICON,
-		"app_name": name,
+		"app_name": escape_html(name),  # Frappe's log-in page prints it as HTML
 		"post_login": citizen_menu() if _is_website_user() else context.get("post_login"),
 		"top_bar_items": top_bar(),
 		"hide_login": 1,  # Frappe's own link goes to the staff log-in; citizens log in at /portal-login
@@ -47,7 +47,7 @@ def citizen_menu() -> list[dict]:
 	"""The logged-in menu of a citizen or enterprise: 我的申请, 反映问题, 我的账户, 退出."""
 	return [
 		{"label": _("My Requests"), "url": "/my-requests"},
-		{"label": _("Report a Problem"), "url": "/report-complaint"},
+		{"label": _("Report a Problem"), "url": "/report-complaint/new"},
 		{"label": _("My Account"), "url": "/my-account"},
 		{"label": _("Log Out"), "url": "/portal-logout"},
 	]

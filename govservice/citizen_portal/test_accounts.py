@@ -260,3 +260,48 @@ class TestCodes(AccountTestCase):
 		frappe.set_user("Administrator")
 		send_sms(["13900000099"], "管理员测试短信", success_msg=False)
 		self.assertTrue([m for m in self.gateway.messages if m["to"] == "13900000099"])
+
+
+class TestPortalSite(FrappeTestCase):
+	"""The county's name and footer reach every page as text, whatever an administrator typed."""
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.local.request = None
+		super().tearDown()
+
+	def test_portal_name_and_footer_are_escaped_everywhere(self):
+		from frappe.website.serve import get_response_content
+		from werkzeug.test import EnvironBuilder
+
+		from govservice.citizen_portal.site import apply_portal_site, portal_site_context
+
+		# as stored (Frappe's form sanitises some markup on save; the pages must not rely on it)
+		hostile = '<img src=x onerror="alert(1)">县'
+		frappe.db.set_single_value(
+			"GS Settings", {"portal_name": hostile, "portal_footer": "<script>alert(2)</script>\n热线 12345"}
+		)
+		frappe.clear_document_cache("GS Settings", "GS Settings")
+		apply_portal_site()
+		context = portal_site_context(frappe._dict())
+		self.assertNotIn("<img", context["brand_html"])
+		self.assertNotIn("<script>", context["footer_powered"])
+		self.assertIn("<br>", context["footer_powered"])  # line breaks kept, as markup of our own
+		self.assertEqual(frappe.db.get_single_value("Website Settings", "app_name"), hostile)
+		frappe.set_user("Guest")
+		frappe.local.request = EnvironBuilder(base_url="http://govservice-test.localhost/").get_request()
+		html = get_response_content("/")
+		self.assertNotIn("<img src=x", html)
+		self.assertNotIn("<script>alert(2)", html)
+		self.assertIn("&lt;img src=x", html)
+		self.assertIn("/portal-login", html)  # the guest's way in
+		login = get_response_content("/login")
+		self.assertNotIn("<img src=x", login)
+
+	def test_a_citizens_menu(self):
+		from govservice.citizen_portal.site import citizen_menu
+
+		self.assertEqual(
+			[item["url"] for item in citizen_menu()],
+			["/my-requests", "/report-complaint/new", "/my-account", "/portal-logout"],
+		)
