@@ -9,7 +9,7 @@ import frappe
 from govservice.api import account
 from govservice.citizen_portal import sms
 from govservice.tests.sms_gateway import LocalGateway
-from govservice.tests.utils import FrappeTestCase, resident_id, use_sms_gateway
+from govservice.tests.utils import FrappeTestCase, make_user, resident_id, use_sms_gateway
 
 PASSWORD = "Portal-Test-2026x"
 # one run's numbers and ID serials, unlike those of earlier runs on the same site
@@ -252,11 +252,10 @@ class TestCodes(AccountTestCase):
 		from govservice.security.endpoints import send_sms
 
 		frappe.set_user("Administrator")
-		agent = frappe.db.get_value("Has Role", {"role": "GS Agent", "parenttype": "User"}, "parent")
-		if agent:
-			frappe.set_user(agent)
-			with self.assertRaises(frappe.PermissionError):
-				send_sms(["13900000000"], "冒充短信")
+		agent = make_user("sms.agent@test.govservice", roles=("GS Agent",))
+		frappe.set_user(agent)
+		with self.assertRaises(frappe.PermissionError):
+			send_sms(["13900000000"], "冒充短信")
 		frappe.set_user("Administrator")
 		send_sms(["13900000099"], "管理员测试短信", success_msg=False)
 		self.assertTrue([m for m in self.gateway.messages if m["to"] == "13900000099"])
