@@ -15,6 +15,8 @@ DEMO_PASSWORD = "demo-Agent-2026"
 
 
 def load_demo() -> None:
+	# the demo's records (the work log's notes) in the site's language, whoever runs the command
+	frappe.local.lang = frappe.db.get_single_value("System Settings", "language") or "zh"
 	data = json.loads(DATA.read_text(encoding="utf-8"))
 	company = frappe.db.get_value("Company", {}, "name")
 	load_portal(data["portal"])

@@ -6,6 +6,7 @@ import json
 import frappe
 
 from govservice.setup.demo import DEMO_PASSWORD, load_demo
+from govservice.tests.utils import use_site_language
 
 USERS = {
 	"village_agent": "a10@demo.govservice.localhost",  # 走马镇金龙村便民服务站
@@ -27,6 +28,7 @@ ITEMS = {
 
 def prepare() -> None:
 	frappe.set_user("Administrator")
+	use_site_language()
 	if not frappe.db.exists("User", USERS["administrator"]):
 		load_demo()
 	frappe.db.commit()

@@ -12,6 +12,7 @@ from govservice.tests.utils import (
 	make_centre,
 	make_service_item,
 	make_user,
+	use_site_language,
 	use_sms_gateway,
 )
 
@@ -22,6 +23,7 @@ SMS_GAP_SECONDS = 3
 
 def prepare(sms_url: str = "http://127.0.0.1:8025/send") -> None:
 	frappe.set_user("Administrator")
+	use_site_language()
 	use_sms_gateway(sms_url)  # the local gateway scripts/test starts (govservice.tests.sms_gateway)
 	year = frappe.utils.getdate().year
 	ensure_calendar_years([year, year + 1])

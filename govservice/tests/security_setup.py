@@ -22,6 +22,7 @@ from govservice.tests.utils import (
 	make_portal_user,
 	make_service_item,
 	make_user,
+	use_site_language,
 )
 
 PASSWORD = "Sec-Test-2026!x"
@@ -71,6 +72,7 @@ SECRET_CONSULTATION = "会商结论:内部掌握"
 
 def prepare() -> None:
 	frappe.set_user("Administrator")
+	use_site_language()
 	year = frappe.utils.getdate().year
 	ensure_calendar_years([year, year + 1])
 	centres = {

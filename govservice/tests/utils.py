@@ -17,6 +17,7 @@ __all__ = [
 	"make_service_item",
 	"make_user",
 	"resident_id",
+	"use_site_language",
 	"use_sms_gateway",
 ]
 
@@ -189,3 +190,9 @@ def use_sms_gateway(url: str) -> None:
 		{"sms_gateway_url": url, "message_parameter": "text", "receiver_parameter": "to", "use_post": 1}
 	)
 	settings.save(ignore_permissions=True)  # test and demo set-up
+
+
+def use_site_language() -> None:
+	"""Write records in the site's language (System Settings), as its staff would, not the shell's: the work
+	log's notes are written in the language of whoever acts."""
+	frappe.local.lang = frappe.db.get_single_value("System Settings", "language") or "zh"

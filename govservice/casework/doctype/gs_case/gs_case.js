@@ -30,7 +30,12 @@ frappe.ui.form.on("GS Case", {
 
 	refresh(frm) {
 		show_deadline(frm);
-		if (!OPEN_STAGES.includes(frm.doc.stage) || !frm.perm[0] || !frm.perm[0].write) return;
+		const can_write = frm.perm[0] && frm.perm[0].write;
+		if (frm.doc.stage === "Completed" && can_write) {
+			// pickup, EMS or electronic certificate: the applicant is told (applicant notifications)
+			frm.add_custom_button(__("Result Ready"), () => announce_result(frm));
+		}
+		if (!OPEN_STAGES.includes(frm.doc.stage) || !can_write) return;
 		if ((frm.doc.materials || []).some((row) => !row.is_received || !row.is_verified)) {
 			// the window checks the applicant's papers against the list: one click when all are there
 			frm.add_custom_button(__("All Materials Received"), () => {
@@ -46,9 +51,6 @@ frappe.ui.form.on("GS Case", {
 			frm.add_custom_button(__("Transfer"), () => transfer(frm));
 		}
 		frm.add_custom_button(__("Record a Call"), () => record_call(frm));
-		if (frm.doc.stage === "Completed") {
-			frm.add_custom_button(__("Result Ready"), () => announce_result(frm));
-		}
 		if (frm.doc.tasks.some((row) => row.task_status !== "Finished")) {
 			frm.add_custom_button(__("Department Task Done"), () => complete_task(frm));
 		}
