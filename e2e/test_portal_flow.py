@@ -246,7 +246,7 @@ class PortalFlowTest(unittest.TestCase):
 		self.assertEqual(staff.act(case, "Accept"), "Accepted")
 		accepted = wait_for_text(phone, "已受理")
 		self.assertIn(case, accepted)
-		for _attempt in range(15):  # the portal message is written by the worker
+		for _attempt in range(90):  # the portal message is written by the worker (behind its other jobs)
 			page.goto(f"{BASE}/my-requests")
 			messages = page.locator(".gs-notifications")
 			if messages.count() and "已受理" in messages.inner_text():
