@@ -70,6 +70,7 @@ def remind(today, next_working_day, settings) -> dict[str, int]:
 		reminders.append(
 			{
 				"gs_case": case.name,
+				"service_centre": case.service_centre,
 				"kind": case.kind,
 				"deadline_date": case.deadline_date,
 				"sent_on": now,

@@ -128,6 +128,7 @@ def prepare() -> None:
 		)
 	cases = {key: ensure_case(key, centres, agents, users) for key in CASES}
 	notices = {key: ensure_notice(cases[key]) for key in ("v1a", "t2")}
+	reminders = {cases[key]: ensure_reminder(cases[key]) for key in cases}
 	rating, rectification = ensure_rating(cases["v1a"], users["portal_a"])
 	complaints = {
 		"d1": ensure_complaint("d1", departments["d1"], users["portal_a"], dispatch=True),
@@ -149,6 +150,7 @@ def prepare() -> None:
 				"departments": departments,
 				"cases": cases,
 				"notices": notices,
+				"reminders": reminders,
 				"rating": rating,
 				"rectification": rectification,
 				"complaints": complaints,
@@ -170,6 +172,25 @@ def prepare() -> None:
 			ensure_ascii=False,
 		)
 	)
+
+
+def ensure_reminder(case_name: str) -> str:
+	"""An overdue reminder of the case, as the reminder job records it (with the case's centre)."""
+	existing = frappe.db.get_value("GS Case Reminder", {"gs_case": case_name, "kind": "Overdue"})
+	if existing:
+		return existing
+	reminder = frappe.get_doc(
+		{
+			"doctype": "GS Case Reminder",
+			"gs_case": case_name,
+			"service_centre": frappe.db.get_value("GS Case", case_name, "service_centre"),
+			"kind": "Overdue",
+			"deadline_date": "2026-01-05",
+			"sent_on": "2026-01-06 08:00:00",
+			"recipients": "sec.village@test.govservice",
+		}
+	).insert(ignore_permissions=True)  # the reminder job's record, made for the suite
+	return reminder.name
 
 
 def ensure_case(key: str, centres: dict, agents: dict, users: dict) -> str:

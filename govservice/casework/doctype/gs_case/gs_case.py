@@ -336,5 +336,16 @@ class GSCase(CasePortalRules, CaseTransitions, CaseActions, Document):
 
 
 def on_doctype_update() -> None:
+	"""Indexes for what each role asks of a province's million cases: an agent's lists, counts and filters
+	all start with their centres (`service_centre in (…)`, govservice.security.scope); the desk sorts by
+	creation (the list's default) or modification; the reminder job and the overdue cards go by stage and
+	deadline; My Work's cards by the agent's user."""
 	frappe.db.add_index("GS Case", ["status", "deadline_date"])
 	frappe.db.add_index("GS Case", ["stage", "deadline_date"])
+	frappe.db.add_index("GS Case", ["creation"])
+	frappe.db.add_index("GS Case", ["service_centre", "creation"])
+	frappe.db.add_index("GS Case", ["service_centre", "modified"])
+	frappe.db.add_index("GS Case", ["service_centre", "status", "deadline_date"])
+	frappe.db.add_index("GS Case", ["service_centre", "stage", "deadline_date"])
+	frappe.db.add_index("GS Case", ["agent_user", "stage", "deadline_date"])
+	frappe.db.add_index("GS Case", ["portal_user"])  # a citizen's own requests (and their notices)

@@ -44,3 +44,5 @@ def on_doctype_update() -> None:
 
 	frappe.db.add_index("GS Work Log", ["service_centre", "log_on"])
 	frappe.db.add_index("GS Work Log", ["agent", "log_on"])
+	frappe.db.add_index("GS Work Log", ["gs_case", "log_on"])
+	frappe.db.add_index("GS Work Log", ["log_on"])

@@ -107,3 +107,10 @@ def open_rectification(rating: GSRating) -> str:
 			}
 		).insert(ignore_permissions=True)  # the assignment is the system's, for the supervisor
 	return rectification.name
+
+
+def on_doctype_update() -> None:
+	"""The scope's field first (an agent's centres, a contact's department), then the list's sort."""
+	frappe.db.add_index("GS Rating", ["service_centre", "modified"])
+	frappe.db.add_index("GS Rating", ["gs_case"])
+	frappe.db.add_index("GS Rating", ["rated_by"])

@@ -55,3 +55,9 @@ class GSRectification(Document):
 			):
 				frappe.db.set_value("ToDo", todo, "status", "Closed")
 			self.add_comment("Info", _("Rectification completed: {0}").format(self.outcome))
+
+
+def on_doctype_update() -> None:
+	"""The scope's field first (an agent's centres, a contact's department), then the list's sort."""
+	frappe.db.add_index("GS Rectification", ["service_centre", "modified"])
+	frappe.db.add_index("GS Rectification", ["gs_case"])

@@ -343,3 +343,11 @@ class GSComplaint(Document):
 		self.status = "Closed"
 		self.save_action()
 		self.add_comment("Info", _("Closed"))
+
+
+def on_doctype_update() -> None:
+	"""The scope's field first (an agent's centres, a contact's department), then the list's sort."""
+	frappe.db.add_index("GS Complaint", ["department", "dispatched_on"])
+	frappe.db.add_index("GS Complaint", ["department", "creation"])  # a contact's list, newest first
+	frappe.db.add_index("GS Complaint", ["portal_user"])
+	frappe.db.add_index("GS Complaint", ["status", "deadline_date"])
