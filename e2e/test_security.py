@@ -60,6 +60,10 @@ def expected(identity: str, doctype: str) -> set[str]:
 		return {name for key, name in WORLD["notices"].items() if key in scope}
 	if doctype == "GS Work Log":
 		return {name for case, names in WORLD["work_logs"].items() if case in cases for name in names}
+	if doctype == "GS Case Reminder":
+		# read by supervisors (and administrators), for their centres' cases
+		readers = {"supervisor"}
+		return {WORLD["reminders"][case] for case in cases} if identity in readers else set()
 	if doctype in ("GS Rating", "GS Rectification"):
 		record = WORLD["rating"] if doctype == "GS Rating" else WORLD["rectification"]
 		readers = {"village", "township", "county", "supervisor", "supervisory"}
@@ -103,6 +107,8 @@ def fixture_records(doctype: str) -> set[str]:
 		everyone |= expected(identity, doctype)
 	if doctype == "GS Complaint":
 		everyone |= set(WORLD["complaints"].values())
+	if doctype == "GS Case Reminder":
+		everyone |= set(WORLD["reminders"].values())
 	return everyone
 
 
@@ -111,6 +117,7 @@ DOCTYPES = (
 	"GS Case",
 	"GS One-Time Notice",
 	"GS Work Log",
+	"GS Case Reminder",
 	"GS Rating",
 	"GS Rectification",
 	"GS Complaint",
@@ -1058,6 +1065,35 @@ class SecuritySuite(unittest.TestCase):
 			own = users.get(identity)
 			passed = all(row["for_user"] == own for row in rows or [])
 			self.record(identity, "Notification Log", "REST list", "*", passed, response.text[:120])
+
+		self.run_matrix(probe)
+
+	def test_ledger_export_is_the_readers_scope(self):
+		"""The Work Log Ledger's CSV export: a citizen gets nothing, staff exactly their centres' cases."""
+		world_cases = set(WORLD["cases"].values())
+
+		def probe(client: Client, identity: str):
+			response = client.get(
+				"/api/method/govservice.api.ledgers.work_log_csv",
+				from_date="2000-01-01",
+				to_date="2099-12-31",
+			)
+			want = expected(identity, "GS Case") if expected(identity, "GS Work Log") else set()
+			if identity in CITIZENS or not ok(response):
+				passed = identity in CITIZENS or not want
+				got = set()
+			else:
+				rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))[1:]
+				got = {row[1] for row in rows} & world_cases
+				passed = got == want
+			self.record(
+				identity,
+				"GS Work Log",
+				"ledger CSV export",
+				"*",
+				passed,
+				f"{response.status_code} got {sorted(got)} want {sorted(want)}",
+			)
 
 		self.run_matrix(probe)
 

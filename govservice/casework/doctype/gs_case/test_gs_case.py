@@ -432,6 +432,74 @@ class TestWorkLogLedgerReport(CaseTestCase):
 			frappe.set_user("Administrator")
 
 
+class TestLedgerPagesAndExport(CaseTestCase):
+	"""A county's ledger is read a page at a time, and exported whole as CSV, through the reader's scope."""
+
+	def setUp(self):
+		super().setUp()
+		with self.freeze_time("2026-04-06 09:00:00", tick=True):
+			self.case = self.receive(self.new_case())
+			for note in ("第一次回访", "第二次回访", "第三次回访", "第四次回访"):
+				frappe.get_doc("GS Case", self.case.name).record_call(note)
+			self.other = make_case(self.county_item, self.other_town, self.other_agent)
+
+	def test_pages_and_the_total(self):
+		from govservice.casework.report.work_log_ledger import work_log_ledger
+
+		filters = {"from_date": "2026-04-01", "to_date": "2026-04-30"}
+		page_rows = work_log_ledger.PAGE_ROWS
+		work_log_ledger.PAGE_ROWS = 2
+		try:
+			_columns, first, message = work_log_ledger.execute(filters)
+			_columns, second, _message = work_log_ledger.execute({**filters, "page": 2})
+		finally:
+			work_log_ledger.PAGE_ROWS = page_rows
+		self.assertEqual(len(first), 2)
+		self.assertEqual(len(second), 2)
+		self.assertNotEqual([r.log_on for r in first], [r.log_on for r in second])
+		self.assertIn("1", message)
+
+	def test_export_streams_every_row_of_the_scope(self):
+		import csv
+		import io
+
+		from werkzeug.test import EnvironBuilder
+
+		from govservice.api import ledgers
+
+		chunk = ledgers.CHUNK
+		ledgers.CHUNK = 2  # many chunks: the keyset walk is what is tested
+		frappe.local.request = EnvironBuilder(base_url="http://govservice-test.localhost/").get_request()
+		user = frappe.db.get_value("GS Agent", self.agent, "user")
+		frappe.set_user(user)
+		try:
+			response = ledgers.work_log_csv("2026-04-01", "2026-04-30")
+			body = b"".join(response.response).decode("utf-8-sig")
+			response.close()
+		finally:
+			ledgers.CHUNK = chunk
+			frappe.set_user("Administrator")
+			frappe.local.request = None
+		rows = list(csv.reader(io.StringIO(body)))[1:]
+		cases = [row[1] for row in rows]
+		self.assertEqual(cases.count(self.case.name), 5)  # registered and four calls, none twice
+		self.assertNotIn(self.other.name, cases)  # another township's case
+		self.assertIn(
+			'attachment; filename="work-log-2026-04-01-2026-04-30.csv"',
+			response.headers["Content-Disposition"],
+		)
+
+	def test_export_is_for_readers_of_the_work_log(self):
+		from govservice.api import ledgers
+
+		frappe.set_user(make_user("ledger.nobody@test.govservice"))
+		try:
+			with self.assertRaises(frappe.PermissionError):
+				ledgers.work_log_csv("2026-04-01", "2026-04-30")
+		finally:
+			frappe.set_user("Administrator")
+
+
 class TestWorkflowRoles(CaseTestCase):
 	"""Which role may take which action in each state (the GS Case workflow fixture)."""
 

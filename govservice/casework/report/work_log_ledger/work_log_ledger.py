@@ -1,26 +1,30 @@
-"""工作日志台账: every action on the cases of a centre, agent and period, from the GS Work Log ledger."""
+"""工作日志台账: every action on the cases of a centre, agent and period, from the GS Work Log ledger.
+
+A county's period can hold hundreds of thousands of entries: the report shows one page of them (the
+*Page* filter) and says how many there are; *Export All (CSV)* streams the whole period
+(govservice.api.ledgers.work_log_csv). Both read through the caller's scope and the ledger's indexes.
+"""
 
 import frappe
 from frappe import _
-from frappe.utils import add_days, getdate, nowdate
+from frappe.utils import add_days, cint, getdate, nowdate
+
+PAGE_ROWS = 500
 
 
-def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
-	filters = frappe._dict(filters or {})
-	from_date = getdate(filters.from_date or add_days(nowdate(), -30))
-	to_date = getdate(filters.to_date or nowdate())
-	conditions = {"log_on": ["between", [f"{from_date} 00:00:00", f"{to_date} 23:59:59"]]}
+def ledger_filters(filters: dict) -> dict:
+	"""The GS Work Log filters of the report's filters (period, centre, agent, action)."""
+	from_date = getdate(filters.get("from_date") or add_days(nowdate(), -30))
+	to_date = getdate(filters.get("to_date") or nowdate())
+	conditions = {"log_on": ["between", [f"{from_date} 00:00:00", f"{to_date} 23:59:59.999999"]]}
 	for field in ("service_centre", "agent", "action"):
 		if filters.get(field):
 			conditions[field] = filters[field]
-	# frappe.get_list applies the user's centre scope (User Permission on the centre tree).
-	rows = frappe.get_list(
-		"GS Work Log",
-		filters=conditions,
-		fields=["log_on", "gs_case", "action", "description", "agent", "service_centre", "user"],
-		order_by="log_on asc",
-		limit_page_length=0,
-	)
+	return conditions
+
+
+def name_maps(rows: list[dict]) -> tuple[dict, dict]:
+	"""Agents' and users' names for the rows (the names of those on rows the caller may read)."""
 	agents = dict(
 		frappe.get_all(
 			"GS Agent",
@@ -30,7 +34,7 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 			ignore_permissions=True,  # the names of the agents on rows the user may read
 		)
 	)
-	names = dict(
+	users = dict(
 		frappe.get_all(
 			"User",
 			filters={"name": ["in", list({row.user for row in rows if row.user})]},
@@ -39,6 +43,24 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 			ignore_permissions=True,  # only the names of the staff who wrote rows the user may read
 		)
 	)
+	return agents, users
+
+
+def execute(filters: dict | None = None) -> tuple:
+	filters = frappe._dict(filters or {})
+	conditions = ledger_filters(filters)
+	# frappe.get_list applies the user's centre scope (User Permission on the centre tree).
+	total = frappe.get_list("GS Work Log", filters=conditions, fields=["count(*) as total"])[0].total
+	page = max(cint(filters.page) or 1, 1)
+	rows = frappe.get_list(
+		"GS Work Log",
+		filters=conditions,
+		fields=["log_on", "gs_case", "action", "description", "agent", "service_centre", "user"],
+		order_by="log_on asc",
+		limit_start=(page - 1) * PAGE_ROWS,
+		limit_page_length=PAGE_ROWS,
+	)
+	agents, names = name_maps(rows)
 	for row in rows:
 		row.action = _(row.action)
 		row.user_name = _("System") if row.user == "Administrator" else names.get(row.user) or row.user
@@ -58,4 +80,10 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 		},
 		{"label": _("Recorded By"), "fieldname": "user_name", "fieldtype": "Data", "width": 120},
 	]
-	return columns, rows
+	message = None
+	if total > PAGE_ROWS:
+		first = (page - 1) * PAGE_ROWS + 1
+		message = _(
+			"Entries {0}–{1} of {2}: choose another page in the filters, or Export All (CSV) for the whole period."
+		).format(first, first + len(rows) - 1, total)
+	return columns, rows, message
