@@ -4,7 +4,7 @@ Levels and the bad-rating rule follow 国办发〔2019〕51号 (政务服务“�
 不满意, 非常不满意; 不满意 or worse is a bad rating that the centre must verify and rectify.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 # English source values (translated to the national Chinese terms), best first.
 RATING_LEVELS = (
@@ -32,6 +32,16 @@ def summarise(levels: Iterable[str]) -> dict:
 		if level not in counts:
 			raise ValueError(f"unknown rating level: {level!r}")
 		counts[level] += 1
+	return summarise_counts(counts)
+
+
+def summarise_counts(counted: Mapping[str, int]) -> dict:
+	"""`summarise` from the number of ratings at each level (as a database counts them)."""
+	counts = dict.fromkeys(RATING_LEVELS, 0)
+	for level, number in counted.items():
+		if level not in counts:
+			raise ValueError(f"unknown rating level: {level!r}")
+		counts[level] += number
 	total = sum(counts.values())
 	good = total - sum(counts[level] for level in BAD_LEVELS)
 	return {

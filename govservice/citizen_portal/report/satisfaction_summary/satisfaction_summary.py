@@ -4,7 +4,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, getdate
 
-from govservice.domain.rating_rules import RATING_LEVELS, summarise
+from govservice.domain.rating_rules import RATING_LEVELS, summarise_counts
 
 GROUP_FIELDS = {"Service Centre": "service_centre", "Agent": "agent", "Service Item": "service_item"}
 GROUP_OPTIONS = {
@@ -24,17 +24,31 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 			"between",
 			(getdate(filters.from_date), add_days(getdate(filters.to_date), 1)),
 		)
-	ratings = frappe.get_list("GS Rating", filters=conditions, fields=[field, "rating", "rectification"])
+	# counted by the database, one row per group and level, whatever the number of ratings; the caller's
+	# scope applies (frappe.get_list)
+	counted = frappe.get_list(
+		"GS Rating",
+		filters=conditions,
+		fields=[f"{field} as grp", "rating", "count(*) as n"],
+		group_by=f"{field}, rating",
+		order_by=None,
+	)
 	open_rectifications = set(
 		frappe.get_all("GS Rectification", filters={"status": "In Rectification"}, pluck="name")
 	)
-	groups: dict[str, list] = {}
-	for row in ratings:
-		groups.setdefault(row[field] or "", []).append(row)
+	rectified = frappe.get_list(
+		"GS Rating",
+		filters={**conditions, "rectification": ["is", "set"]},
+		fields=[f"{field} as grp", "rectification"],
+		order_by=None,
+	)
+	groups: dict[str, dict[str, int]] = {}
+	for row in counted:
+		level = groups.setdefault(row.grp or "", {})
+		level[row.rating] = level.get(row.rating, 0) + row.n
 	data = []
 	for key in sorted(groups):
-		rows = groups[key]
-		summary = summarise(row.rating for row in rows)
+		summary = summarise_counts(groups[key])
 		data.append(
 			{
 				"group": key,
@@ -42,7 +56,11 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 				**{frappe.scrub(level): summary["counts"][level] for level in RATING_LEVELS},
 				"satisfaction_rate": summary["satisfaction_rate"],
 				"average_score": summary["average_score"],
-				"open_rectifications": sum(1 for row in rows if row.rectification in open_rectifications),
+				"open_rectifications": sum(
+					1
+					for row in rectified
+					if (row.grp or "") == key and row.rectification in open_rectifications
+				),
 			}
 		)
 	columns = [
