@@ -231,3 +231,60 @@ class TestCentreScope(CaseTestCase):
 		doc.windows = [row for row in doc.windows if row.officer != officer]
 		doc.save()
 		self.assertFalse(frappe.has_permission("GS Case", doc=case.name, user=officer))
+
+
+class TestWorkflowChangesSurviveMigrate(CaseTestCase):
+	"""Frappe imports fixtures with force on every migrate: the administrator's workflow must come back.
+	(Frappe's fixture import commits, so the test imports the workflow's fixture file itself.)"""
+
+	def import_fixture(self) -> None:
+		from frappe.modules.import_file import import_file_by_path
+
+		path = frappe.get_app_path("govservice", "fixtures", "workflow.json")
+		import_file_by_path(path, data_import=True, force=True, reset_permissions=True)
+
+	def setUp(self):
+		from govservice.setup.workflows import remember_shipped
+
+		super().setUp()
+		frappe.set_user("Administrator")
+		self.import_fixture()
+		remember_shipped()
+		self.shipped = len(frappe.get_doc("Workflow", "GS Case").transitions)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.clear_cache(doctype="GS Case")
+
+	def migrate_fixtures(self) -> None:
+		"""What `bench migrate` does to the workflow: before_migrate, the fixtures' import, after_migrate."""
+		from govservice.setup.workflows import keep_changed, restore_kept
+
+		keep_changed()
+		self.import_fixture()
+		restore_kept()
+
+	def test_an_added_state_survives_and_an_untouched_workflow_follows_the_release(self):
+		# untouched: the fixture's version stays
+		self.migrate_fixtures()
+		self.assertEqual(len(frappe.get_doc("Workflow", "GS Case").transitions), self.shipped)
+		# the county's administrator adds a state and a transition in the desk
+		admin = make_user("workflow.keeper@test.govservice", roles=("GS Administrator",))
+		if not frappe.db.exists("Workflow State", "复核中"):
+			frappe.get_doc({"doctype": "Workflow State", "workflow_state_name": "复核中"}).insert()
+		frappe.set_user(admin)
+		workflow = frappe.get_doc("Workflow", "GS Case")
+		workflow.append("states", {"state": "复核中", "doc_status": "0", "allow_edit": "GS Agent"})
+		workflow.append(
+			"transitions",
+			{"state": "Registered", "action": "Accept", "next_state": "复核中", "allowed": "GS Agent"},
+		)
+		workflow.save()
+		frappe.set_user("Administrator")
+		self.migrate_fixtures()
+		workflow = frappe.get_doc("Workflow", "GS Case")
+		self.assertIn("复核中", [row.state for row in workflow.states])
+		self.assertEqual(len(workflow.transitions), self.shipped + 1)
+		# and again at the next upgrade, although the system saved it last time
+		self.migrate_fixtures()
+		self.assertEqual(len(frappe.get_doc("Workflow", "GS Case").transitions), self.shipped + 1)
