@@ -64,6 +64,12 @@ VISIBLE_TEXT = """() => {
 }"""
 
 
+def where(error) -> str:
+	"""The first frames of a page error's stack: a flaky error is then found from one run."""
+	frames = [line.strip() for line in (getattr(error, "stack", "") or "").splitlines()[1:4]]
+	return " | ".join(frames) or "(no stack)"
+
+
 def english_on(page) -> list[str]:
 	"""Latin words in the visible text of a page that are not codes or proper names."""
 	text = page.evaluate(VISIBLE_TEXT)
@@ -82,7 +88,9 @@ class Desk:
 		self.problems: list[str] = []
 		self.page.on("console", self.on_console)
 		self.page.on("response", self.on_response)
-		self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+		self.page.on(
+			"pageerror", lambda error: self.problems.append(f"page error: {error} at {where(error)}")
+		)
 		self.step = 0
 		self.login(user, password)
 
