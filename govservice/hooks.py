@@ -160,7 +160,13 @@ APP_DOCTYPES = (
 	"GS Service Centre",
 	*CHILD_DOCTYPES,
 )
-NEVER_DELETED = ("GS Work Log", "GS One-Time Notice", "GS Rating", "GS Rectification", "GS Complaint")
+NEVER_DELETED = (
+	"GS Work Log",
+	"GS One-Time Notice",
+	"GS Rating",
+	"GS Rectification",
+	"GS Complaint",
+)
 doc_events = {
 	**{doctype: {"before_validate": "govservice.security.writes.check_save"} for doctype in APP_DOCTYPES},
 	**{
@@ -169,6 +175,20 @@ doc_events = {
 			"on_trash": "govservice.security.writes.refuse_delete",
 		}
 		for doctype in NEVER_DELETED
+	},
+	# a scoped record carries its township and county: the scope's indexed column (govservice.security.scope)
+	**{
+		doctype: {
+			"before_validate": "govservice.security.writes.check_save",
+			"validate": "govservice.security.scope.set_scope_centres",
+			**({"on_trash": "govservice.security.writes.refuse_delete"} if doctype in NEVER_DELETED else {}),
+		}
+		for doctype in CENTRE_SCOPED
+	},
+	"GS Service Centre": {
+		"before_validate": "govservice.security.writes.check_save",
+		"on_update": "govservice.security.scope.on_centre_update",
+		"on_trash": "govservice.security.scope.forget_centre_tree",
 	},
 	"File": {
 		"before_insert": "govservice.security.files.check_new_file",

@@ -71,6 +71,8 @@ def remind(today, next_working_day, settings) -> dict[str, int]:
 			{
 				"gs_case": case.name,
 				"service_centre": case.service_centre,
+				"township_centre": case.township_centre,
+				"county_centre": case.county_centre,
 				"kind": case.kind,
 				"deadline_date": case.deadline_date,
 				"sent_on": now,
@@ -94,9 +96,11 @@ def due_cases(today, next_working_day) -> list[frappe._dict]:
 	"""Open, running cases due by the next working day that have not had this reminder for this deadline."""
 	return frappe.db.sql(
 		"""
-		select c.name, c.deadline_date, c.agent, c.service_centre, c.applicant_name, c.is_escalated, c.kind
+		select c.name, c.deadline_date, c.agent, c.service_centre, c.township_centre, c.county_centre,
+			c.applicant_name, c.is_escalated, c.kind
 		from (
-			select name, deadline_date, agent, service_centre, applicant_name, is_escalated,
+			select name, deadline_date, agent, service_centre, township_centre, county_centre, applicant_name,
+				is_escalated,
 				case
 					when deadline_date < %(today)s then 'Overdue'
 					when deadline_date = %(today)s then 'Due Today'
@@ -151,6 +155,8 @@ def mark_escalated(cases: list, now) -> None:
 				"action": "Escalated",
 				"gs_case": case.name,
 				"service_centre": case.service_centre,
+				"township_centre": case.township_centre,
+				"county_centre": case.county_centre,
 				"agent": case.agent,
 				"user": "Administrator",
 				"description": _("Overdue since {0}; escalated to the supervisor of the level above").format(

@@ -9,8 +9,11 @@ that: without a centre, a staff user reads no centre-scoped record, unless a rol
 
 Frappe writes a user's centres into SQL as `(ifnull(service_centre, '') = '' or service_centre in (…))`,
 which no index can serve: at a province's million cases every list and count of an agent read the whole
-table. The condition added here, `service_centre in (…)` on the record's own centre (every scoped record
-carries one), is one an index can serve; Frappe's stays and is then cheap.
+table. So the scoped DocTypes' centre field ignores Frappe's User Permissions, and the scope is this
+module's: every scoped record carries its centre, township and county (`set_scope_centres`), and a user's
+condition is one equality on the column of their centre's level (`township_centre = '…'` for a township
+agent), which an index serves together with the list's sort; the county of a one-county site reads all.
+`has_centre_scope` checks a single record against the user's centres and their descendants.
 """
 
 import frappe
@@ -47,6 +50,11 @@ def unscoped(user: str, doctype: str) -> bool:
 
 # DocType -> the field that holds the record's centre
 SCOPE_FIELD = dict.fromkeys(CENTRE_SCOPED, "service_centre")
+SCOPE_COLUMNS = ("service_centre", "township_centre", "county_centre")
+# a scoped record also carries its township and county (set in `set_scope_centres`): a user's scope is then
+# one equality on the column of their centre's level, which an index serves together with the list's sort
+LEVEL_FIELD = {"Village": "service_centre", "Township": "township_centre", "County": "county_centre"}
+CENTRE = "GS Service Centre"
 
 
 def user_centres(user: str, doctype: str) -> list[str]:
@@ -56,34 +64,143 @@ def user_centres(user: str, doctype: str) -> list[str]:
 	return sorted(
 		{
 			row.doc
-			for row in get_user_permissions(user).get("GS Service Centre", [])
+			for row in get_user_permissions(user).get(CENTRE, [])
 			if not row.applicable_for or row.applicable_for == doctype
 		}
 	)
 
 
+def granted_centres(user: str, doctype: str) -> list[str]:
+	"""The centres `user` was granted for `doctype` (User Permissions as stored, without descendants)."""
+	return sorted(
+		{
+			row.for_value
+			for row in frappe.get_all(
+				"User Permission",
+				filters={"user": user, "allow": CENTRE},
+				fields=["for_value", "apply_to_all_doctypes", "applicable_for"],
+			)
+			if row.apply_to_all_doctypes or not row.applicable_for or row.applicable_for == doctype
+		}
+	)
+
+
+TREE_KEY = "govservice:centre-tree"
+
+
+def centre_tree() -> dict[str, tuple[str, str | None]]:
+	"""Every centre's (level, parent), cached until a centre changes."""
+
+	def load() -> dict:
+		return {
+			row.name: (row.level, row.parent_gs_service_centre)
+			for row in frappe.get_all(CENTRE, fields=["name", "level", "parent_gs_service_centre"])
+		}
+
+	return frappe.cache.get_value(TREE_KEY, generator=load)
+
+
+def ancestors(centre: str | None) -> tuple[str | None, str | None]:
+	"""(township, county) of a centre: a village's township and county, a township and its county, a
+	county (None, itself)."""
+	tree = centre_tree()
+	if not centre or centre not in tree:
+		return None, None
+	township = county = None
+	current: str | None = centre
+	while current:
+		level, parent = tree.get(current, (None, None))
+		if level == "Township":
+			township = current
+		elif level == "County":
+			county = current
+		current = parent
+	return township, county
+
+
+def set_scope_centres(doc, method: str | None = None) -> None:
+	"""`validate` of the scoped DocTypes: the record's township and county, from its centre."""
+	doc.township_centre, doc.county_centre = ancestors(doc.get("service_centre"))
+
+
+def refill_scope_centres(doctypes=None, centres: list[str] | None = None) -> None:
+	"""Recompute the township and county of stored records (all, or those at `centres`) from the tree:
+	after records were written without them, or after a centre moved to another parent."""
+	where = ""
+	if centres:
+		where = "where t.service_centre in (" + ", ".join(frappe.db.escape(c) for c in centres) + ")"
+	for doctype in doctypes or SCOPE_FIELD:
+		frappe.db.sql(
+			f"""update `tab{doctype}` t
+			join `tabGS Service Centre` c on c.name = t.service_centre
+			left join `tabGS Service Centre` p on p.name = c.parent_gs_service_centre
+			left join `tabGS Service Centre` g on g.name = p.parent_gs_service_centre
+			set t.township_centre = case c.level when 'Village' then p.name when 'Township' then c.name end,
+				t.county_centre = case c.level when 'Village' then g.name when 'Township' then p.name
+					when 'County' then c.name end
+			{where}"""
+		)
+
+
+def on_centre_update(doc, method: str | None = None) -> None:
+	"""A centre added or changed: the cached tree again; a centre moved under another parent: its records
+	and those of the centres below it follow."""
+	frappe.cache.delete_value(TREE_KEY)
+	before = doc.get_doc_before_save()
+	if before is None or before.parent_gs_service_centre == doc.parent_gs_service_centre:
+		return
+	subtree = frappe.get_all(CENTRE, filters={"lft": [">=", doc.lft], "rgt": ["<=", doc.rgt]}, pluck="name")
+	frappe.enqueue(
+		refill_scope_centres, centres=subtree or [doc.name], queue="long", enqueue_after_commit=True
+	)
+
+
+def forget_centre_tree(doc=None, method: str | None = None) -> None:
+	frappe.cache.delete_value(TREE_KEY)
+
+
 def centre_scope_query(user: str | None = None, doctype: str | None = None) -> str:
-	"""permission_query_conditions: a staff user's centres as an indexed `in (…)` on the record's centre;
-	nothing for a staff user without a centre."""
+	"""permission_query_conditions: a staff user's centres as one indexed equality per granted centre (on
+	the column of its level); nothing for a county-wide user; `1=0` for a staff user without a centre."""
 	user = user or frappe.session.user
 	if not doctype:
 		return ""
 	if not unscoped(user, doctype):
 		return "1=0"
-	field = SCOPE_FIELD.get(doctype)
-	if not field or user == "Administrator" or is_portal_user(user):
+	if doctype not in SCOPE_FIELD or user == "Administrator" or is_portal_user(user):
 		return ""
 	roles = set(frappe.get_roles(user))
 	if roles & (COUNTY_WIDE | CENTRE_SCOPED.get(doctype, frozenset())):
 		return ""
-	centres = user_centres(user, doctype)
-	if not centres:
-		return ""
-	listed = ", ".join(frappe.db.escape(centre) for centre in centres)
-	return f"`tab{doctype}`.`{field}` in ({listed})"
+	tree = centre_tree()
+	granted = [centre for centre in granted_centres(user, doctype) if centre in tree]
+	if not granted:
+		return "1=0"
+	roots = [name for name, (_level, parent) in tree.items() if not parent]
+	if any(centre in roots for centre in granted) and len(roots) == 1:
+		return ""  # the only county: every record of the site
+	table = f"`tab{doctype}`"
+	conditions = []
+	for level, field in LEVEL_FIELD.items():
+		listed = [frappe.db.escape(c) for c in granted if tree[c][0] == level]
+		if listed:
+			conditions.append(
+				f"{table}.`{field}` = {listed[0]}"
+				if len(listed) == 1
+				else f"{table}.`{field}` in ({', '.join(listed)})"
+			)
+	return "(" + " or ".join(conditions) + ")" if conditions else "1=0"
 
 
 def has_centre_scope(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
-	"""has_permission: refuses a staff user without a centre; never grants."""
+	"""has_permission: a staff user reads and writes the records of their centres (and those shared with
+	them: Frappe grants a shared record after this refusal); never grants."""
 	user = user or frappe.session.user
-	return None if unscoped(user, doc.doctype) else False
+	if not unscoped(user, doc.doctype):
+		return False
+	if doc.doctype not in SCOPE_FIELD or user == "Administrator" or is_portal_user(user):
+		return None
+	roles = set(frappe.get_roles(user))
+	if roles & (COUNTY_WIDE | CENTRE_SCOPED.get(doc.doctype, frozenset())):
+		return None
+	return None if doc.get("service_centre") in user_centres(user, doc.doctype) else False

@@ -60,6 +60,7 @@ class GSCase(CasePortalRules, CaseTransitions, CaseActions, Document):
 		backup_agent_user: DF.Link | None
 		completed_on: DF.Datetime | None
 		consultations: DF.Table[GSCaseConsultation]
+		county_centre: DF.Link | None
 		credit_code: DF.Data | None
 		deadline_date: DF.Date | None
 		delivery_method: DF.Literal["", "Window Pickup", "EMS", "Electronic Certificate"]
@@ -125,6 +126,7 @@ class GSCase(CasePortalRules, CaseTransitions, CaseActions, Document):
 		tasks: DF.Table[GSCaseTask]
 		terminated_by: DF.Literal["", "Applicant", "Cannot Be Completed"]
 		termination_reason: DF.SmallText | None
+		township_centre: DF.Link | None
 		transfer_reason: DF.SmallText | None
 		transferred_from: DF.Link | None
 		transferred_on: DF.Datetime | None
@@ -337,15 +339,17 @@ class GSCase(CasePortalRules, CaseTransitions, CaseActions, Document):
 
 def on_doctype_update() -> None:
 	"""Indexes for what each role asks of a province's million cases: an agent's lists, counts and filters
-	all start with their centres (`service_centre in (…)`, govservice.security.scope); the desk sorts by
-	creation (the list's default) or modification; the reminder job and the overdue cards go by stage and
-	deadline; My Work's cards by the agent's user."""
+	all start with the column of their centre's level (`township_centre = …`, govservice.security.scope);
+	the desk sorts by creation (the list's default) or modification; the reminder job and the overdue cards
+	go by stage and deadline; My Work's cards by the agent's user."""
+	from govservice.security.scope import SCOPE_COLUMNS
+
 	frappe.db.add_index("GS Case", ["status", "deadline_date"])
 	frappe.db.add_index("GS Case", ["stage", "deadline_date"])
 	frappe.db.add_index("GS Case", ["creation"])
-	frappe.db.add_index("GS Case", ["service_centre", "creation"])
 	frappe.db.add_index("GS Case", ["service_centre", "modified"])
-	frappe.db.add_index("GS Case", ["service_centre", "status", "deadline_date"])
-	frappe.db.add_index("GS Case", ["service_centre", "stage", "deadline_date"])
+	for field in SCOPE_COLUMNS:  # a village's, a township's, a county's cases: newest first, or in a state
+		frappe.db.add_index("GS Case", [field, "creation"])
+		frappe.db.add_index("GS Case", [field, "status", "creation"])
 	frappe.db.add_index("GS Case", ["agent_user", "stage", "deadline_date"])
 	frappe.db.add_index("GS Case", ["portal_user"])  # a citizen's own requests (and their notices)

@@ -8,5 +8,8 @@ class GSOneTimeNotice(Document):
 
 def on_doctype_update() -> None:
 	"""The scope's field first (an agent's centres, a contact's department), then the list's sort."""
-	frappe.db.add_index("GS One-Time Notice", ["service_centre", "modified"])
+	from govservice.security.scope import SCOPE_COLUMNS
+
+	for field in SCOPE_COLUMNS:
+		frappe.db.add_index("GS One-Time Notice", [field, "modified"])
 	frappe.db.add_index("GS One-Time Notice", ["gs_case"])

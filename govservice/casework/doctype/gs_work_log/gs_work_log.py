@@ -30,10 +30,12 @@ class GSWorkLog(Document):
 			"Other Note",
 		]
 		agent: DF.Link | None
+		county_centre: DF.Link | None
 		description: DF.SmallText | None
 		gs_case: DF.Link | None
 		log_on: DF.Datetime | None
 		service_centre: DF.Link | None
+		township_centre: DF.Link | None
 		user: DF.Link | None
 	# end: auto-generated types
 	pass
@@ -42,7 +44,10 @@ class GSWorkLog(Document):
 def on_doctype_update() -> None:
 	import frappe
 
-	frappe.db.add_index("GS Work Log", ["service_centre", "log_on"])
+	from govservice.security.scope import SCOPE_COLUMNS
+
+	for field in SCOPE_COLUMNS:  # a village's, a township's, a county's ledger for a period
+		frappe.db.add_index("GS Work Log", [field, "log_on"])
 	frappe.db.add_index("GS Work Log", ["agent", "log_on"])
 	frappe.db.add_index("GS Work Log", ["gs_case", "log_on"])
 	frappe.db.add_index("GS Work Log", ["log_on"])

@@ -26,6 +26,7 @@ class GSRating(Document):
 
 		agent: DF.Link | None
 		comment: DF.SmallText | None
+		county_centre: DF.Link | None
 		gs_case: DF.Link
 		is_bad: DF.Check
 		naming_series: DF.Literal["GS-RATE-.YYYY.-.#####"]
@@ -37,6 +38,7 @@ class GSRating(Document):
 		rectification: DF.Link | None
 		service_centre: DF.Link | None
 		service_item: DF.Link | None
+		township_centre: DF.Link | None
 	# end: auto-generated types
 	"""好差评: one rating per completed request, by its applicant; a bad one opens a rectification."""
 
@@ -111,6 +113,9 @@ def open_rectification(rating: GSRating) -> str:
 
 def on_doctype_update() -> None:
 	"""The scope's field first (an agent's centres, a contact's department), then the list's sort."""
-	frappe.db.add_index("GS Rating", ["service_centre", "modified"])
+	from govservice.security.scope import SCOPE_COLUMNS
+
+	for field in SCOPE_COLUMNS:
+		frappe.db.add_index("GS Rating", [field, "modified"])
 	frappe.db.add_index("GS Rating", ["gs_case"])
 	frappe.db.add_index("GS Rating", ["rated_by"])

@@ -20,6 +20,7 @@ class GSRectification(Document):
 		applicant_phone: DF.Data | None
 		assigned_to: DF.Link | None
 		completed_on: DF.Datetime | None
+		county_centre: DF.Link | None
 		deadline_date: DF.Date | None
 		gs_case: DF.Link | None
 		naming_series: DF.Literal["GS-RECT-.YYYY.-.#####"]
@@ -30,6 +31,7 @@ class GSRectification(Document):
 		rating_level: DF.Data | None
 		service_centre: DF.Link | None
 		status: DF.Literal["In Rectification", "Completed"]
+		township_centre: DF.Link | None
 	# end: auto-generated types
 	"""The centre's answer to a bad rating: what was put right, shown to the applicant when completed."""
 
@@ -59,5 +61,8 @@ class GSRectification(Document):
 
 def on_doctype_update() -> None:
 	"""The scope's field first (an agent's centres, a contact's department), then the list's sort."""
-	frappe.db.add_index("GS Rectification", ["service_centre", "modified"])
+	from govservice.security.scope import SCOPE_COLUMNS
+
+	for field in SCOPE_COLUMNS:
+		frappe.db.add_index("GS Rectification", [field, "modified"])
 	frappe.db.add_index("GS Rectification", ["gs_case"])
