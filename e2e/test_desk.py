@@ -288,6 +288,69 @@ class TestListsAndLedgers(DeskTestCase):
 		self.assert_chinese(agent)
 
 
+class TestKeyProject(DeskTestCase):
+	"""重点项目全程代办: the county's liaison agent entrusts a project, tailors its plan from a template,
+	accepts the first stage and records its approvals; the next stage opens in parallel, and the housing
+	bureau's contact records its own approval there."""
+
+	APPROVED = "() => cur_frm.doc.approvals.filter((r) => r.approval_status === 'Approved').length"
+
+	def record(self, desk: Desk, label: str | None = None) -> None:
+		"""Record one approval through the form's button and dialog; wait for the reloaded form."""
+		before = desk.page.evaluate(self.APPROVED)
+		desk.button("登记审批结果")
+		expect(desk.dialog()).to_be_visible()
+		if label:
+			desk.dialog_select("approval", label)
+		desk.dialog_fill("approval_number", f"鹤审〔2026〕{STAMP}号")
+		desk.dialog_primary()
+		desk.page.wait_for_function(f"() => ({self.APPROVED})() > {before}")
+		desk.wait()
+
+	def test_liaison_agent_runs_a_stage_and_a_department_records_its_approval(self):
+		agent = self.desk("county_agent")
+		agent.goto("/app/gs-key-project/new")
+		agent.fill("project_name", f"鹤峰县茶叶仓储物流中心{STAMP}")
+		agent.select("project_type", value="Enterprise Approval")
+		agent.select("project_level", value="County")
+		agent.fill("owner_enterprise", "湖北测试茶业有限公司")
+		agent.fill("credit_code", "91422828MA49XK2L7X")
+		agent.fill("project_code", "2026-422828-59-02-000321")
+		expect(agent.field("liaison_agent").locator("input")).not_to_have_value("")
+		agent.shot("entrustment")
+		agent.save()
+		agent.button("套用流程模板")
+		template = agent.field("template", ".modal.show").locator("input").first
+		if template.input_value() != "企业投资核准类项目审批流程":  # proposed when it is the type's only one
+			agent.link("template", "企业投资核准", scope=".modal.show", pick="企业投资核准类项目审批流程")
+		expect(template).to_have_value("企业投资核准类项目审批流程")
+		agent.dialog_primary()
+		agent.page.wait_for_function("() => (cur_frm.doc.stages || []).length === 4")
+		agent.shot("plan")
+		agent.button("受理本阶段")
+		agent.page.wait_for_function("() => cur_frm.doc.status === 'In Approval'")
+		doc = agent.doc()
+		self.assertEqual(doc["stages"][0]["stage_status"], "Open")
+		self.assertTrue(doc["planned_finish"])
+		self.assertLess(doc["planned_working_days"], doc["serial_working_days"])
+		agent.shot("stage-accepted")
+		for _ in range(3):  # 核准 and 用地预审 in parallel, then 建设用地规划许可证
+			self.record(agent)
+		agent.page.wait_for_function("() => cur_frm.doc.stages[1].stage_status === 'Open'")
+		doc = agent.doc()
+		self.assertEqual(doc["stages"][0]["stage_status"], "Completed")
+		agent.shot("second-stage-open")
+		self.assert_chinese(agent)
+		housing = self.desk("housing")
+		housing.goto(f"/app/gs-key-project/{doc['name']}")
+		self.record(housing, "工程建设许可 · 施工图设计文件审查")
+		rows = {row["item_name"]: row for row in housing.doc()["approvals"]}
+		self.assertEqual(rows["施工图设计文件审查"]["approval_status"], "Approved")
+		self.assertEqual(rows["建设工程规划许可证核发"]["approval_status"], "In Progress")
+		housing.shot("approval-recorded")
+		self.assert_chinese(housing)
+
+
 class TestAdministrator(DeskTestCase):
 	"""The county's administrator changes the case workflow and adds a notification, in the desk, without
 	code and without being a system manager; a case then uses both."""

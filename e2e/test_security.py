@@ -60,6 +60,11 @@ def expected(identity: str, doctype: str) -> set[str]:
 		return {name for key, name in WORLD["notices"].items() if key in scope}
 	if doctype == "GS Work Log":
 		return {name for case, names in WORLD["work_logs"].items() if case in cases for name in names}
+	if doctype in ("GS Key Project", "GS Project Approval", "GS Project Team Member", "GS Project Stage"):
+		# its handling centre's scope (the township's agent is its liaison), its supervisor, the county, and
+		# the department that approves in it; child rows follow the project
+		readers = {"township", "county", "supervisor", "contact"}
+		return {WORLD["key_project"]} if identity in readers else set()
 	if doctype == "GS Case Reminder":
 		# read by supervisors (and administrators), for their centres' cases
 		readers = {"supervisor"}
@@ -118,6 +123,7 @@ DOCTYPES = (
 	"GS One-Time Notice",
 	"GS Work Log",
 	"GS Case Reminder",
+	"GS Key Project",
 	"GS Rating",
 	"GS Rectification",
 	"GS Complaint",
@@ -130,6 +136,9 @@ CHILD_TABLES = (
 	("GS Case Task", "GS Case"),
 	("GS Case Consultation", "GS Case"),
 	("GS Notice Material", "GS One-Time Notice"),
+	("GS Project Approval", "GS Key Project"),
+	("GS Project Team Member", "GS Key Project"),
+	("GS Project Stage", "GS Key Project"),
 )
 
 
@@ -815,6 +824,83 @@ class SecuritySuite(unittest.TestCase):
 
 		self.run_matrix(probe, workers=1)
 
+	def test_key_project_writes_and_actions(self):
+		"""Only the project's writers change it, never its scope or its statuses by a plain save; the stage
+		and approval actions check who acts (a department only on its own approvals)."""
+		name = WORLD["key_project"]
+		rows = WORLD["key_project_rows"]
+		stored = self.admin.get(f"/api/resource/GS Key Project/{name}").json()["data"]
+		writers = {"township", "county"}  # agents of the handling centre's scope
+		recorders = writers | {"contact"}  # and the approving department, for its approvals
+
+		def probe(client: Client, identity: str):
+			harmless = client.put(
+				f"/api/resource/GS Key Project/{name}", {"site_address": f"{identity} 地址"}
+			)
+			self.record(
+				identity,
+				"GS Key Project",
+				"REST PUT harmless field",
+				name,
+				ok(harmless) == (identity in writers),
+				harmless.text[:120],
+			)
+			for field, value in (
+				("service_centre", WORLD["centres"]["t2"]),
+				("liaison_agent", WORLD["agents"]["township2"]),
+				("status", "Completed"),
+				("accepted_on", "2020-01-01"),
+			):
+				forged = client.put(f"/api/resource/GS Key Project/{name}", {field: value})
+				self.record(
+					identity, "GS Key Project", f"REST PUT {field}", name, not ok(forged), forged.text[:120]
+				)
+			approvals = [dict(row) for row in stored["approvals"]]
+			approvals[0]["approval_status"] = "Approved"
+			forged = client.put(f"/api/resource/GS Key Project/{name}", {"approvals": approvals})
+			self.record(
+				identity,
+				"GS Key Project",
+				"REST PUT approval status",
+				name,
+				not ok(forged),
+				forged.text[:120],
+			)
+			accept = client.call("run_doc_method", dt="GS Key Project", dn=name, method="accept_stage")
+			# a writer is told the next stage cannot open yet (417); anyone else is refused (403)
+			self.record(
+				identity,
+				"GS Key Project",
+				"accept_stage",
+				name,
+				accept.status_code == (417 if identity in writers else 403),
+				accept.text[:120],
+			)
+			record = client.call(
+				"run_doc_method",
+				dt="GS Key Project",
+				dn=name,
+				method="record_approval",
+				args=json.dumps({"approval": rows["施工许可证核发"]}),
+			)
+			self.record(
+				identity,
+				"GS Key Project",
+				"record_approval",
+				name,
+				record.status_code == (417 if identity in recorders else 403),
+				record.text[:120],
+			)
+
+		self.run_matrix(probe, workers=1)
+		after = self.admin.get(f"/api/resource/GS Key Project/{name}").json()["data"]
+		for field in ("service_centre", "liaison_agent", "status", "accepted_on"):
+			self.assertEqual(after[field], stored[field], field)
+		self.assertEqual(
+			[row["approval_status"] for row in after["approvals"]],
+			[row["approval_status"] for row in stored["approvals"]],
+		)
+
 	def test_writes_onto_unreadable_records(self):
 		def probe(client: Client, identity: str):
 			readable = expected(identity, "GS Case")
@@ -871,6 +957,7 @@ class SecuritySuite(unittest.TestCase):
 			("GS Complaint", WORLD["complaints"]["new"]),
 			("GS Rating", WORLD["rating"]),
 			("GS One-Time Notice", WORLD["notices"]["t2"]),
+			("GS Key Project", WORLD["key_project"]),
 		):
 			response = self.admin.session.delete(f"{BASE}/api/resource/{doctype}/{name}")
 			self.assertNotIn(response.status_code, (200, 202), f"Administrator deleted {doctype} {name}")

@@ -59,10 +59,18 @@ permission_query_conditions = {
 	"GS Rating": "govservice.citizen_portal.permissions.rating_query",
 	"GS Rectification": "govservice.citizen_portal.permissions.rectification_query",
 	"GS Portal Profile": "govservice.security.queries.profile_query",
+	# key projects: the handling centre's scope, the agency team and the approving departments
+	"GS Key Project": "govservice.key_projects.permissions.project_query",
 }
 # Child tables follow their parent's scope; files of app records and citizens' accounts are seen only
 # through the records that hold them (govservice.security.queries)
 CHILD_DOCTYPES = (
+	"GS Project Team Member",
+	"GS Project Stage",
+	"GS Project Approval",
+	"GS Project Plan Change",
+	"GS Plan Template Stage",
+	"GS Plan Template Item",
 	"GS Case Material",
 	"GS Case Pause",
 	"GS Case Task",
@@ -106,6 +114,7 @@ has_permission = {
 	"GS Portal Profile": "govservice.security.queries.has_profile_permission",
 	"File": "govservice.security.queries.has_file_permission",
 	"User": "govservice.security.queries.has_user_permission",
+	"GS Key Project": "govservice.key_projects.permissions.has_project_permission",
 }
 for _doctype in CENTRE_SCOPED:
 	_check = has_permission.get(_doctype)
@@ -158,6 +167,7 @@ APP_DOCTYPES = (
 	"GS Department Liaison",
 	"GS Duty Roster",
 	"GS Service Centre",
+	"GS Project Plan Template",
 	*CHILD_DOCTYPES,
 )
 NEVER_DELETED = (
@@ -166,6 +176,7 @@ NEVER_DELETED = (
 	"GS Rating",
 	"GS Rectification",
 	"GS Complaint",
+	"GS Key Project",
 )
 doc_events = {
 	**{doctype: {"before_validate": "govservice.security.writes.check_save"} for doctype in APP_DOCTYPES},

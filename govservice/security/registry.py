@@ -2,7 +2,7 @@
 
 import frappe
 
-APP_MODULES = ("Catalogue", "Organisation", "Casework", "Complaints", "Citizen Portal")
+APP_MODULES = ("Catalogue", "Organisation", "Casework", "Complaints", "Citizen Portal", "Key Projects")
 
 # Roles that may correct any record of the app by a plain save (the county's administrators).
 ADMIN_ROLES = frozenset(("System Manager", "GS Administrator"))
@@ -17,6 +17,7 @@ SCOPE_FIELDS: dict[str, tuple[str, ...]] = {
 	"GS Rectification": ("gs_case", "service_centre", "assigned_to"),
 	"GS Work Log": ("gs_case", "service_centre", "agent", "user"),
 	"GS Portal Profile": ("user",),
+	"GS Key Project": ("service_centre", "liaison_agent", "liaison_user"),
 }
 
 # Set only by the app, never by a person's insert: who filed a request through the portal, and so on.

@@ -28,6 +28,9 @@ def load_demo() -> None:
 	load_service_items(data["service_items"], company)
 	load_cases()
 	from govservice.complaints.setup import ensure_weekly_reports
+	from govservice.setup.demo_projects import load_key_projects
+
+	load_key_projects(data["key_projects"], company)
 
 	ensure_weekly_reports([frappe.db.get_value("User", {"name": ["like", "admin@%"]}) or "Administrator"])
 

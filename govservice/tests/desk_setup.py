@@ -16,6 +16,7 @@ USERS = {
 	"supervisor": "supervisor@demo.govservice.localhost",  # 走马镇
 	"contact": "contact@demo.govservice.localhost",  # 县人力资源和社会保障局
 	"leader": "leader@demo.govservice.localhost",
+	"housing": "housing@demo.govservice.localhost",  # 县住房和城乡建设局's contact (key projects)
 	"supervisory": "supervisory@demo.govservice.localhost",
 	"administrator": "gsadmin@demo.govservice.localhost",
 }
@@ -29,8 +30,8 @@ ITEMS = {
 def prepare() -> None:
 	frappe.set_user("Administrator")
 	use_site_language()
-	if not frappe.db.exists("User", USERS["administrator"]):
-		load_demo()
+	if not frappe.db.exists("User", USERS["housing"]):
+		load_demo()  # idempotent: adds what a newer demo has
 	frappe.db.commit()
 	company = frappe.db.get_value("Company", {}, "name")
 	abbr = frappe.get_cached_value("Company", company, "abbr")

@@ -135,6 +135,7 @@ def prepare() -> None:
 		"d2": ensure_complaint("d2", departments["d2"], users["portal_b"], dispatch=True),
 		"new": ensure_complaint("new", None, users["portal_a"], dispatch=False),
 	}
+	key_project = ensure_key_project(centres, agents, users, departments)
 	remove_stray_files(cases)
 	for method in ("sign_up", "login_with_code", "reset_password"):
 		frappe.cache.delete_value(f"rl:govservice.api.account.{method}:127.0.0.1")
@@ -151,6 +152,10 @@ def prepare() -> None:
 				"cases": cases,
 				"notices": notices,
 				"reminders": reminders,
+				"key_project": key_project,
+				"key_project_rows": {
+					row.item_name: row.name for row in frappe.get_doc("GS Key Project", key_project).approvals
+				},
 				"rating": rating,
 				"rectification": rectification,
 				"complaints": complaints,
@@ -172,6 +177,38 @@ def prepare() -> None:
 			ensure_ascii=False,
 		)
 	)
+
+
+def ensure_key_project(centres: dict, agents: dict, users: dict, departments: dict) -> str:
+	"""A key project at the first township (its agent the liaison), approved in part by the first
+	department, with its first stage accepted (the second cannot open yet)."""
+	from govservice.tests.utils import make_key_project, make_plan_template
+
+	existing = frappe.db.get_value("GS Key Project", {"project_name": "安全测试重点项目"})
+	if existing:
+		return existing
+	template = make_plan_template(
+		"安全测试流程",
+		"Enterprise Approval",
+		[("立项用地规划许可", departments["d1"], 20), ("施工许可", departments["d1"], 10)],
+		[
+			("立项用地规划许可", "项目核准", departments["d1"], 10, 1, 1),
+			("立项用地规划许可", "用地预审", departments["d1"], 15, 1, 1),
+			("施工许可", "施工许可证核发", departments["d1"], 7, 1, 1),
+		],
+	)
+	frappe.set_user(users["township"])
+	try:
+		project = make_key_project(
+			centres["t1"], agents["township"], project_name="安全测试重点项目", site_address="一镇工业园"
+		)
+		project.append("team", {"member_role": "Lead Unit", "person_name": "牵头人", "phone": "13800002222"})
+		project.save()
+		project.apply_template(template)
+		frappe.get_doc("GS Key Project", project.name).accept_stage()
+	finally:
+		frappe.set_user("Administrator")
+	return project.name
 
 
 def ensure_reminder(case_name: str) -> str:

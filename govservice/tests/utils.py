@@ -196,3 +196,76 @@ def use_site_language() -> None:
 	"""Write records in the site's language (System Settings), as its staff would, not the shell's: the work
 	log's notes are written in the language of whoever acts."""
 	frappe.local.lang = frappe.db.get_single_value("System Settings", "language") or "zh"
+
+
+def make_department_liaison(department: str, contact: str, leader: str | None = None) -> None:
+	"""The department's business liaison table, naming `contact` (and `leader`) as its users."""
+	if frappe.db.exists("GS Department Liaison", department):
+		frappe.db.set_value(
+			"GS Department Liaison", department, {"contact_user": contact, "leader_user": leader}
+		)
+		return
+	frappe.get_doc(
+		{
+			"doctype": "GS Department Liaison",
+			"department": department,
+			"leader_name": "分管领导",
+			"leader_phone": "0718-8000001",
+			"leader_user": leader,
+			"contact_name": "业务联络员",
+			"contact_phone": "13800000002",
+			"contact_user": contact,
+		}
+	).insert(ignore_permissions=True)
+
+
+def make_plan_template(name: str, project_type: str, stages: list[tuple], approvals: list[tuple]) -> str:
+	"""A plan template: stages as (name, lead department, limit[, overlap]) and approvals as
+	(stage, approval, department, limit, parallel, required)."""
+	if frappe.db.exists("GS Project Plan Template", name):
+		return name
+	doc = frappe.get_doc(
+		{"doctype": "GS Project Plan Template", "template_name": name, "project_type": project_type}
+	)
+	for stage in stages:
+		doc.append(
+			"stages",
+			{
+				"stage_name": stage[0],
+				"lead_department": stage[1],
+				"limit_days": stage[2],
+				"overlap_after_days": stage[3] if len(stage) > 3 else None,
+			},
+		)
+	for stage, item, department, limit, parallel, required in approvals:
+		doc.append(
+			"approvals",
+			{
+				"stage_name": stage,
+				"item_name": item,
+				"department": department,
+				"limit_days": limit,
+				"is_parallel": parallel,
+				"is_required": required,
+			},
+		)
+	return doc.insert(ignore_permissions=True).name
+
+
+def make_key_project(centre: str, agent: str, **fields) -> "frappe.model.document.Document":
+	"""A key project entrusted at `centre` with `agent` (a GS Agent name) as liaison."""
+	doc = frappe.get_doc(
+		{
+			"doctype": "GS Key Project",
+			"project_name": "测试重点项目",
+			"project_type": "Enterprise Approval",
+			"project_level": "County",
+			"owner_enterprise": "鹤峰县测试有限公司",
+			"credit_code": VALID_CREDIT_CODE,
+			"service_centre": centre,
+			"liaison_agent": agent,
+			"entrusted_on": "2026-06-01",
+			**fields,
+		}
+	)
+	return doc.insert()

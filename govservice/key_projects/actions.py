@@ -1,0 +1,145 @@
+"""What the agency team and the departments do with a key project: accept a stage (its approvals start in
+parallel), record an approval (the stage completes when every required one is, and the next stage opens).
+
+Each action checks its own rule and who may take it (govservice.key_projects.permissions), then saves with
+`flags.ignore_permissions`: the status and date fields it sets are the system's (read-only, protected against
+plain saves by govservice.security.writes). Each leaves a comment on the project, and Version keeps the rest.
+"""
+
+from __future__ import annotations
+
+import frappe
+from frappe import _
+from frappe.utils import getdate, nowdate
+
+from govservice.key_projects.permissions import may_act, may_record
+
+
+class ProjectActionError(frappe.ValidationError):
+	pass
+
+
+def _today():
+	return getdate(nowdate())
+
+
+def next_stage(project):
+	"""The first stage not yet opened, if it may open now: the first stage, or one whose previous stage is
+	complete, or opened long enough ago for the plan's overlap."""
+	from govservice.organisation.calendar import get_work_calendar
+
+	previous = None
+	for stage in project.stages:
+		if stage.stage_status == "Not Started":
+			if previous is None or previous.stage_status == "Completed":
+				return stage
+			if stage.overlap_after_days and previous.opened_on:
+				opens = get_work_calendar().add_working_days(
+					getdate(previous.opened_on), stage.overlap_after_days
+				)
+				if opens <= _today():
+					return stage
+			return None
+		previous = stage
+	return None
+
+
+def start_stage(project, stage, on) -> None:
+	stage.stage_status = "Open"
+	stage.opened_on = on
+	first_serial = True
+	for row in project.approvals:
+		if row.stage_name != stage.stage_name or row.approval_status != "Not Started":
+			continue
+		if row.is_parallel or first_serial:
+			row.approval_status = "In Progress"
+			row.started_on = on
+		if not row.is_parallel:
+			first_serial = False
+
+
+def accept_stage(project) -> str:
+	"""Accept the next stage: its parallel approvals (and the first serial one) start today."""
+	if not may_act(project):
+		raise frappe.PermissionError(_("Only the project's agency team may accept a stage."))
+	if project.status in ("Completed", "Suspended"):
+		raise ProjectActionError(_("This project is {0}.").format(_(project.status)))
+	if not project.stages:
+		raise ProjectActionError(_("Apply a plan template or add stages first."))
+	stage = next_stage(project)
+	if stage is None:
+		raise ProjectActionError(_("No stage can be accepted now: the previous stage is not complete."))
+	if not any(row.stage_name == stage.stage_name for row in project.approvals):
+		raise ProjectActionError(_("Stage {0} has no approvals.").format(stage.stage_name))
+	today = _today()
+	if not project.accepted_on:
+		project.accepted_on = today
+	project.status = "In Approval"
+	start_stage(project, stage, today)
+	project.flags.ignore_permissions = True  # checked above: the team's action
+	project.save()
+	project.add_comment("Info", _("Stage accepted: {0}").format(stage.stage_name))
+	return stage.stage_name
+
+
+def record_approval(project, row_name: str, approval_number: str | None = None, approved_on=None) -> str:
+	"""Record an approval as granted; complete its stage when every required approval is, open the next."""
+	row = next((r for r in project.approvals if r.name == row_name), None)
+	if row is None:
+		raise frappe.DoesNotExistError(_("No such approval in this project."))
+	if not may_record(project, row):
+		raise frappe.PermissionError(
+			_("Only the project's agency team or the approving department may record this.")
+		)
+	if row.approval_status != "In Progress":
+		raise ProjectActionError(_("{0} is not in progress.").format(row.item_name))
+	on = getdate(approved_on) if approved_on else _today()
+	if on > _today() or on < getdate(row.started_on):
+		raise ProjectActionError(_("The approval date must lie between its start and today."))
+	row.approval_status = "Approved"
+	row.approved_on = on
+	row.approval_number = (approval_number or "").strip()[:140] or None
+	stage = next(s for s in project.stages if s.stage_name == row.stage_name)
+	waiting = [
+		r
+		for r in project.approvals
+		if r.stage_name == stage.stage_name and not r.is_parallel and r.approval_status == "Not Started"
+	]
+	if not row.is_parallel and waiting:
+		waiting[0].approval_status = "In Progress"
+		waiting[0].started_on = on
+	open_required = [
+		r
+		for r in project.approvals
+		if r.stage_name == stage.stage_name and r.is_required and r.approval_status != "Approved"
+	]
+	if not open_required:
+		stage.stage_status = "Completed"
+		stage.completed_on = on
+		following = next_stage(project)
+		if following is not None:
+			start_stage(project, following, on)
+		elif all(s.stage_status == "Completed" for s in project.stages):
+			project.status = "Completed"
+	project.flags.ignore_permissions = True  # checked above: the team's or the department's action
+	project.save()
+	project.add_comment("Info", _("Approved: {0}").format(row.item_name))
+	return row.approval_status
+
+
+def complete_stage_check(project) -> None:
+	"""validate: a stage marked complete has no required approval still open."""
+	for stage in project.stages:
+		if stage.stage_status != "Completed":
+			continue
+		open_required = [
+			r.item_name
+			for r in project.approvals
+			if r.stage_name == stage.stage_name and r.is_required and r.approval_status != "Approved"
+		]
+		if open_required:
+			raise ProjectActionError(
+				_("Stage {0} cannot close: {1} still open.").format(
+					stage.stage_name, "、".join(open_required)
+				)
+			)

@@ -1,0 +1,33 @@
+from govservice.security.rows import ParentScopedRow
+
+
+class GSProjectApproval(ParentScopedRow):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		approval_number: DF.Data | None
+		approval_status: DF.Literal["Not Started", "In Progress", "Approved"]
+		approved_on: DF.Date | None
+		decision: DF.Literal["Standard", "Commitment", "Deferred Materials"]
+		deferred_materials: DF.SmallText | None
+		department: DF.Link | None
+		due_date: DF.Date | None
+		is_critical: DF.Check
+		is_parallel: DF.Check
+		is_required: DF.Check
+		item_name: DF.Data
+		limit_days: DF.Int
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		service_item: DF.Link | None
+		slack_days: DF.Int
+		stage_name: DF.Data
+		started_on: DF.Date | None
+	# end: auto-generated types
+	pass

@@ -1,0 +1,42 @@
+"""流程定制: an approval plan per project type that administrators edit in the desk."""
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from govservice.domain.project_rules import stage_names_problem
+
+
+class GSProjectPlanTemplate(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from govservice.key_projects.doctype.gs_plan_template_item.gs_plan_template_item import (
+			GSPlanTemplateItem,
+		)
+		from govservice.key_projects.doctype.gs_plan_template_stage.gs_plan_template_stage import (
+			GSPlanTemplateStage,
+		)
+
+		approvals: DF.Table[GSPlanTemplateItem]
+		description: DF.SmallText | None
+		project_type: DF.Literal["Government Invested", "Enterprise Approval", "Enterprise Filing"]
+		stages: DF.Table[GSPlanTemplateStage]
+		template_name: DF.Data
+		total_limit_days: DF.Int
+	# end: auto-generated types
+
+	def validate(self) -> None:
+		problem = stage_names_problem(
+			[s.stage_name for s in self.stages], [a.stage_name for a in self.approvals]
+		)
+		if problem:
+			frappe.throw(_("The approval plan is inconsistent: {0}").format(problem))
+		for row in [*self.stages, *self.approvals]:
+			if (row.limit_days or 0) < 0:
+				frappe.throw(_("A limit cannot be negative."))

@@ -1,0 +1,103 @@
+"""Who sees a key project: its handling centre's scope, its agency team, the departments that approve in it.
+
+- the county's administrators: every project;
+- staff with centres (agents, supervisors): the projects handled at their centres (the centre tree's User
+  Permissions, as for cases), as an indexed `service_centre in (…)`;
+- the agency team: every member named with a user account, whatever their centre (a township agent carried
+  on the county's project, a department's person in the lead unit);
+- a department's liaison contact or leader in charge: the projects in which their department approves;
+- nobody else (a staff account without a centre or a team place reads none).
+
+Writes (the form, REST, frappe.client) are for the liaison agent, agents of the handling centre's scope and
+the team's agents; departments act on their own approvals through `record_approval` only.
+"""
+
+import frappe
+
+from govservice.complaints.permissions import departments_of
+from govservice.security.registry import is_admin
+
+TABLE = "`tabGS Key Project`"
+WRITE_ROLES = frozenset(("GS Agent",))
+
+
+def user_centres(user: str) -> list[str]:
+	from frappe.permissions import get_user_permissions
+
+	return sorted({row.doc for row in get_user_permissions(user).get("GS Service Centre", [])})
+
+
+def project_query(user: str | None = None, doctype: str | None = None) -> str:
+	user = user or frappe.session.user
+	if is_admin(user):
+		return ""
+	escape = frappe.db.escape
+	conditions = [
+		f"{TABLE}.`liaison_user` = {escape(user)}",
+		f"{TABLE}.name in (select parent from `tabGS Project Team Member` where parenttype = 'GS Key Project'"
+		f" and user = {escape(user)})",
+	]
+	centres = user_centres(user)
+	if centres:
+		conditions.append(f"{TABLE}.`service_centre` in ({', '.join(escape(c) for c in centres)})")
+	departments = departments_of(user) if "GS Department Contact" in frappe.get_roles(user) else []
+	if departments:
+		listed = ", ".join(escape(d) for d in departments)
+		conditions.append(
+			f"{TABLE}.name in (select parent from `tabGS Project Approval` where parenttype = 'GS Key Project'"
+			f" and department in ({listed}))"
+		)
+	return "(" + " or ".join(conditions) + ")"
+
+
+def relation(doc, user: str) -> str | None:
+	"""How `user` stands to the project: 'centre', 'team', 'department' or None."""
+	if doc.get("liaison_user") == user or (
+		doc.get("liaison_agent") and frappe.db.get_value("GS Agent", doc.liaison_agent, "user") == user
+	):
+		return "team"
+	if doc.get("service_centre") and doc.service_centre in user_centres(user):
+		return "centre"
+	if any(row.user == user for row in doc.get("team") or []):
+		return "team"
+	if "GS Department Contact" in frappe.get_roles(user):
+		mine = set(departments_of(user))
+		if any(row.department in mine for row in doc.get("approvals") or []):
+			return "department"
+	return None
+
+
+def has_project_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	user = user or frappe.session.user
+	if is_admin(user):
+		return True
+	if doc.is_new() if hasattr(doc, "is_new") else not doc.get("name"):
+		# a new project: an agent files it at one of their centres (checked again on insert)
+		return ptype == "create" and bool(WRITE_ROLES & set(frappe.get_roles(user)))
+	kind = relation(doc, user)
+	if kind is None:
+		return False
+	if ptype in (None, "read", "print", "report", "export"):
+		return True
+	if kind in ("centre", "team"):
+		return bool(WRITE_ROLES & set(frappe.get_roles(user))) and ptype in ("write", "create")
+	return False
+
+
+def may_act(doc, user: str | None = None) -> bool:
+	"""May `user` take the project's plan actions (apply the template, accept a stage)?"""
+	user = user or frappe.session.user
+	return is_admin(user) or has_project_permission(doc, "write", user)
+
+
+def may_record(doc, row, user: str | None = None) -> bool:
+	"""May `user` record the decision of approval `row`: the project's writers, or the department's own
+	liaison contact or leader in charge."""
+	user = user or frappe.session.user
+	if may_act(doc, user):
+		return True
+	return (
+		"GS Department Contact" in frappe.get_roles(user)
+		and bool(row.department)
+		and row.department in departments_of(user)
+	)

@@ -1,0 +1,150 @@
+"""A key project's approval plan: copied from a template, tailored, and timed on the working-day calendar.
+
+The timetable itself is `govservice.domain.project_schedule`; this module turns the project's tables into
+its input and writes its dates back (stage and approval due dates, planned finish, slack, critical path).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import frappe
+from frappe import _
+from frappe.utils import getdate, nowdate
+
+from govservice.domain.project_schedule import Approval, PlanError, Stage, schedule
+from govservice.domain.workdays import CalendarRangeError
+from govservice.organisation.calendar import get_work_calendar
+
+PLAN_FIELDS = (
+	"stage_name",
+	"item_name",
+	"department",
+	"limit_days",
+	"is_parallel",
+	"is_required",
+	"decision",
+)
+STAGE_FIELDS = ("stage_name", "lead_department", "limit_days", "overlap_after_days")
+
+
+def copy_template(project, template_name: str) -> None:
+	"""The template's stages and approvals into a project not yet accepted."""
+	template = frappe.get_doc("GS Project Plan Template", template_name)
+	project.plan_template = template.name
+	project.set("stages", [])
+	project.set("approvals", [])
+	for stage in template.stages:
+		project.append("stages", {field: stage.get(field) for field in STAGE_FIELDS})
+	for item in template.approvals:
+		project.append(
+			"approvals",
+			{
+				"stage_name": item.stage_name,
+				"service_item": item.service_item,
+				"item_name": item.item_name,
+				"department": item.department,
+				"limit_days": item.limit_days,
+				"is_parallel": item.is_parallel,
+				"is_required": item.is_required,
+				"decision": "Standard",
+			},
+		)
+
+
+def _date(value) -> datetime.date | None:
+	return getdate(value) if value else None
+
+
+def plan_stages(project) -> list[Stage]:
+	by_stage: dict[str, list] = {}
+	for row in project.approvals:
+		by_stage.setdefault(row.stage_name, []).append(row)
+	stages = []
+	for stage in project.stages:
+		approvals = tuple(
+			Approval(
+				key=str(row.idx),  # new rows have no name before they are saved
+				limit_days=row.limit_days or 0,
+				parallel=bool(row.is_parallel),
+				required=bool(row.is_required),
+				started_on=_date(row.started_on),
+				finished_on=_date(row.approved_on),
+			)
+			for row in by_stage.get(stage.stage_name, [])
+		)
+		stages.append(
+			Stage(
+				key=stage.stage_name,
+				limit_days=stage.limit_days or 0,
+				approvals=approvals,
+				overlap_after_days=stage.overlap_after_days if stage.overlap_after_days else None,
+				opened_on=_date(stage.opened_on),
+			)
+		)
+	return stages
+
+
+def refresh_schedule(project) -> None:
+	"""The plan's dates from the acceptance day (or, before acceptance, as if accepted today)."""
+	if not project.stages:
+		project.planned_finish = None
+		project.planned_working_days = 0
+		project.serial_working_days = 0
+		return
+	start = _date(project.accepted_on) or getdate(nowdate())
+	try:
+		timetable = schedule(get_work_calendar(), start, plan_stages(project))
+	except PlanError as error:
+		frappe.throw(_("The approval plan cannot be timed: {0}").format(str(error)))
+	except CalendarRangeError:
+		frappe.throw(
+			_("The plan runs past the working-day calendar: generate the next year in GS Calendar Year.")
+		)
+	stage_dates = {s.key: s for s in timetable.stages}
+	approval_dates = {a.key: a for s in timetable.stages for a in s.approvals}
+	for stage in project.stages:
+		dates = stage_dates[stage.stage_name]
+		stage.due_date = dates.due if stage.opened_on else None
+		stage.planned_finish = dates.finish
+		stage.over_limit = int(dates.over_limit)
+	for row in project.approvals:
+		dates = approval_dates.get(str(row.idx))
+		if dates is None:
+			continue
+		row.due_date = dates.due if row.started_on else None
+		row.slack_days = dates.slack_days or 0
+		row.is_critical = int(dates.critical)
+	project.planned_finish = timetable.finish
+	project.planned_working_days = timetable.working_days
+	project.serial_working_days = timetable.serial_working_days
+
+
+def plan_summary(rows: list, stages: list) -> dict:
+	"""What a plan change compares: the stages and each approval's terms, by row."""
+	return {
+		"stages": [tuple(str(stage.get(f) or "") for f in STAGE_FIELDS) for stage in stages],
+		"approvals": {
+			row.name: tuple(str(row.get(f) or "") for f in PLAN_FIELDS) for row in rows if row.name
+		},
+	}
+
+
+def describe_change(before, project) -> str | None:
+	"""What changed in the plan of an accepted project, in words, or None."""
+	old = plan_summary(before.approvals, before.stages)
+	new = plan_summary(project.approvals, project.stages)
+	lines = []
+	old_rows = {row.name: row for row in before.approvals}
+	kept = {row.name for row in project.approvals if row.name in old_rows}
+	for name, row in old_rows.items():
+		if name not in kept:
+			lines.append(_("Dropped: {0}").format(row.item_name))
+	for row in project.approvals:
+		if row.name not in old_rows:
+			lines.append(_("Added: {0}").format(row.item_name))
+		elif new["approvals"].get(row.name) != old["approvals"].get(row.name):
+			lines.append(_("Changed: {0}").format(row.item_name))
+	if old["stages"] != new["stages"]:
+		lines.append(_("Stages changed"))
+	return "\n".join(lines) or None

@@ -1,0 +1,270 @@
+"""重点项目全程代办: entrustment, the plan from a template, parallel approvals by stage, plan changes with a
+reason, and who sees and acts on a project."""
+
+import frappe
+
+from govservice.key_projects.actions import ProjectActionError
+from govservice.organisation.doctype.gs_calendar_year.gs_calendar_year import ensure_calendar_years
+from govservice.tests.utils import (
+	FrappeTestCase,
+	make_agent,
+	make_centre,
+	make_department,
+	make_department_liaison,
+	make_key_project,
+	make_plan_template,
+	make_user,
+)
+
+MONDAY = "2026-06-01 09:00:00"
+
+
+class KeyProjectTestCase(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		ensure_calendar_years([2026, 2027])
+		county = make_centre("项目县", "County")
+		cls.town = make_centre("项目镇", "Township", county)
+		cls.other_town = make_centre("项目邻镇", "Township", county)
+		cls.agent = make_agent("kp.agent@test.govservice", cls.town).name
+		cls.agent_user = frappe.db.get_value("GS Agent", cls.agent, "user")
+		cls.other_agent = make_agent("kp.other@test.govservice", cls.other_town).name
+		cls.other_user = frappe.db.get_value("GS Agent", cls.other_agent, "user")
+		cls.planning = make_department("项目测试自然资源局")
+		cls.housing = make_department("项目测试住建局")
+		cls.planning_contact = make_user("kp.planning@test.govservice", roles=("GS Department Contact",))
+		cls.housing_contact = make_user("kp.housing@test.govservice", roles=("GS Department Contact",))
+		make_department_liaison(cls.planning, cls.planning_contact)
+		make_department_liaison(cls.housing, cls.housing_contact)
+		cls.template = make_plan_template(
+			"测试核准类项目流程",
+			"Enterprise Approval",
+			[("立项用地规划许可", cls.planning, 20), ("工程建设许可", cls.housing, 15)],
+			[
+				("立项用地规划许可", "项目核准", cls.planning, 10, 1, 1),
+				("立项用地规划许可", "用地预审", cls.planning, 15, 1, 1),
+				("立项用地规划许可", "环评审批", cls.housing, 12, 1, 0),
+				("工程建设许可", "建设工程规划许可证", cls.planning, 10, 1, 1),
+				("工程建设许可", "施工图审查", cls.housing, 8, 0, 1),
+			],
+		)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def new_project(self, **fields):
+		frappe.set_user(self.agent_user)
+		try:
+			return make_key_project(self.town, self.agent, **fields)
+		finally:
+			frappe.set_user("Administrator")
+
+	def planned(self):
+		project = self.new_project()
+		frappe.set_user(self.agent_user)
+		project.apply_template(self.template)
+		return frappe.get_doc("GS Key Project", project.name)
+
+
+class TestEntrustment(KeyProjectTestCase):
+	def test_the_owner_and_the_project_code_are_checked(self):
+		with self.assertRaises(frappe.ValidationError):
+			self.new_project(credit_code="91350100M000100Y44")
+		with self.assertRaises(frappe.ValidationError):
+			self.new_project(project_code="2026-422828-34-01-000123")  # 01 is 审批, not 核准
+		with self.assertRaises(frappe.ValidationError):
+			self.new_project(project_code="2026-992828-34-02-000123")  # no such province
+		project = self.new_project(project_code=" 2026-422828-34-02-000123 ")
+		self.assertEqual(project.project_code, "2026-422828-34-02-000123")
+		self.assertEqual(project.status, "Entrusted")
+		self.assertEqual(project.liaison_user, self.agent_user)
+
+	def test_an_agent_files_at_their_own_centre_only(self):
+		frappe.set_user(self.other_user)
+		with self.assertRaises(frappe.PermissionError):
+			make_key_project(self.town, self.other_agent)
+
+	def test_projects_are_never_deleted(self):
+		project = self.new_project()
+		with self.assertRaises(frappe.PermissionError):
+			frappe.delete_doc("GS Key Project", project.name)
+
+
+class TestParallelApproval(KeyProjectTestCase):
+	def test_a_stage_runs_in_parallel_and_opens_the_next(self):
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.planned()
+			self.assertEqual(len(project.stages), 2)
+			self.assertEqual(project.serial_working_days, 10 + 15 + 12 + 10 + 8)
+			project.accept_stage()
+			project = frappe.get_doc("GS Key Project", project.name)
+		self.assertEqual(project.status, "In Approval")
+		self.assertEqual(str(project.accepted_on), "2026-06-01")
+		first = [row for row in project.approvals if row.stage_name == "立项用地规划许可"]
+		self.assertEqual({row.approval_status for row in first}, {"In Progress"})
+		self.assertEqual({str(row.started_on) for row in first}, {"2026-06-01"})
+		# 15 working days after 1 June: the Dragon Boat Festival (19 June) does not count
+		by_name = {row.item_name: row for row in project.approvals}
+		self.assertEqual(str(by_name["用地预审"].due_date), "2026-06-23")
+		self.assertTrue(by_name["用地预审"].is_critical)
+		self.assertFalse(by_name["项目核准"].is_critical)
+		self.assertGreater(by_name["项目核准"].slack_days, 0)
+		self.assertEqual(project.stages[1].stage_status, "Not Started")
+		# the planning bureau's contact records its two approvals; the optional one does not hold the stage
+		frappe.set_user(self.planning_contact)
+		with self.freeze_time("2026-06-10 10:00:00", tick=True):
+			project.record_approval(by_name["项目核准"].name, "鹤发改审批〔2026〕8号")
+			project = frappe.get_doc("GS Key Project", project.name)
+			self.assertEqual(project.stages[0].stage_status, "Open")
+			project.record_approval(by_name["用地预审"].name)
+			project = frappe.get_doc("GS Key Project", project.name)
+		self.assertEqual(project.stages[0].stage_status, "Completed")
+		self.assertEqual(str(project.stages[0].completed_on), "2026-06-10")
+		second = {row.item_name: row for row in project.approvals if row.stage_name == "工程建设许可"}
+		self.assertEqual(project.stages[1].stage_status, "Open")
+		self.assertEqual(second["建设工程规划许可证"].approval_status, "In Progress")
+		self.assertEqual(second["施工图审查"].approval_status, "In Progress")  # the first serial one
+		# the housing bureau may not record the planning bureau's approval
+		frappe.set_user(self.housing_contact)
+		with self.assertRaises(frappe.PermissionError):
+			project.record_approval(second["建设工程规划许可证"].name)
+		with self.freeze_time("2026-06-15 10:00:00", tick=True):
+			project.record_approval(second["施工图审查"].name)
+		frappe.set_user(self.planning_contact)
+		with self.freeze_time("2026-06-16 10:00:00", tick=True):
+			project.record_approval(second["建设工程规划许可证"].name)
+			project = frappe.get_doc("GS Key Project", project.name)
+		self.assertEqual(project.status, "Completed")
+		comments = frappe.get_all(
+			"Comment", filters={"reference_name": project.name, "comment_type": "Info"}, pluck="content"
+		)
+		self.assertTrue(any("用地预审" in comment for comment in comments))
+
+	def test_a_stage_cannot_close_with_a_required_approval_open(self):
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.planned()
+			project.accept_stage()
+		project = frappe.get_doc("GS Key Project", project.name)
+		project.stages[0].stage_status = "Completed"
+		frappe.set_user("Administrator")
+		with self.assertRaises(ProjectActionError):
+			project.save()
+
+	def test_the_next_stage_waits_for_the_first(self):
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.planned()
+			project.accept_stage()
+			project = frappe.get_doc("GS Key Project", project.name)
+			with self.assertRaises(ProjectActionError):
+				project.accept_stage()
+
+	def test_status_fields_cannot_be_forged_by_a_plain_save(self):
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.planned()
+			project.accept_stage()
+		project = frappe.get_doc("GS Key Project", project.name)
+		project.approvals[0].approval_status = "Approved"
+		project.approvals[0].approved_on = "2026-06-01"
+		frappe.set_user(self.agent_user)
+		with self.assertRaises(frappe.PermissionError):
+			project.save()
+
+
+class TestPlanChanges(KeyProjectTestCase):
+	def test_a_change_after_acceptance_needs_a_reason_and_is_recorded(self):
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.planned()
+			project.accept_stage()
+			project = frappe.get_doc("GS Key Project", project.name)
+			project.append(
+				"approvals",
+				{
+					"stage_name": "工程建设许可",
+					"item_name": "消防设计审查",
+					"department": self.housing,
+					"limit_days": 10,
+				},
+			)
+			with self.assertRaises(frappe.ValidationError) as refused:
+				project.save()
+			self.assertNotIsInstance(refused.exception, frappe.TimestampMismatchError)
+			project = frappe.get_doc("GS Key Project", project.name)
+			project.append(
+				"approvals",
+				{
+					"stage_name": "工程建设许可",
+					"item_name": "消防设计审查",
+					"department": self.housing,
+					"limit_days": 10,
+				},
+			)
+			project.plan_change_reason = "项目涉及人员密集场所，增加消防设计审查"
+			project.save()
+		project = frappe.get_doc("GS Key Project", project.name)
+		self.assertEqual(len(project.plan_changes), 1)
+		self.assertIn("消防设计审查", project.plan_changes[0].summary)
+		self.assertEqual(project.plan_changes[0].changed_by, self.agent_user)
+		self.assertFalse(project.plan_change_reason)
+		# a started approval stays in the plan
+		project.plan_change_reason = "删减"
+		project.set("approvals", [row for row in project.approvals if row.item_name != "用地预审"])
+		with self.assertRaises(frappe.ValidationError) as refused:
+			project.save()
+		self.assertNotIsInstance(refused.exception, frappe.TimestampMismatchError)
+
+
+class TestWhoSeesAProject(KeyProjectTestCase):
+	def test_centre_team_and_departments(self):
+		outsider = make_user("kp.outsider@test.govservice", roles=("GS Department Contact",))
+		team_member = make_agent("kp.team@test.govservice", self.other_town)
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.planned()
+		readers = {
+			self.agent_user: True,  # liaison and the handling centre
+			self.other_user: False,  # another township's agent
+			self.planning_contact: True,  # approves in it
+			self.housing_contact: True,
+			outsider: False,
+		}
+		for user, sees in readers.items():
+			frappe.set_user(user)
+			names = frappe.get_list("GS Key Project", pluck="name", limit_page_length=0)
+			self.assertEqual(project.name in names, sees, user)
+			self.assertEqual(frappe.has_permission("GS Key Project", "read", doc=project.name), sees, user)
+			frappe.set_user("Administrator")
+		# a member of the agency team from another township sees it once named in the team
+		frappe.set_user(self.agent_user)
+		project = frappe.get_doc("GS Key Project", project.name)
+		project.append(
+			"team",
+			{
+				"member_role": "Agent",
+				"person_name": "邻镇代办员",
+				"phone": "13800000003",
+				"user": team_member.user,
+			},
+		)
+		project.save()
+		frappe.set_user(team_member.user)
+		self.assertIn(project.name, frappe.get_list("GS Key Project", pluck="name", limit_page_length=0))
+		# departments read, but do not edit
+		frappe.set_user(self.planning_contact)
+		self.assertFalse(frappe.has_permission("GS Key Project", "write", doc=project.name))
+		rows = frappe.get_list(
+			"GS Project Approval",
+			filters={"parent": project.name},
+			parent_doctype="GS Key Project",
+			pluck="name",
+			limit_page_length=0,
+		)
+		self.assertEqual(len(rows), 5)
+		frappe.set_user(self.other_user)
+		rows = frappe.get_list(
+			"GS Project Approval",
+			filters={"parent": project.name},
+			parent_doctype="GS Key Project",
+			pluck="name",
+			limit_page_length=0,
+		)
+		self.assertEqual(rows, [])
