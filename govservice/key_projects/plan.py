@@ -12,6 +12,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
 
+from govservice.domain.project_rules import stage_names_problem
 from govservice.domain.project_schedule import Approval, PlanError, Stage, schedule
 from govservice.domain.workdays import CalendarRangeError
 from govservice.organisation.calendar import get_work_calendar
@@ -50,6 +51,17 @@ def copy_template(project, template_name: str) -> None:
 				"decision": "Standard",
 			},
 		)
+
+
+def check_plan(doc) -> None:
+	"""A plan (a project's or a template's): stages named once, every approval in one of them, no negative
+	limit."""
+	problem = stage_names_problem([s.stage_name for s in doc.stages], [a.stage_name for a in doc.approvals])
+	if problem:
+		frappe.throw(_("The approval plan is inconsistent: {0}").format(problem))
+	for row in [*doc.stages, *doc.approvals]:
+		if (row.limit_days or 0) < 0:
+			frappe.throw(_("A limit cannot be negative."))
 
 
 def _date(value) -> datetime.date | None:

@@ -251,20 +251,16 @@ class TestWhoSeesAProject(KeyProjectTestCase):
 		# departments read, but do not edit
 		frappe.set_user(self.planning_contact)
 		self.assertFalse(frappe.has_permission("GS Key Project", "write", doc=project.name))
-		rows = frappe.get_list(
-			"GS Project Approval",
-			filters={"parent": project.name},
-			parent_doctype="GS Key Project",
-			pluck="name",
-			limit_page_length=0,
-		)
-		self.assertEqual(len(rows), 5)
+
+		def approval_rows() -> list[str]:
+			return frappe.get_list(
+				"GS Project Approval",
+				filters={"parent": project.name},
+				parent_doctype="GS Key Project",
+				pluck="name",
+				limit_page_length=0,
+			)
+
+		self.assertEqual(len(approval_rows()), 5)
 		frappe.set_user(self.other_user)
-		rows = frappe.get_list(
-			"GS Project Approval",
-			filters={"parent": project.name},
-			parent_doctype="GS Key Project",
-			pluck="name",
-			limit_page_length=0,
-		)
-		self.assertEqual(rows, [])
+		self.assertEqual(approval_rows(), [])

@@ -8,10 +8,10 @@ from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, nowdate
 
 from govservice.domain.identity import is_valid_unified_credit_code
-from govservice.domain.project_rules import project_code_problem, stage_names_problem
+from govservice.domain.project_rules import project_code_problem
 from govservice.key_projects import actions
 from govservice.key_projects.permissions import may_act, user_centres
-from govservice.key_projects.plan import copy_template, describe_change, refresh_schedule
+from govservice.key_projects.plan import check_plan, copy_template, describe_change, refresh_schedule
 from govservice.security.registry import is_admin
 
 
@@ -78,7 +78,7 @@ class GSKeyProject(Document):
 	def validate(self) -> None:
 		self.validate_owner()
 		self.validate_centre_and_liaison()
-		self.validate_plan()
+		check_plan(self)
 		self.record_plan_change()
 		actions.complete_stage_check(self)
 		refresh_schedule(self)
@@ -100,16 +100,6 @@ class GSKeyProject(Document):
 		self.liaison_user = agent.user
 		if self.is_new() and not is_admin() and self.service_centre not in user_centres(frappe.session.user):
 			frappe.throw(_("A project is handled at one of your centres."), exc=frappe.PermissionError)
-
-	def validate_plan(self) -> None:
-		problem = stage_names_problem(
-			[s.stage_name for s in self.stages], [a.stage_name for a in self.approvals]
-		)
-		if problem:
-			frappe.throw(_("The approval plan is inconsistent: {0}").format(problem))
-		for row in [*self.stages, *self.approvals]:
-			if (row.limit_days or 0) < 0:
-				frappe.throw(_("A limit cannot be negative."))
 
 	def record_plan_change(self) -> None:
 		"""After acceptance a plan change needs a reason, is recorded, and never drops a started approval."""

@@ -1,10 +1,8 @@
 """流程定制: an approval plan per project type that administrators edit in the desk."""
 
-import frappe
-from frappe import _
 from frappe.model.document import Document
 
-from govservice.domain.project_rules import stage_names_problem
+from govservice.key_projects.plan import check_plan
 
 
 class GSProjectPlanTemplate(Document):
@@ -32,11 +30,4 @@ class GSProjectPlanTemplate(Document):
 	# end: auto-generated types
 
 	def validate(self) -> None:
-		problem = stage_names_problem(
-			[s.stage_name for s in self.stages], [a.stage_name for a in self.approvals]
-		)
-		if problem:
-			frappe.throw(_("The approval plan is inconsistent: {0}").format(problem))
-		for row in [*self.stages, *self.approvals]:
-			if (row.limit_days or 0) < 0:
-				frappe.throw(_("A limit cannot be negative."))
+		check_plan(self)
