@@ -324,6 +324,10 @@ class TestKeyProject(DeskTestCase):
 		if template.input_value() != "企业投资核准类项目审批流程":  # proposed when it is the type's only one
 			agent.link("template", "企业投资核准", scope=".modal.show", pick="企业投资核准类项目审批流程")
 		expect(template).to_have_value("企业投资核准类项目审批流程")
+		template.press("Tab")  # the link is validated on blur: the dialog's value is set then
+		agent.page.wait_for_function(
+			"() => cur_dialog && cur_dialog.get_value('template') === '企业投资核准类项目审批流程'"
+		)
 		agent.dialog_primary()
 		agent.page.wait_for_function("() => (cur_frm.doc.stages || []).length === 4")
 		agent.shot("plan")
