@@ -9,7 +9,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, cint, getdate, nowdate
 
-PAGE_ROWS = 500
+PAGE_ROWS = 200
 
 
 def ledger_filters(filters: dict) -> dict:
