@@ -353,6 +353,12 @@ class TestKeyProject(DeskTestCase):
 		self.assertEqual(rows["建设工程规划许可证核发"]["approval_status"], "In Progress")
 		housing.shot("approval-recorded")
 		self.assert_chinese(housing)
+		# the liaison agent's weekly ledger and the time-saved comparison list the project
+		for report in ("Key Project Ledger", "Approval Time Saved"):
+			agent.goto(f"/app/query-report/{report}")
+			expect(agent.page.locator(".dt-scrollable")).to_contain_text(doc["name"])
+			agent.shot(report.lower().replace(" ", "-"))
+			self.assert_chinese(agent)
 
 
 class TestAdministrator(DeskTestCase):

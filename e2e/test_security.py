@@ -901,6 +901,22 @@ class SecuritySuite(unittest.TestCase):
 			[row["approval_status"] for row in stored["approvals"]],
 		)
 
+	def test_key_project_reports_are_the_readers_scope(self):
+		"""重点项目代办台账 and 审批提速对比 list exactly the projects the caller reads (or refuse)."""
+		name = WORLD["key_project"]
+
+		def probe(client: Client, identity: str):
+			# department contacts read a project in its form; the ledgers are the agents' and supervisors'
+			want = name in expected(identity, "GS Key Project") and identity != "contact"
+			for report in ("Key Project Ledger", "Approval Time Saved"):
+				response = client.call("frappe.desk.query_report.run", report_name=report, filters="{}")
+				rows = (response.json().get("message") or {}).get("result", []) if ok(response) else []
+				got = any(isinstance(row, dict) and row.get("project") == name for row in rows)
+				# the time-saved report lists accepted projects only: the world's project is accepted
+				self.record(identity, "GS Key Project", f"report {report}", name, got == want, f"got {got}")
+
+		self.run_matrix(probe)
+
 	def test_writes_onto_unreadable_records(self):
 		def probe(client: Client, identity: str):
 			readable = expected(identity, "GS Case")

@@ -264,3 +264,41 @@ class TestWhoSeesAProject(KeyProjectTestCase):
 		self.assertEqual(len(approval_rows()), 5)
 		frappe.set_user(self.other_user)
 		self.assertEqual(approval_rows(), [])
+
+
+class TestReports(KeyProjectTestCase):
+	def test_the_ledger_shows_what_holds_a_project_up_and_only_the_readers_projects(self):
+		from govservice.key_projects.report.key_project_ledger import key_project_ledger
+
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.planned()
+			project.accept_stage()
+		with self.freeze_time("2026-06-25 09:00:00", tick=True):
+			frappe.set_user(self.agent_user)
+			_columns, rows = key_project_ledger.execute({})
+			row = next(r for r in rows if r["project"] == project.name)
+			self.assertEqual(row["stage"], "立项用地规划许可")
+			self.assertEqual(row["in_progress"], 3)
+			self.assertEqual(row["approved"], "0/5")
+			self.assertEqual(row["days_used"], 17)  # 2-25 June, without the Dragon Boat Festival
+			self.assertIn("项目核准", row["blockers"])  # due 15 June
+			self.assertIn("用地预审", row["blockers"])  # due 23 June
+			frappe.set_user(self.other_user)
+			_columns, rows = key_project_ledger.execute({})
+			self.assertNotIn(project.name, [r["project"] for r in rows])
+
+	def test_time_saved_against_one_after_another(self):
+		from govservice.key_projects.report.approval_time_saved import approval_time_saved
+
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.planned()
+			project.accept_stage()
+			frappe.set_user(self.agent_user)
+			_columns, rows, message = approval_time_saved.execute({})
+		row = next(r for r in rows if r["project"] == project.name)
+		project = frappe.get_doc("GS Key Project", project.name)
+		self.assertEqual(row["serial"], 55)
+		self.assertEqual(row["used"], project.planned_working_days)
+		self.assertLess(row["used"], row["serial"])
+		self.assertEqual(row["saved"], 55 - row["used"])
+		self.assertTrue(message)
