@@ -40,20 +40,26 @@ def has_centre(user: str) -> bool:
 	return bool(get_user_permissions(user).get("GS Service Centre"))
 
 
+def reach(user: str, doctype: str) -> str:
+	"""How far `user` reads `doctype`: "all" (Administrator, a portal user — narrowed to their own records by
+	citizen_portal.permissions —, a county-wide role), "centres" (staff with centres) or "none" (staff
+	without a centre)."""
+	if user == "Administrator" or is_portal_user(user):
+		return "all"
+	if set(frappe.get_roles(user)) & (COUNTY_WIDE | CENTRE_SCOPED.get(doctype, frozenset())):
+		return "all"
+	return "centres" if has_centre(user) else "none"
+
+
 def unscoped(user: str, doctype: str) -> bool:
 	"""True when the user reads `doctype` without a centre restriction of this module."""
-	if user == "Administrator" or is_portal_user(user):
-		return True  # portal users are narrowed to their own records by citizen_portal.permissions
-	roles = set(frappe.get_roles(user))
-	return bool(roles & (COUNTY_WIDE | CENTRE_SCOPED.get(doctype, frozenset()))) or has_centre(user)
+	return reach(user, doctype) != "none"
 
 
-# DocType -> the field that holds the record's centre
-SCOPE_FIELD = dict.fromkeys(CENTRE_SCOPED, "service_centre")
-SCOPE_COLUMNS = ("service_centre", "township_centre", "county_centre")
-# a scoped record also carries its township and county (set in `set_scope_centres`): a user's scope is then
+# a scoped record carries its centre, township and county (set in `set_scope_centres`): a user's scope is
 # one equality on the column of their centre's level, which an index serves together with the list's sort
 LEVEL_FIELD = {"Village": "service_centre", "Township": "township_centre", "County": "county_centre"}
+SCOPE_COLUMNS = tuple(LEVEL_FIELD.values())
 CENTRE = "GS Service Centre"
 
 
@@ -129,7 +135,7 @@ def refill_scope_centres(doctypes=None, centres: list[str] | None = None) -> Non
 	where = ""
 	if centres:
 		where = "where t.service_centre in (" + ", ".join(frappe.db.escape(c) for c in centres) + ")"
-	for doctype in doctypes or SCOPE_FIELD:
+	for doctype in doctypes or CENTRE_SCOPED:
 		frappe.db.sql(
 			f"""update `tab{doctype}` t
 			join `tabGS Service Centre` c on c.name = t.service_centre
@@ -145,7 +151,7 @@ def refill_scope_centres(doctypes=None, centres: list[str] | None = None) -> Non
 def on_centre_update(doc, method: str | None = None) -> None:
 	"""A centre added or changed: the cached tree again; a centre moved under another parent: its records
 	and those of the centres below it follow."""
-	frappe.cache.delete_value(TREE_KEY)
+	forget_centre_tree()
 	before = doc.get_doc_before_save()
 	if before is None or before.parent_gs_service_centre == doc.parent_gs_service_centre:
 		return
@@ -165,13 +171,9 @@ def centre_scope_query(user: str | None = None, doctype: str | None = None) -> s
 	user = user or frappe.session.user
 	if not doctype:
 		return ""
-	if not unscoped(user, doctype):
-		return "1=0"
-	if doctype not in SCOPE_FIELD or user == "Administrator" or is_portal_user(user):
-		return ""
-	roles = set(frappe.get_roles(user))
-	if roles & (COUNTY_WIDE | CENTRE_SCOPED.get(doctype, frozenset())):
-		return ""
+	scope = reach(user, doctype)
+	if scope != "centres":
+		return "" if scope == "all" else "1=0"
 	tree = centre_tree()
 	granted = [centre for centre in granted_centres(user, doctype) if centre in tree]
 	if not granted:
@@ -196,11 +198,7 @@ def has_centre_scope(doc, ptype: str | None = None, user: str | None = None) -> 
 	"""has_permission: a staff user reads and writes the records of their centres (and those shared with
 	them: Frappe grants a shared record after this refusal); never grants."""
 	user = user or frappe.session.user
-	if not unscoped(user, doc.doctype):
-		return False
-	if doc.doctype not in SCOPE_FIELD or user == "Administrator" or is_portal_user(user):
-		return None
-	roles = set(frappe.get_roles(user))
-	if roles & (COUNTY_WIDE | CENTRE_SCOPED.get(doc.doctype, frozenset())):
-		return None
+	scope = reach(user, doc.doctype)
+	if scope != "centres":
+		return None if scope == "all" else False
 	return None if doc.get("service_centre") in user_centres(user, doc.doctype) else False

@@ -5,7 +5,7 @@ import frappe
 
 from govservice.casework.doctype.gs_case.test_gs_case import CaseTestCase
 from govservice.security.scope import (
-	SCOPE_FIELD,
+	CENTRE_SCOPED,
 	ancestors,
 	centre_scope_query,
 	has_centre_scope,
@@ -30,7 +30,7 @@ class TestScopeQuery(CaseTestCase):
 
 	def test_every_scoped_doctype_carries_the_columns(self):
 		user = self.user_of(self.agent)
-		for doctype in SCOPE_FIELD:
+		for doctype in CENTRE_SCOPED:
 			meta = frappe.get_meta(doctype)
 			for field in ("service_centre", "township_centre", "county_centre"):
 				self.assertTrue(meta.has_field(field), (doctype, field))
