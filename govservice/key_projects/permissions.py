@@ -16,15 +16,10 @@ import frappe
 
 from govservice.complaints.permissions import departments_of
 from govservice.security.registry import is_admin
+from govservice.security.scope import user_centres
 
 TABLE = "`tabGS Key Project`"
 WRITE_ROLES = frozenset(("GS Agent",))
-
-
-def user_centres(user: str) -> list[str]:
-	from frappe.permissions import get_user_permissions
-
-	return sorted({row.doc for row in get_user_permissions(user).get("GS Service Centre", [])})
 
 
 def project_query(user: str | None = None, doctype: str | None = None) -> str:
@@ -37,7 +32,7 @@ def project_query(user: str | None = None, doctype: str | None = None) -> str:
 		f"{TABLE}.name in (select parent from `tabGS Project Team Member` where parenttype = 'GS Key Project'"
 		f" and user = {escape(user)})",
 	]
-	centres = user_centres(user)
+	centres = user_centres(user, "GS Key Project")
 	if centres:
 		conditions.append(f"{TABLE}.`service_centre` in ({', '.join(escape(c) for c in centres)})")
 	departments = departments_of(user) if "GS Department Contact" in frappe.get_roles(user) else []
@@ -52,11 +47,9 @@ def project_query(user: str | None = None, doctype: str | None = None) -> str:
 
 def relation(doc, user: str) -> str | None:
 	"""How `user` stands to the project: 'centre', 'team', 'department' or None."""
-	if doc.get("liaison_user") == user or (
-		doc.get("liaison_agent") and frappe.db.get_value("GS Agent", doc.liaison_agent, "user") == user
-	):
+	if doc.get("liaison_user") == user:  # set from the liaison agent on every save, as the list reads it
 		return "team"
-	if doc.get("service_centre") and doc.service_centre in user_centres(user):
+	if doc.get("service_centre") and doc.service_centre in user_centres(user, "GS Key Project"):
 		return "centre"
 	if any(row.user == user for row in doc.get("team") or []):
 		return "team"
@@ -71,7 +64,7 @@ def has_project_permission(doc, ptype: str | None = None, user: str | None = Non
 	user = user or frappe.session.user
 	if is_admin(user):
 		return True
-	if doc.is_new() if hasattr(doc, "is_new") else not doc.get("name"):
+	if doc.is_new():
 		# a new project: an agent files it at one of their centres (checked again on insert)
 		return ptype == "create" and bool(WRITE_ROLES & set(frappe.get_roles(user)))
 	kind = relation(doc, user)
@@ -86,8 +79,7 @@ def has_project_permission(doc, ptype: str | None = None, user: str | None = Non
 
 def may_act(doc, user: str | None = None) -> bool:
 	"""May `user` take the project's plan actions (apply the template, accept a stage)?"""
-	user = user or frappe.session.user
-	return is_admin(user) or has_project_permission(doc, "write", user)
+	return has_project_permission(doc, "write", user or frappe.session.user)
 
 
 def may_record(doc, row, user: str | None = None) -> bool:

@@ -10,9 +10,10 @@ from frappe.utils import getdate, now_datetime, nowdate
 from govservice.domain.identity import is_valid_unified_credit_code
 from govservice.domain.project_rules import project_code_problem
 from govservice.key_projects import actions
-from govservice.key_projects.permissions import may_act, user_centres
+from govservice.key_projects.permissions import may_act
 from govservice.key_projects.plan import check_plan, copy_template, describe_change, refresh_schedule
 from govservice.security.registry import is_admin
+from govservice.security.scope import user_centres
 
 
 def code_problem_message(problem: str) -> str:
@@ -98,7 +99,11 @@ class GSKeyProject(Document):
 		if not agent or not agent.is_active:
 			frappe.throw(_("The liaison agent must be an active agent."))
 		self.liaison_user = agent.user
-		if self.is_new() and not is_admin() and self.service_centre not in user_centres(frappe.session.user):
+		if (
+			self.is_new()
+			and not is_admin()
+			and self.service_centre not in user_centres(frappe.session.user, self.doctype)
+		):
 			frappe.throw(_("A project is handled at one of your centres."), exc=frappe.PermissionError)
 
 	def record_plan_change(self) -> None:
