@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
-from frappe.utils import getdate, nowdate
+from frappe.utils import getdate
 
 from govservice.key_projects.permissions import may_act, may_record
 
@@ -19,8 +19,13 @@ class ProjectActionError(frappe.ValidationError):
 	pass
 
 
-def _today():
-	return getdate(nowdate())
+def open_required(project, stage_name: str) -> list:
+	"""The stage's required approvals not yet approved: what keeps it from completing."""
+	return [
+		r
+		for r in project.approvals
+		if r.stage_name == stage_name and r.is_required and r.approval_status != "Approved"
+	]
 
 
 def next_stage(project):
@@ -37,7 +42,7 @@ def next_stage(project):
 				opens = get_work_calendar().add_working_days(
 					getdate(previous.opened_on), stage.overlap_after_days
 				)
-				if opens <= _today():
+				if opens <= getdate():
 					return stage
 			return None
 		previous = stage
@@ -71,7 +76,7 @@ def accept_stage(project) -> str:
 		raise ProjectActionError(_("No stage can be accepted now: the previous stage is not complete."))
 	if not any(row.stage_name == stage.stage_name for row in project.approvals):
 		raise ProjectActionError(_("Stage {0} has no approvals.").format(stage.stage_name))
-	today = _today()
+	today = getdate()
 	if not project.accepted_on:
 		project.accepted_on = today
 	project.status = "In Approval"
@@ -93,8 +98,8 @@ def record_approval(project, row_name: str, approval_number: str | None = None, 
 		)
 	if row.approval_status != "In Progress":
 		raise ProjectActionError(_("{0} is not in progress.").format(row.item_name))
-	on = getdate(approved_on) if approved_on else _today()
-	if on > _today() or on < getdate(row.started_on):
+	on = getdate(approved_on) if approved_on else getdate()
+	if on > getdate() or on < getdate(row.started_on):
 		raise ProjectActionError(_("The approval date must lie between its start and today."))
 	row.approval_status = "Approved"
 	row.approved_on = on
@@ -108,12 +113,7 @@ def record_approval(project, row_name: str, approval_number: str | None = None, 
 	if not row.is_parallel and waiting:
 		waiting[0].approval_status = "In Progress"
 		waiting[0].started_on = on
-	open_required = [
-		r
-		for r in project.approvals
-		if r.stage_name == stage.stage_name and r.is_required and r.approval_status != "Approved"
-	]
-	if not open_required:
+	if not open_required(project, stage.stage_name):
 		stage.stage_status = "Completed"
 		stage.completed_on = on
 		following = next_stage(project)
@@ -132,14 +132,8 @@ def complete_stage_check(project) -> None:
 	for stage in project.stages:
 		if stage.stage_status != "Completed":
 			continue
-		open_required = [
-			r.item_name
-			for r in project.approvals
-			if r.stage_name == stage.stage_name and r.is_required and r.approval_status != "Approved"
-		]
-		if open_required:
+		still_open = [r.item_name for r in open_required(project, stage.stage_name)]
+		if still_open:
 			raise ProjectActionError(
-				_("Stage {0} cannot close: {1} still open.").format(
-					stage.stage_name, "、".join(open_required)
-				)
+				_("Stage {0} cannot close: {1} still open.").format(stage.stage_name, "、".join(still_open))
 			)

@@ -10,7 +10,7 @@ import datetime
 
 import frappe
 from frappe import _
-from frappe.utils import getdate, nowdate
+from frappe.utils import getdate
 
 from govservice.domain.project_rules import stage_names_problem
 from govservice.domain.project_schedule import Approval, PlanError, Stage, schedule
@@ -104,7 +104,7 @@ def refresh_schedule(project) -> None:
 		project.planned_working_days = 0
 		project.serial_working_days = 0
 		return
-	start = _date(project.accepted_on) or getdate(nowdate())
+	start = _date(project.accepted_on) or getdate()
 	try:
 		timetable = schedule(get_work_calendar(), start, plan_stages(project))
 	except PlanError as error:
@@ -132,31 +132,20 @@ def refresh_schedule(project) -> None:
 	project.serial_working_days = timetable.serial_working_days
 
 
-def plan_summary(rows: list, stages: list) -> dict:
-	"""What a plan change compares: the stages and each approval's terms, by row."""
-	return {
-		"stages": [tuple(str(stage.get(f) or "") for f in STAGE_FIELDS) for stage in stages],
-		"approvals": {
-			row.name: tuple(str(row.get(f) or "") for f in PLAN_FIELDS) for row in rows if row.name
-		},
-	}
+def _terms(row, fields: tuple) -> tuple:
+	return tuple(str(row.get(field) or "") for field in fields)
 
 
 def describe_change(before, project) -> str | None:
 	"""What changed in the plan of an accepted project, in words, or None."""
-	old = plan_summary(before.approvals, before.stages)
-	new = plan_summary(project.approvals, project.stages)
-	lines = []
 	old_rows = {row.name: row for row in before.approvals}
-	kept = {row.name for row in project.approvals if row.name in old_rows}
-	for name, row in old_rows.items():
-		if name not in kept:
-			lines.append(_("Dropped: {0}").format(row.item_name))
+	current = {row.name for row in project.approvals}
+	lines = [_("Dropped: {0}").format(row.item_name) for name, row in old_rows.items() if name not in current]
 	for row in project.approvals:
 		if row.name not in old_rows:
 			lines.append(_("Added: {0}").format(row.item_name))
-		elif new["approvals"].get(row.name) != old["approvals"].get(row.name):
+		elif _terms(row, PLAN_FIELDS) != _terms(old_rows[row.name], PLAN_FIELDS):
 			lines.append(_("Changed: {0}").format(row.item_name))
-	if old["stages"] != new["stages"]:
+	if [_terms(s, STAGE_FIELDS) for s in before.stages] != [_terms(s, STAGE_FIELDS) for s in project.stages]:
 		lines.append(_("Stages changed"))
 	return "\n".join(lines) or None

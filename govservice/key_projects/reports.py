@@ -4,7 +4,7 @@ read in three queries whatever the number of projects."""
 from __future__ import annotations
 
 import frappe
-from frappe.utils import getdate, nowdate
+from frappe.utils import getdate
 
 from govservice.domain.workdays import CalendarRangeError
 from govservice.organisation.calendar import get_work_calendar
@@ -69,7 +69,3 @@ def working_days(start, end) -> int | None:
 		return -calendar.count_working_days(end, start)
 	except CalendarRangeError:
 		return None
-
-
-def today():
-	return getdate(nowdate())

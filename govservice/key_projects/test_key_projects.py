@@ -66,6 +66,12 @@ class KeyProjectTestCase(FrappeTestCase):
 		project.apply_template(self.template)
 		return frappe.get_doc("GS Key Project", project.name)
 
+	def accepted(self):
+		"""A planned project whose first stage the liaison agent has accepted, as stored."""
+		project = self.planned()
+		project.accept_stage()
+		return frappe.get_doc("GS Key Project", project.name)
+
 
 class TestEntrustment(KeyProjectTestCase):
 	def test_the_owner_and_the_project_code_are_checked(self):
@@ -143,9 +149,7 @@ class TestParallelApproval(KeyProjectTestCase):
 
 	def test_a_stage_cannot_close_with_a_required_approval_open(self):
 		with self.freeze_time(MONDAY, tick=True):
-			project = self.planned()
-			project.accept_stage()
-		project = frappe.get_doc("GS Key Project", project.name)
+			project = self.accepted()
 		project.stages[0].stage_status = "Completed"
 		frappe.set_user("Administrator")
 		with self.assertRaises(ProjectActionError):
@@ -153,17 +157,13 @@ class TestParallelApproval(KeyProjectTestCase):
 
 	def test_the_next_stage_waits_for_the_first(self):
 		with self.freeze_time(MONDAY, tick=True):
-			project = self.planned()
-			project.accept_stage()
-			project = frappe.get_doc("GS Key Project", project.name)
+			project = self.accepted()
 			with self.assertRaises(ProjectActionError):
 				project.accept_stage()
 
 	def test_status_fields_cannot_be_forged_by_a_plain_save(self):
 		with self.freeze_time(MONDAY, tick=True):
-			project = self.planned()
-			project.accept_stage()
-		project = frappe.get_doc("GS Key Project", project.name)
+			project = self.accepted()
 		project.approvals[0].approval_status = "Approved"
 		project.approvals[0].approved_on = "2026-06-01"
 		frappe.set_user(self.agent_user)
@@ -174,9 +174,7 @@ class TestParallelApproval(KeyProjectTestCase):
 class TestPlanChanges(KeyProjectTestCase):
 	def test_a_change_after_acceptance_needs_a_reason_and_is_recorded(self):
 		with self.freeze_time(MONDAY, tick=True):
-			project = self.planned()
-			project.accept_stage()
-			project = frappe.get_doc("GS Key Project", project.name)
+			project = self.accepted()
 			project.append(
 				"approvals",
 				{
@@ -271,8 +269,7 @@ class TestReports(KeyProjectTestCase):
 		from govservice.key_projects.report.key_project_ledger import key_project_ledger
 
 		with self.freeze_time(MONDAY, tick=True):
-			project = self.planned()
-			project.accept_stage()
+			project = self.accepted()
 		with self.freeze_time("2026-06-25 09:00:00", tick=True):
 			frappe.set_user(self.agent_user)
 			_columns, rows = key_project_ledger.execute({})
@@ -291,8 +288,7 @@ class TestReports(KeyProjectTestCase):
 		from govservice.key_projects.report.approval_time_saved import approval_time_saved
 
 		with self.freeze_time(MONDAY, tick=True):
-			project = self.planned()
-			project.accept_stage()
+			project = self.accepted()
 			frappe.set_user(self.agent_user)
 			_columns, rows, message = approval_time_saved.execute({})
 		row = next(r for r in rows if r["project"] == project.name)

@@ -3,16 +3,25 @@ and what holds it up (approvals past their due date, stages over their limit).""
 
 import frappe
 from frappe import _
+from frappe.utils import getdate
 
-from govservice.key_projects.reports import projects_with_plans, today, working_days
+from govservice.key_projects.reports import projects_with_plans, working_days
 
 
 def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 	filters = frappe._dict(filters or {})
-	agents = dict(frappe.get_all("GS Agent", fields=["name", "agent_name"], as_list=True))
-	now = today()
+	projects = projects_with_plans(filters)
+	agents = dict(
+		frappe.get_all(
+			"GS Agent",
+			filters={"name": ["in", list({p.liaison_agent for p in projects})]},
+			fields=["name", "agent_name"],
+			as_list=True,
+		)
+	)  # the liaison agents of the projects read, not every agent of the province
+	now = getdate()
 	rows = []
-	for project in projects_with_plans(filters):
+	for project in projects:
 		open_stages = [s.stage_name for s in project.stages if s.stage_status == "Open"]
 		approvals = project.approvals
 		late = [
