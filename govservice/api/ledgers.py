@@ -15,7 +15,7 @@ from frappe.utils import getdate
 from werkzeug.wrappers import Response
 from werkzeug.wsgi import wrap_file
 
-from govservice.casework.report.work_log_ledger.work_log_ledger import ledger_filters, name_maps
+from govservice.casework.report.work_log_ledger.work_log_ledger import columns, label_rows, ledger_filters
 
 CHUNK = 5000
 FIELDS = ["name", "log_on", "gs_case", "action", "description", "agent", "service_centre", "user"]
@@ -71,31 +71,11 @@ def work_log_csv(
 	handle = tempfile.NamedTemporaryFile("w+", encoding="utf-8-sig", newline="", suffix=".csv", delete=False)
 	try:
 		writer = csv.writer(handle)
-		writer.writerow(
-			[
-				_("Logged At"),
-				_("Case"),
-				_("Work Action"),
-				_("Description"),
-				_("Agent"),
-				_("Service Centre"),
-				_("Recorded By"),
-			]
-		)
+		fields = [column["fieldname"] for column in columns()]
+		writer.writerow([column["label"] for column in columns()])
 		for rows in ledger_chunks(filters):
-			agents, users = name_maps(rows)
-			for row in rows:
-				writer.writerow(
-					[
-						row.log_on,
-						row.gs_case,
-						_(row.action),
-						row.description or "",
-						agents.get(row.agent) or row.agent or "",
-						row.service_centre,
-						_("System") if row.user == "Administrator" else users.get(row.user) or row.user,
-					]
-				)
+			label_rows(rows)
+			writer.writerows([row.get(field) or "" for field in fields] for row in rows)
 	finally:
 		handle.close()
 	size = os.path.getsize(handle.name)

@@ -23,8 +23,9 @@ def ledger_filters(filters: dict) -> dict:
 	return conditions
 
 
-def name_maps(rows: list[dict]) -> tuple[dict, dict]:
-	"""Agents' and users' names for the rows (the names of those on rows the caller may read)."""
+def label_rows(rows: list[dict]) -> None:
+	"""The rows as the ledger shows them: the action in the reader's language, the agent's and the
+	recorder's names (only those on rows the caller may read)."""
 	agents = dict(
 		frappe.get_all(
 			"GS Agent",
@@ -43,13 +44,16 @@ def name_maps(rows: list[dict]) -> tuple[dict, dict]:
 			ignore_permissions=True,  # only the names of the staff who wrote rows the user may read
 		)
 	)
-	return agents, users
+	for row in rows:
+		row.action = _(row.action)
+		row.user_name = _("System") if row.user == "Administrator" else users.get(row.user) or row.user
+		row.agent_name = agents.get(row.agent) or row.agent
 
 
 def execute(filters: dict | None = None) -> tuple:
 	filters = frappe._dict(filters or {})
 	conditions = ledger_filters(filters)
-	# frappe.get_list applies the user's centre scope (User Permission on the centre tree).
+	# frappe.get_list applies the reader's centre scope (govservice.security.scope)
 	total = frappe.get_list("GS Work Log", filters=conditions, fields=["count(*) as total"])[0].total
 	page = max(cint(filters.page) or 1, 1)
 	rows = frappe.get_list(
@@ -60,12 +64,13 @@ def execute(filters: dict | None = None) -> tuple:
 		limit_start=(page - 1) * PAGE_ROWS,
 		limit_page_length=PAGE_ROWS,
 	)
-	agents, names = name_maps(rows)
-	for row in rows:
-		row.action = _(row.action)
-		row.user_name = _("System") if row.user == "Administrator" else names.get(row.user) or row.user
-		row.agent_name = agents.get(row.agent) or row.agent
-	columns = [
+	label_rows(rows)
+	return columns(), rows, page_message(page, len(rows), total)
+
+
+def columns() -> list[dict]:
+	"""The ledger's columns, on screen and in the CSV export."""
+	return [
 		{"label": _("Logged At"), "fieldname": "log_on", "fieldtype": "Datetime", "width": 160},
 		{"label": _("Case"), "fieldname": "gs_case", "fieldtype": "Link", "options": "GS Case", "width": 170},
 		{"label": _("Work Action"), "fieldname": "action", "fieldtype": "Data", "width": 120},
@@ -80,10 +85,12 @@ def execute(filters: dict | None = None) -> tuple:
 		},
 		{"label": _("Recorded By"), "fieldname": "user_name", "fieldtype": "Data", "width": 120},
 	]
-	message = None
-	if total > PAGE_ROWS:
-		first = (page - 1) * PAGE_ROWS + 1
-		message = _(
-			"Entries {0}–{1} of {2}: choose another page in the filters, or Export All (CSV) for the whole period."
-		).format(first, first + len(rows) - 1, total)
-	return columns, rows, message
+
+
+def page_message(page: int, shown: int, total: int) -> str | None:
+	if total <= PAGE_ROWS:
+		return None
+	first = (page - 1) * PAGE_ROWS + 1
+	return _(
+		"Entries {0}–{1} of {2}: choose another page in the filters, or Export All (CSV) for the whole period."
+	).format(first, first + shown - 1, total)
