@@ -2,19 +2,10 @@ import frappe
 from frappe import _
 
 from govservice.casework.doctype.gs_case.gs_case import TARGET_APPLICANTS
+from govservice.casework.doctype.gs_case.portal import ENTERPRISE_HANDLER
 from govservice.citizen_portal.utils import is_portal_user
 
 no_cache = 1
-# whom a citizen may file for (the relationship is on the agreement)
-RELATIONSHIPS = (
-	"Son or Daughter",
-	"Father or Mother",
-	"Spouse",
-	"Other Relative",
-	"Neighbour",
-	"Village Cadre",
-	"Other",
-)
 
 
 def get_context(context):
@@ -44,5 +35,11 @@ def get_context(context):
 		"GS Service Centre", fields=["name", "official_name", "level"], order_by="lft asc"
 	)
 	context.special_groups = ("Elderly", "Lonely Elderly", "Person with Disability", "Orphan")
-	context.relationships = RELATIONSHIPS
+	# whom a citizen may file for (the relationship is on the agreement): the case's options but the
+	# enterprise's handler, which an enterprise account's filing sets itself
+	context.relationships = [
+		option
+		for option in frappe.get_meta("GS Case").get_options("filer_relationship").split("\n")
+		if option and option != ENTERPRISE_HANDLER
+	]
 	context.title = _("Apply: {0}").format(context.item.item_name)

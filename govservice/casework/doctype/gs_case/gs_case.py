@@ -4,7 +4,7 @@ from frappe.model.document import Document
 from frappe.utils import today
 
 from govservice.casework.doctype.gs_case.actions import CaseActions
-from govservice.casework.doctype.gs_case.portal import CasePortalRules
+from govservice.casework.doctype.gs_case.portal import ENTERPRISE_HANDLER, CasePortalRules
 from govservice.casework.doctype.gs_case.transitions import STAGE_ACTIONS, CaseTransitions
 from govservice.casework.errors import (  # noqa: F401 (re-exported for callers and tests)
 	AgentChangeError,
@@ -227,7 +227,7 @@ class GSCase(CasePortalRules, CaseTransitions, CaseActions, Document):
 				CaseError,
 				title=_("Filed on the Applicant's Behalf"),
 			)
-		if self.filer_id_number or self.filer_relationship != "Enterprise Handler":
+		if self.filer_id_number or self.filer_relationship != ENTERPRISE_HANDLER:
 			self.filer_id_number = checked_resident_id(self.filer_id_number, CaseError)
 		self.filer_id_number_masked = mask_resident_id(self.filer_id_number) if self.filer_id_number else None
 
