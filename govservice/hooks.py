@@ -178,29 +178,20 @@ NEVER_DELETED = (
 	"GS Complaint",
 	"GS Key Project",
 )
-doc_events = {
-	**{doctype: {"before_validate": "govservice.security.writes.check_save"} for doctype in APP_DOCTYPES},
-	**{
-		doctype: {
-			"before_validate": "govservice.security.writes.check_save",
-			"on_trash": "govservice.security.writes.refuse_delete",
-		}
-		for doctype in NEVER_DELETED
-	},
-	# a scoped record carries its township and county: the scope's indexed column (govservice.security.scope)
-	**{
-		doctype: {
-			"before_validate": "govservice.security.writes.check_save",
-			"validate": "govservice.security.scope.set_scope_centres",
-			**({"on_trash": "govservice.security.writes.refuse_delete"} if doctype in NEVER_DELETED else {}),
-		}
-		for doctype in CENTRE_SCOPED
-	},
-	"GS Service Centre": {
-		"before_validate": "govservice.security.writes.check_save",
-		"on_update": "govservice.security.scope.on_centre_update",
-		"on_trash": "govservice.security.scope.forget_centre_tree",
-	},
+# every app record: its save is checked (govservice.security.writes); ledgers are never deleted; a scoped
+# record carries its township and county, the scope's indexed columns (govservice.security.scope)
+doc_events: dict[str, dict[str, str]] = {}
+for _doctype in (*APP_DOCTYPES, *NEVER_DELETED, *CENTRE_SCOPED):
+	doc_events.setdefault(_doctype, {})["before_validate"] = "govservice.security.writes.check_save"
+for _doctype in NEVER_DELETED:
+	doc_events[_doctype]["on_trash"] = "govservice.security.writes.refuse_delete"
+for _doctype in CENTRE_SCOPED:
+	doc_events[_doctype]["validate"] = "govservice.security.scope.set_scope_centres"
+doc_events["GS Service Centre"].update(
+	on_update="govservice.security.scope.on_centre_update",
+	on_trash="govservice.security.scope.forget_centre_tree",
+)
+doc_events |= {
 	"File": {
 		"before_insert": "govservice.security.files.check_new_file",
 		"validate": "govservice.security.files.check_file_update",
