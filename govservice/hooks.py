@@ -94,6 +94,7 @@ CENTRE_SCOPED = (
 	"GS One-Time Notice",
 	"GS Work Log",
 	"GS Case Reminder",
+	"GS Project Reminder",
 	"GS Rating",
 	"GS Rectification",
 )
@@ -154,6 +155,7 @@ override_doctype_class = {"Notification": "govservice.citizen_portal.notificatio
 APP_DOCTYPES = (
 	"GS Case",
 	"GS Case Reminder",
+	"GS Project Reminder",
 	"GS One-Time Notice",
 	"GS Settings",
 	"GS Work Log",
@@ -209,6 +211,7 @@ scheduler_events = {
 	"cron": {
 		"30 8 * * *": [
 			"govservice.casework.reminders.send_case_reminders",
+			"govservice.key_projects.reminders.send_project_reminders",
 			"govservice.complaints.escalation.escalate_stalled_complaints",
 			"govservice.organisation.rosters.keep_rosters",
 		],

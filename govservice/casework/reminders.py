@@ -20,16 +20,21 @@ from govservice.utils import bulk_insert_docs
 KIND_LABELS = {"Due Tomorrow": "due in one working day", "Due Today": "due today", "Overdue": "overdue"}
 
 
-def send_case_reminders() -> dict[str, int]:
-	"""Scheduler job (cron, office hours): remind agents of cases that are due soon, due today or overdue."""
-	settings = frappe.get_cached_doc("GS Settings")
-	if not settings.enable_case_reminders:
-		return {}
+def reminder_day():
+	"""(today, the next working day) when today is a working day, else None: reminders go out on working
+	days only (the case and key-project jobs)."""
 	today = getdate(now_datetime())
 	calendar = get_work_calendar()
 	if not calendar.is_working_day(today):
-		return {}
-	return remind(today, calendar.add_working_days(today, 1), settings)
+		return None
+	return today, calendar.add_working_days(today, 1)
+
+
+def send_case_reminders() -> dict[str, int]:
+	"""Scheduler job (cron, office hours): remind agents of cases that are due soon, due today or overdue."""
+	settings = frappe.get_cached_doc("GS Settings")
+	day = reminder_day() if settings.enable_case_reminders else None
+	return remind(*day, settings) if day else {}
 
 
 def remind(today, next_working_day, settings) -> dict[str, int]:
@@ -85,7 +90,7 @@ def remind(today, next_working_day, settings) -> dict[str, int]:
 	if escalated:
 		mark_escalated(escalated, now)
 	if settings.send_reminder_emails:
-		send_digests(digests)
+		send_digests(digests, "GS Case", _("Case deadline reminders: {0}"))
 	counts = defaultdict(int)
 	for case in cases:
 		counts[case.kind] += 1
@@ -169,8 +174,9 @@ def mark_escalated(cases: list, now) -> None:
 	)
 
 
-def send_digests(digests: dict[str, list]) -> None:
-	"""One email per recipient listing their reminders (the first 50 in full).
+def send_digests(digests: dict[str, list], doctype: str, title: str) -> None:
+	"""One email per recipient listing their reminders (the first 50 in full), each linking to its
+	`doctype` record; `title` is the subject with a {0} for the count.
 
 	Without an outgoing email account only the desk notifications go out; a failure for one recipient is
 	logged and does not stop the others.
@@ -179,20 +185,20 @@ def send_digests(digests: dict[str, list]) -> None:
 		return
 	for user, items in digests.items():
 		try:
-			send_digest(user, items)
+			send_digest(user, items, doctype, title)
 		except Exception:
-			frappe.log_error(title=f"Case reminder email to {user} failed")
+			frappe.log_error(title=f"Reminder email to {user} failed")
 
 
-def send_digest(user: str, items: list) -> None:
+def send_digest(user: str, items: list, doctype: str, title: str) -> None:
 	lines = "".join(
-		f'<li><a href="{get_url_to_form("GS Case", case.name)}">{frappe.utils.escape_html(subject)}</a></li>'
-		for case, subject in items[:50]
+		f'<li><a href="{get_url_to_form(doctype, record.name)}">{frappe.utils.escape_html(subject)}</a></li>'
+		for record, subject in items[:50]
 	)
 	more = _("and {0} more").format(len(items) - 50) if len(items) > 50 else ""
 	frappe.sendmail(
 		recipients=[user],
-		subject=_("Case deadline reminders: {0}").format(len(items)),
+		subject=title.format(len(items)),
 		message=f"<ul>{lines}</ul>{more}",
 		delayed=True,
 	)

@@ -27,6 +27,7 @@ CENTRE_SCOPED: dict[str, frozenset[str]] = {
 	"GS One-Time Notice": frozenset(),
 	"GS Work Log": frozenset(),
 	"GS Case Reminder": frozenset(),
+	"GS Project Reminder": frozenset(),
 	# 好差评 is supervised county-wide by the supervisory department
 	"GS Rating": frozenset(("GS Supervisory Officer",)),
 	"GS Rectification": frozenset(("GS Supervisory Officer",)),

@@ -15,6 +15,7 @@ class GSSettings(Document):
 		applicant_texts_waiting: DF.Check
 		contact_response_days: DF.Int
 		enable_case_reminders: DF.Check
+		enable_project_reminders: DF.Check
 		escalate_overdue_cases: DF.Check
 		general_reply_days: DF.Int
 		leader_response_days: DF.Int

@@ -1,3 +1,5 @@
+import frappe
+
 from govservice.security.rows import ParentScopedRow
 
 
@@ -18,6 +20,7 @@ class GSProjectApproval(ParentScopedRow):
 		department: DF.Link | None
 		due_date: DF.Date | None
 		is_critical: DF.Check
+		is_escalated: DF.Check
 		is_parallel: DF.Check
 		is_required: DF.Check
 		item_name: DF.Data
@@ -25,9 +28,16 @@ class GSProjectApproval(ParentScopedRow):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		planned_finish: DF.Date | None
+		planned_start: DF.Date | None
 		service_item: DF.Link | None
 		slack_days: DF.Int
 		stage_name: DF.Data
 		started_on: DF.Date | None
 	# end: auto-generated types
 	pass
+
+
+def on_doctype_update() -> None:
+	"""The reminder job reads the rows running towards a due date."""
+	frappe.db.add_index("GS Project Approval", ["approval_status", "due_date"])

@@ -1,3 +1,5 @@
+import frappe
+
 from govservice.security.rows import ParentScopedRow
 
 
@@ -12,6 +14,7 @@ class GSProjectStage(ParentScopedRow):
 
 		completed_on: DF.Date | None
 		due_date: DF.Date | None
+		is_escalated: DF.Check
 		lead_department: DF.Link | None
 		limit_days: DF.Int
 		opened_on: DF.Date | None
@@ -21,7 +24,13 @@ class GSProjectStage(ParentScopedRow):
 		parentfield: DF.Data
 		parenttype: DF.Data
 		planned_finish: DF.Date | None
+		planned_start: DF.Date | None
 		stage_name: DF.Data
 		stage_status: DF.Literal["Not Started", "Open", "Completed"]
 	# end: auto-generated types
 	pass
+
+
+def on_doctype_update() -> None:
+	"""The reminder job reads the rows running towards a due date."""
+	frappe.db.add_index("GS Project Stage", ["stage_status", "due_date"])

@@ -1,0 +1,145 @@
+"""限时办结 for key projects: reminders before each approval's and stage's due date to the department, the lead
+unit and the liaison agent, escalation when overdue, on working days, each sent once."""
+
+import frappe
+
+from govservice.key_projects.reminders import send_project_reminders
+from govservice.key_projects.test_key_projects import MONDAY, KeyProjectTestCase
+from govservice.tests.utils import make_department_liaison, make_user
+
+
+class TestProjectReminders(KeyProjectTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.town_supervisor = make_user("kp.town.sup@test.govservice", roles=("GS Supervisor",))
+		cls.county_supervisor = make_user("kp.county.sup@test.govservice", roles=("GS Supervisor",))
+		for centre, user in ((cls.town, cls.town_supervisor), ("项目县", cls.county_supervisor)):
+			doc = frappe.get_doc("GS Service Centre", centre)
+			doc.supervisor = user
+			doc.save()
+		cls.planning_leader = make_user(
+			"kp.planning.leader@test.govservice", roles=("GS Department Contact",)
+		)
+		make_department_liaison(cls.planning, cls.planning_contact, cls.planning_leader)
+		settings = frappe.get_single("GS Settings")
+		settings.enable_project_reminders = 1
+		settings.escalate_overdue_cases = 1
+		settings.save()
+
+	def project_accepted_on_monday(self):
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.accepted()
+		frappe.set_user("Administrator")
+		due = {row.item_name: str(row.due_date) for row in project.approvals if row.due_date}
+		self.assertEqual(due["项目核准"], "2026-06-15")  # 10 working days
+		self.assertEqual(due["环评审批"], "2026-06-17")
+		self.assertEqual(str(project.stages[0].due_date), "2026-06-30")  # the stage's 20 working days
+		return project
+
+	def run_on(self, day: str) -> dict:
+		with self.freeze_time(f"{day} 08:30:00"):
+			return send_project_reminders()
+
+	def sent(self, project) -> list[tuple[str, str, str]]:
+		return [
+			(r.target_label, r.kind, str(r.due_date))
+			for r in frappe.get_all(
+				"GS Project Reminder",
+				filters={"key_project": project.name},
+				fields=["target_label", "kind", "due_date"],
+				order_by="creation asc, target_label asc",
+			)
+		]
+
+	def notified(self, project) -> set[str]:
+		return set(
+			frappe.get_all(
+				"Notification Log",
+				filters={"document_type": "GS Key Project", "document_name": project.name},
+				pluck="for_user",
+			)
+		)
+
+	def test_due_soon_due_today_overdue_each_sent_once_and_escalated(self):
+		project = self.project_accepted_on_monday()
+
+		self.run_on("2026-06-12")  # Friday: 项目核准 is due on Monday
+		self.assertEqual(self.sent(project), [("项目核准", "Due Tomorrow", "2026-06-15")])
+		self.assertEqual(self.notified(project), {self.agent_user, self.planning_contact})
+		self.run_on("2026-06-12")  # a second run sends nothing
+		self.assertEqual(self.run_on("2026-06-13"), {})  # Saturday: no run
+		self.assertEqual(len(self.sent(project)), 1)
+
+		self.run_on("2026-06-15")
+		self.assertEqual(self.sent(project)[-1], ("项目核准", "Due Today", "2026-06-15"))
+
+		self.run_on("2026-06-16")  # 项目核准 overdue; 环评审批 due tomorrow
+		self.assertIn(("项目核准", "Overdue", "2026-06-15"), self.sent(project))
+		self.assertIn(("环评审批", "Due Tomorrow", "2026-06-17"), self.sent(project))
+		self.assertEqual(
+			self.notified(project),
+			{
+				self.agent_user,
+				self.planning_contact,
+				self.housing_contact,  # 环评审批 is the housing bureau's
+				self.planning_leader,
+				self.town_supervisor,
+				self.county_supervisor,  # escalated to the level above
+			},
+		)
+		project = frappe.get_doc("GS Key Project", project.name)
+		by_name = {row.item_name: row for row in project.approvals}
+		self.assertTrue(by_name["项目核准"].is_escalated)
+		self.assertFalse(by_name["环评审批"].is_escalated)
+
+		# the planning bureau records 项目核准: it is no longer reminded of; the escalation was written once
+		frappe.set_user(self.planning_contact)
+		with self.freeze_time("2026-06-17 10:00:00"):
+			project.record_approval(by_name["项目核准"].name, "核准〔2026〕12号")
+		frappe.set_user("Administrator")
+		before = len(self.sent(project))
+		self.run_on("2026-06-17")
+		self.run_on("2026-06-17")
+		after = self.sent(project)[before:]
+		self.assertEqual(after, [("环评审批", "Due Today", "2026-06-17")])
+		escalations = frappe.get_all(
+			"Comment",
+			filters={
+				"reference_doctype": "GS Key Project",
+				"reference_name": project.name,
+				"content": ["like", "%escalated%"],
+			},
+		)
+		self.assertEqual(len(escalations), 1)
+
+	def test_a_stage_past_its_limit_reminds_the_lead_unit(self):
+		project = self.project_accepted_on_monday()
+		self.run_on("2026-07-01")
+		stage_rows = [row for row in self.sent(project) if row[0] == "立项用地规划许可"]
+		self.assertEqual(stage_rows, [("立项用地规划许可", "Overdue", "2026-06-30")])
+		reminder = frappe.get_all(
+			"GS Project Reminder",
+			filters={"key_project": project.name, "target": "Stage"},
+			fields=["recipients", "township_centre", "county_centre", "department"],
+		)[0]
+		self.assertEqual(reminder.department, self.planning)
+		self.assertEqual((reminder.township_centre, reminder.county_centre), (self.town, "项目县"))
+		for user in (self.agent_user, self.planning_contact, self.planning_leader, self.town_supervisor):
+			self.assertIn(user, reminder.recipients)
+		self.assertTrue(frappe.get_doc("GS Key Project", project.name).stages[0].is_escalated)
+
+	def test_reminders_are_read_within_the_supervisors_scope(self):
+		project = self.project_accepted_on_monday()
+		self.run_on("2026-06-16")
+		other = make_user("kp.other.sup@test.govservice", roles=("GS Supervisor",))
+		doc = frappe.get_doc("GS Service Centre", self.other_town)
+		doc.supervisor = other
+		doc.save()
+		for user, expected in ((self.town_supervisor, True), (other, False)):
+			frappe.set_user(user)
+			names = frappe.get_list(
+				"GS Project Reminder", filters={"key_project": project.name}, pluck="name"
+			)
+			self.assertEqual(bool(names), expected, user)
+			frappe.set_user("Administrator")
