@@ -147,7 +147,11 @@ override_whitelisted_methods = {
 }
 before_request = ["govservice.security.requests.before_request"]
 # SMS notifications go out without a "sent" dialog for the clerk whose action triggered them
-override_doctype_class = {"Notification": "govservice.citizen_portal.notification.QuietSMSNotification"}
+# and an emailed report runs as the user it names, through their scope (govservice.security.auto_email)
+override_doctype_class = {
+	"Notification": "govservice.citizen_portal.notification.QuietSMSNotification",
+	"Auto Email Report": "govservice.security.auto_email.ScopedAutoEmailReport",
+}
 
 # Events
 # A save is checked against the stored record too (govservice.security.writes); files attached to app
