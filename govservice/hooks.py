@@ -32,6 +32,7 @@ website_route_rules = [
 	{"from_route": "/services/<item_code>", "to_route": "services/item"},
 	{"from_route": "/my-requests", "to_route": "my_requests"},
 	{"from_route": "/my-requests/<case_name>", "to_route": "my_requests/request"},
+	{"from_route": "/my-projects/<project_name>", "to_route": "my_projects/project"},
 ]
 standard_portal_menu_items = [
 	{"title": "My Requests", "route": "/my-requests", "role": "GS Portal User"},
@@ -69,6 +70,7 @@ CHILD_DOCTYPES = (
 	"GS Project Stage",
 	"GS Project Approval",
 	"GS Project Plan Change",
+	"GS Project Material",
 	"GS Plan Template Stage",
 	"GS Plan Template Item",
 	"GS Case Material",

@@ -183,6 +183,26 @@ def upload_material(case: str, material: str) -> dict:
 	return {"status": doc.status, "file_url": row.portal_file}
 
 
+@frappe.whitelist(methods=["POST"])
+def upload_project_material(project: str, material: str) -> dict:
+	"""资料互认: the owner enterprise uploads one missing or expired material of its key project (form file
+	field `file`); it is held once and shared by every approval that uses it."""
+	from govservice.key_projects.materials import upload_material
+
+	if not frappe.db.exists("GS Key Project", project):
+		raise frappe.PermissionError
+	doc = frappe.get_doc("GS Key Project", project)
+	doc.check_permission("read")
+	if not is_portal_user() or doc.owner_user != frappe.session.user:
+		frappe.throw(_("Only the owner enterprise uploads materials here."), frappe.PermissionError)
+	storage = frappe.request.files.get("file") if getattr(frappe, "request", None) else None
+	if not storage or not storage.filename:
+		frappe.throw(_("Choose a file to upload."), PortalError)
+	upload_material(doc, material, storage.filename, storage.stream.read())
+	row = next(r for r in doc.materials if r.material_name == material)
+	return {"material": material, "status": row.material_status, "version": row.version}
+
+
 def checked_name(filename: str, content: bytes) -> str:
 	"""The name an upload is stored under, or a refusal in the applicant's language (upload rules)."""
 	max_mb = cint(frappe.db.get_single_value("GS Settings", "max_upload_mb")) or 10
@@ -201,21 +221,22 @@ def checked_name(filename: str, content: bytes) -> str:
 		)
 
 
-def save_file(stored_name: str, content: bytes, case=None):
-	"""Store a checked upload as a private File, attached to `case` when it is given (a new request's files
-	are stored before their case exists and attached to it right after it is inserted)."""
+def save_file(stored_name: str, content: bytes, record=None):
+	"""Store a checked upload as a private File, attached to `record` (a case, a key project) when it is
+	given (a new request's files are stored before their case exists and attached to it right after it is
+	inserted)."""
 	file = frappe.get_doc(
 		{
 			"doctype": "File",
 			"file_name": stored_name,
-			"attached_to_doctype": "GS Case" if case else None,
-			"attached_to_name": case.name if case else None,
+			"attached_to_doctype": record.doctype if record else None,
+			"attached_to_name": record.name if record else None,
 			"is_private": 1,
 			"content": content,
 		}
 	)
 	file.flags.govservice_checked = True  # checked_name applied the upload rules
-	file.insert(ignore_permissions=True)  # a private file of the applicant's own request, checked above
+	file.insert(ignore_permissions=True)  # a private file of the applicant's own record, checked above
 	return file
 
 

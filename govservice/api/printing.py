@@ -11,11 +11,19 @@ from govservice.printing.render import pdf_from_html, wrap_body
 PORTAL_PRINT_FORMATS = {
 	"GS Case": ("GS Entrustment Agreement", "GS Not Accepted Notice", "GS Termination Record"),
 	"GS One-Time Notice": ("GS One-Time Notice",),
+	"GS Key Project": ("GS Project Agency Agreement", "GS Project Plan Timetable"),
 }
 
 
 class PrintError(frappe.ValidationError):
 	pass
+
+
+def portal_pdf_url(doctype: str, name: str, print_format: str) -> str:
+	"""The portal's link to one of its PDFs (`download_pdf`)."""
+	return "/api/method/govservice.api.printing.download_pdf?" + frappe.utils.urlencode(
+		{"doctype": doctype, "name": name, "print_format": print_format}
+	)
 
 
 def render_pdf(doctype: str, name: str, print_format: str) -> bytes:
@@ -41,6 +49,7 @@ def download_pdf(doctype: str, name: str, print_format: str) -> None:
 		"GS Complaint",
 		"GS Service Item",
 		"GS Service Centre",
+		"GS Key Project",
 	):
 		frappe.throw(_("{0} is not a print format of {1}.").format(print_format, _(doctype)), PrintError)
 	if not frappe.db.exists(doctype, name):

@@ -139,3 +139,18 @@ def catalogue(level: str = "", channel: str = "", q: str = "") -> list[dict]:
 		ranked.append((rank, item))
 	ranked.sort(key=lambda pair: pair[0])  # stable: item codes stay in order within a rank
 	return [item for _rank, item in ranked]
+
+
+def portal_record(doctype: str, name: str | None, route: str):
+	"""The record a portal page shows, read as the signed-in user: a guest is sent to log in (back to
+	`route`), and a record that does not exist is refused exactly like one of someone else."""
+	if frappe.session.user == "Guest":
+		frappe.local.flags.redirect_location = "/portal-login?redirect-to=" + frappe.utils.quote(route)
+		raise frappe.Redirect(302)  # depends on who asks: never a permanent (cached) redirect
+	if (
+		not name
+		or not frappe.db.exists(doctype, name)
+		or not frappe.has_permission(doctype, "read", doc=name)
+	):
+		raise frappe.PermissionError
+	return frappe.get_doc(doctype, name)

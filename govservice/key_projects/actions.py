@@ -137,3 +137,27 @@ def complete_stage_check(project) -> None:
 			raise ProjectActionError(
 				_("Stage {0} cannot close: {1} still open.").format(stage.stage_name, "、".join(still_open))
 			)
+
+
+def change_liaison(project, agent: str, reason: str) -> str:
+	"""Hand the project to another liaison agent (an active agent), with the reason, recorded on the project."""
+	if not may_act(project):
+		raise frappe.PermissionError(_("Only the project's agency team may change its liaison agent."))
+	reason = (reason or "").strip()
+	if not reason:
+		raise ProjectActionError(_("Give the reason for the change."))
+	if project.status == "Completed":
+		raise ProjectActionError(_("This project is {0}.").format(_(project.status)))
+	new = frappe.db.get_value("GS Agent", agent, ["name", "agent_name", "is_active"], as_dict=True)
+	if not new or not new.is_active:
+		raise ProjectActionError(_("The liaison agent must be an active agent."))
+	if new.name == project.liaison_agent:
+		raise ProjectActionError(_("{0} is already the liaison agent.").format(new.agent_name))
+	before = frappe.db.get_value("GS Agent", project.liaison_agent, "agent_name") or project.liaison_agent
+	project.liaison_agent = new.name
+	project.flags.ignore_permissions = True  # checked above: the team's action
+	project.save()
+	project.add_comment(
+		"Info", _("Liaison agent changed from {0} to {1}: {2}").format(before, new.agent_name, reason[:500])
+	)
+	return new.name

@@ -6,6 +6,7 @@
 - the agency team: every member named with a user account, whatever their centre (a township agent carried
   on the county's project, a department's person in the lead unit);
 - a department's liaison contact or leader in charge: the projects in which their department approves;
+- the owner enterprise's portal account named on the project: that project, to read and print (portal);
 - nobody else (a staff account without a centre or a team place reads none).
 
 Writes (the form, REST, frappe.client) are for the liaison agent, agents of the handling centre's scope and
@@ -14,6 +15,7 @@ the team's agents; departments act on their own approvals through `record_approv
 
 import frappe
 
+from govservice.citizen_portal.utils import is_portal_user
 from govservice.complaints.permissions import departments_of
 from govservice.security.registry import is_admin
 from govservice.security.scope import user_centres
@@ -27,6 +29,8 @@ def project_query(user: str | None = None, doctype: str | None = None) -> str:
 	if is_admin(user):
 		return ""
 	escape = frappe.db.escape
+	if is_portal_user(user):
+		return f"{TABLE}.`owner_user` = {escape(user)}"
 	conditions = [
 		f"{TABLE}.`liaison_user` = {escape(user)}",
 		f"{TABLE}.name in (select parent from `tabGS Project Team Member` where parenttype = 'GS Key Project'"
@@ -46,7 +50,9 @@ def project_query(user: str | None = None, doctype: str | None = None) -> str:
 
 
 def relation(doc, user: str) -> str | None:
-	"""How `user` stands to the project: 'centre', 'team', 'department' or None."""
+	"""How `user` stands to the project: 'centre', 'team', 'department', 'owner' or None."""
+	if is_portal_user(user):
+		return "owner" if doc.get("owner_user") == user else None
 	if doc.get("liaison_user") == user:  # set from the liaison agent on every save, as the list reads it
 		return "team"
 	if doc.get("service_centre") and doc.service_centre in user_centres(user, "GS Key Project"):
@@ -70,6 +76,8 @@ def has_project_permission(doc, ptype: str | None = None, user: str | None = Non
 	kind = relation(doc, user)
 	if kind is None:
 		return False
+	if kind == "owner":
+		return ptype in (None, "read", "print")
 	if ptype in (None, "read", "print", "report", "export"):
 		return True
 	if kind in ("centre", "team"):

@@ -118,6 +118,7 @@ def refresh_schedule(project) -> None:
 	for stage in project.stages:
 		dates = stage_dates[stage.stage_name]
 		stage.due_date = dates.due if stage.opened_on else None
+		stage.planned_start = dates.opens
 		stage.planned_finish = dates.finish
 		stage.over_limit = int(dates.over_limit)
 	for row in project.approvals:
@@ -125,6 +126,7 @@ def refresh_schedule(project) -> None:
 		if dates is None:
 			continue
 		row.due_date = dates.due if row.started_on else None
+		row.planned_start, row.planned_finish = dates.start, dates.finish
 		row.slack_days = dates.slack_days or 0
 		row.is_critical = int(dates.critical)
 	project.planned_finish = timetable.finish

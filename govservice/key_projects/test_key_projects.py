@@ -298,3 +298,26 @@ class TestReports(KeyProjectTestCase):
 		self.assertLess(row["used"], row["serial"])
 		self.assertEqual(row["saved"], 55 - row["used"])
 		self.assertTrue(message)
+
+
+class TestLiaisonChange(KeyProjectTestCase):
+	def test_the_team_hands_the_project_over_with_a_reason(self):
+		from govservice.tests.utils import make_agent
+
+		project = self.new_project()
+		successor = make_agent("kp.successor@test.govservice", self.town, agent_name="接任代办员").name
+		frappe.set_user(self.agent_user)
+		project = frappe.get_doc("GS Key Project", project.name)
+		with self.assertRaises(ProjectActionError):
+			project.change_liaison(successor, " ")
+		project.change_liaison(successor, "原联络员调岗")
+		stored = frappe.get_doc("GS Key Project", project.name)
+		self.assertEqual(stored.liaison_agent, successor)
+		self.assertEqual(stored.liaison_user, "kp.successor@test.govservice")
+		comments = frappe.get_all(
+			"Comment", filters={"reference_name": project.name, "comment_type": "Info"}, pluck="content"
+		)
+		self.assertTrue(any("原联络员调岗" in comment for comment in comments))
+		frappe.set_user(self.other_user)  # another township's agent may not take the project
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_doc("GS Key Project", project.name).change_liaison(self.other_agent, "接管")

@@ -17,7 +17,7 @@ SCOPE_FIELDS: dict[str, tuple[str, ...]] = {
 	"GS Rectification": ("gs_case", "service_centre", "assigned_to"),
 	"GS Work Log": ("gs_case", "service_centre", "agent", "user"),
 	"GS Portal Profile": ("user",),
-	"GS Key Project": ("service_centre", "liaison_agent", "liaison_user"),
+	"GS Key Project": ("service_centre", "liaison_agent", "liaison_user", "owner_user"),
 }
 
 # Set only by the app, never by a person's insert: who filed a request through the portal, and so on.
@@ -27,11 +27,13 @@ SYSTEM_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 # Fields a plain save may change although they decide scope, with the rule in the controller: a case's
-# first-contact agent (a supervisor, with a reason, to an agent of the same centre) and a complaint's
-# department before it is dispatched (the window corrects its own registration).
+# first-contact agent (a supervisor, with a reason, to an agent of the same centre), a complaint's
+# department before it is dispatched (the window corrects its own registration) and a key project's
+# portal account (an enterprise account with the project's credit code, set by the project's writers).
 CONTROLLED_SCOPE_CHANGES: dict[str, tuple[str, ...]] = {
 	"GS Case": ("agent",),
 	"GS Complaint": ("department",),
+	"GS Key Project": ("owner_user",),
 }
 
 

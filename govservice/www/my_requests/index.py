@@ -17,6 +17,13 @@ def get_context(context):
 		order_by="received_on desc",
 		limit_page_length=100,
 	)
+	# an enterprise's key projects (重点项目全程代办): those whose portal account it is
+	context.projects = frappe.get_list(
+		"GS Key Project",
+		fields=["name", "project_name", "status", "planned_finish"],
+		order_by="creation desc",
+		limit_page_length=50,
+	)
 	context.problems = frappe.get_list(
 		"GS Complaint",
 		fields=["name", "description", "status", "registered_on", "deadline_date"],
@@ -43,6 +50,8 @@ def message_link(message) -> str | None:
 	"""Where a notification points on the portal: the request it is about (cases, notices, rectifications)."""
 	if message.document_type == "GS Case":
 		return f"/my-requests/{message.document_name}"
+	if message.document_type == "GS Key Project":
+		return f"/my-projects/{message.document_name}"
 	if message.document_type in ("GS One-Time Notice", "GS Rectification") and message.document_name:
 		case = frappe.db.get_value(message.document_type, message.document_name, "gs_case")
 		return f"/my-requests/{case}" if case else None

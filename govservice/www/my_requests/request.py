@@ -1,7 +1,9 @@
 import frappe
 from frappe.utils import getdate, today
 
+from govservice.api.printing import portal_pdf_url
 from govservice.casework.stages import CLOCK_STAGES, DONE_STAGES, OPEN_STAGES
+from govservice.citizen_portal.utils import portal_record
 from govservice.domain.rating_rules import RATING_LEVELS
 from govservice.organisation.calendar import count_working_days
 
@@ -25,19 +27,7 @@ APPLICANT_ACTIONS = (
 def get_context(context):
 	"""One request of the signed-in applicant: state, history, deadline, agent, notices, PDFs, rating."""
 	name = frappe.form_dict.get("case_name")
-	if frappe.session.user == "Guest":
-		frappe.local.flags.redirect_location = "/portal-login?redirect-to=" + frappe.utils.quote(
-			f"/my-requests/{name}"
-		)
-		raise frappe.Redirect(302)  # depends on who asks: never a permanent (cached) redirect
-	# the same refusal for a request that does not exist and one of someone else
-	if (
-		not name
-		or not frappe.db.exists("GS Case", name)
-		or not frappe.has_permission("GS Case", "read", doc=name)
-	):
-		raise frappe.PermissionError
-	case = frappe.get_doc("GS Case", name)
+	case = portal_record("GS Case", name, f"/my-requests/{name}")
 	context.case = case
 	context.title = f"{case.item_name} · {case.name}"
 	context.history = frappe.get_all(
@@ -79,13 +69,7 @@ def get_context(context):
 	context.can_rate = case.stage in DONE_STAGES and not context.rating
 	context.rating_levels = RATING_LEVELS
 	context.agreement_url = (
-		pdf_url("GS Case", case.name, "GS Entrustment Agreement") if case.accepted_on else None
+		portal_pdf_url("GS Case", case.name, "GS Entrustment Agreement") if case.accepted_on else None
 	)
 	for notice in context.notices:
-		notice.url = pdf_url("GS One-Time Notice", notice.name, "GS One-Time Notice")
-
-
-def pdf_url(doctype: str, name: str, print_format: str) -> str:
-	return "/api/method/govservice.api.printing.download_pdf?" + frappe.utils.urlencode(
-		{"doctype": doctype, "name": name, "print_format": print_format}
-	)
+		notice.url = portal_pdf_url("GS One-Time Notice", notice.name, "GS One-Time Notice")

@@ -23,6 +23,7 @@ frappe.ui.form.on("GS Key Project", {
 	refresh(frm) {
 		if (frm.is_new()) return;
 		show_plan(frm);
+		show_timetable(frm);
 		const can_write = frm.perm[0] && frm.perm[0].write;
 		if (can_write && !frm.doc.accepted_on) {
 			frm.add_custom_button(__("Apply Plan Template"), () => apply_template(frm));
@@ -33,6 +34,9 @@ frappe.ui.form.on("GS Key Project", {
 					frappe.show_alert({ message: __("Stage accepted"), indicator: "green" })
 				)
 			);
+		}
+		if (can_write && frm.doc.status !== "Completed") {
+			frm.add_custom_button(__("Change Liaison Agent"), () => change_liaison(frm));
 		}
 		if ((frm.doc.approvals || []).some((row) => row.approval_status === "In Progress")) {
 			frm.add_custom_button(__("Record Approval"), () => record_approval(frm));
@@ -84,10 +88,36 @@ function apply_template(frm) {
 		});
 }
 
+function change_liaison(frm) {
+	frappe.prompt(
+		[
+			{
+				fieldname: "agent",
+				fieldtype: "Link",
+				options: "GS Agent",
+				label: __("New Liaison Agent"),
+				reqd: 1,
+				get_query: () => ({ filters: { is_active: 1 } }),
+			},
+			{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason"), reqd: 1 },
+		],
+		(values) =>
+			act(frm, "change_liaison", values).then(() =>
+				frappe.show_alert({ message: __("Liaison agent changed"), indicator: "green" })
+			),
+		__("Change Liaison Agent"),
+		__("Save")
+	);
+}
+
 function record_approval(frm) {
+	// a Select's labels are HTML: the plan's names are escaped
 	const open = (frm.doc.approvals || [])
 		.filter((row) => row.approval_status === "In Progress")
-		.map((row) => ({ value: row.name, label: `${row.stage_name} · ${row.item_name}` }));
+		.map((row) => ({
+			value: row.name,
+			label: frappe.utils.escape_html(`${row.stage_name} · ${row.item_name}`),
+		}));
 	frappe.prompt(
 		[
 			{
@@ -114,4 +144,88 @@ function record_approval(frm) {
 		__("Record Approval"),
 		__("Save")
 	);
+}
+
+// The plan on Frappe's Gantt chart (the library of the desk's Gantt view): each stage and each approval
+// from its planned start to its planned (or actual) finish, critical approvals marked. Read-only: a bar
+// dragged by mistake snaps back. Names are escaped (the chart writes them as HTML).
+const GANTT_LIBS = [
+	"assets/frappe/node_modules/frappe-gantt/dist/frappe-gantt.css",
+	"assets/frappe/node_modules/frappe-gantt/dist/frappe-gantt.min.js",
+];
+
+function timetable_tasks(frm) {
+	const esc = frappe.utils.escape_html;
+	const tasks = [];
+	(frm.doc.stages || []).forEach((stage) => {
+		const start = stage.opened_on || stage.planned_start;
+		const end = stage.completed_on || stage.planned_finish || stage.due_date;
+		if (!start || !end) return;
+		const rows = (frm.doc.approvals || []).filter((row) => row.stage_name === stage.stage_name);
+		const done = rows.filter((row) => row.approval_status === "Approved").length;
+		tasks.push({
+			id: `stage-${stage.idx}`,
+			name: esc(stage.stage_name),
+			start,
+			end,
+			progress: rows.length ? Math.round((100 * done) / rows.length) : 0,
+			custom_class: "gs-gantt-stage",
+			detail: [__(stage.stage_status), stage.due_date ? __("Due {0}", [frappe.datetime.str_to_user(stage.due_date)]) : ""],
+		});
+		rows.forEach((row) => {
+			const row_start = row.started_on || row.planned_start;
+			const row_end = row.approved_on || row.planned_finish || row.due_date;
+			if (!row_start || !row_end) return;
+			tasks.push({
+				id: `approval-${row.idx}`,
+				name: esc(row.item_name),
+				start: row_start,
+				end: row_end,
+				progress: row.approval_status === "Approved" ? 100 : 0,
+				dependencies: `stage-${stage.idx}`,
+				custom_class: row.is_critical ? "gs-gantt-critical" : "gs-gantt-approval",
+				detail: [
+					__(row.approval_status),
+					row.due_date ? __("Due {0}", [frappe.datetime.str_to_user(row.due_date)]) : "",
+					row.is_critical ? __("On the critical path") : "",
+				],
+			});
+		});
+	});
+	return tasks;
+}
+
+function show_timetable(frm) {
+	const wrapper = frm.fields_dict.timetable_html && frm.fields_dict.timetable_html.$wrapper;
+	if (!wrapper) return;
+	const tasks = timetable_tasks(frm);
+	if (!tasks.length) {
+		wrapper.html(`<p class="text-muted">${__("Apply a plan template to see the timetable.")}</p>`);
+		return;
+	}
+	frappe.require(GANTT_LIBS, () => {
+		wrapper.html(
+			"<style>.gs-project-gantt .gs-gantt-stage .bar { fill: #5e64ff; }" +
+				".gs-project-gantt .gs-gantt-critical .bar { fill: #e24c4c; }" +
+				".gs-project-gantt .handle { display: none; }</style>" +
+				'<div class="gs-project-gantt"></div>'
+		);
+		const last = tasks.map((task) => task.end).sort().pop();
+		const days = moment(last).diff(moment(tasks[0].start), "days");
+		new Gantt(wrapper.find(".gs-project-gantt")[0], tasks, {
+				view_mode: days > 90 ? "Week" : "Day",
+				language: (frappe.boot.lang || "").startsWith("zh") ? "zh" : "en",
+				date_format: "YYYY-MM-DD",
+				bar_height: 22,
+				padding: 14,
+				custom_popup_html: (task) =>
+					`<div class="details-container"><h5>${task.name}</h5>` +
+					`<p>${frappe.datetime.str_to_user(moment(task._start).format("YYYY-MM-DD"))} – ` +
+					`${frappe.datetime.str_to_user(moment(task._end).format("YYYY-MM-DD"))}</p>` +
+					task.detail.filter(Boolean).map((line) => `<p>${frappe.utils.escape_html(line)}</p>`).join("") +
+					"</div>",
+				on_date_change: () => setTimeout(() => show_timetable(frm), 0),
+				on_progress_change: () => setTimeout(() => show_timetable(frm), 0),
+			});
+	});
 }

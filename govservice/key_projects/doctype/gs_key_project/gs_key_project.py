@@ -7,9 +7,11 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, nowdate
 
+from govservice.citizen_portal.utils import is_portal_user
 from govservice.domain.identity import is_valid_unified_credit_code
 from govservice.domain.project_rules import project_code_problem
 from govservice.key_projects import actions
+from govservice.key_projects.materials import check_materials
 from govservice.key_projects.permissions import may_act
 from govservice.key_projects.plan import check_plan, copy_template, describe_change, refresh_schedule
 from govservice.security.registry import is_admin
@@ -37,6 +39,7 @@ class GSKeyProject(Document):
 		from frappe.types import DF
 
 		from govservice.key_projects.doctype.gs_project_approval.gs_project_approval import GSProjectApproval
+		from govservice.key_projects.doctype.gs_project_material.gs_project_material import GSProjectMaterial
 		from govservice.key_projects.doctype.gs_project_plan_change.gs_project_plan_change import (
 			GSProjectPlanChange,
 		)
@@ -53,10 +56,12 @@ class GSKeyProject(Document):
 		industry: DF.Data | None
 		liaison_agent: DF.Link
 		liaison_user: DF.Link | None
+		materials: DF.Table[GSProjectMaterial]
 		naming_series: DF.Literal["GS-KP-.YYYY.-.####"]
 		owner_contact: DF.Data | None
 		owner_enterprise: DF.Data
 		owner_phone: DF.Data | None
+		owner_user: DF.Link | None
 		plan_change_reason: DF.SmallText | None
 		plan_changes: DF.Table[GSProjectPlanChange]
 		plan_template: DF.Link | None
@@ -78,8 +83,10 @@ class GSKeyProject(Document):
 
 	def validate(self) -> None:
 		self.validate_owner()
+		self.validate_owner_account()
 		self.validate_centre_and_liaison()
 		check_plan(self)
+		check_materials(self)
 		self.record_plan_change()
 		actions.complete_stage_check(self)
 		refresh_schedule(self)
@@ -93,6 +100,27 @@ class GSKeyProject(Document):
 			problem = project_code_problem(self.project_code, self.project_type, getdate(nowdate()).year)
 			if problem:
 				frappe.throw(code_problem_message(problem), title=_("Investment Project Code"))
+
+	def validate_owner_account(self) -> None:
+		"""The enterprise's portal account: an enterprise account on the portal whose credit code is the
+		project's (the project then shows on that account's portal pages, and nowhere else)."""
+		if not self.owner_user:
+			return
+		profile = frappe.db.get_value(
+			"GS Portal Profile", {"user": self.owner_user}, ["account_type", "credit_code"], as_dict=True
+		)
+		if (
+			not is_portal_user(self.owner_user)
+			or not profile
+			or profile.account_type != "Enterprise"
+			or (profile.credit_code or "").strip().upper() != self.credit_code
+		):
+			frappe.throw(
+				_("The portal account must be an enterprise account with the credit code {0}.").format(
+					self.credit_code
+				),
+				title=_("Enterprise's Portal Account"),
+			)
 
 	def validate_centre_and_liaison(self) -> None:
 		agent = frappe.db.get_value("GS Agent", self.liaison_agent, ["user", "is_active"], as_dict=True)
@@ -155,3 +183,7 @@ class GSKeyProject(Document):
 		self, approval: str, approval_number: str | None = None, approved_on: str | None = None
 	) -> str:
 		return actions.record_approval(self, approval, approval_number, approved_on)
+
+	@frappe.whitelist()
+	def change_liaison(self, agent: str, reason: str) -> str:
+		return actions.change_liaison(self, agent, reason)

@@ -1,0 +1,213 @@
+"""A key project's printed documents (the agency agreement, the plan and timetable) and the weekly ledger by
+email, each for the reader it is meant for."""
+
+import frappe
+
+from govservice.api.printing import render_pdf
+from govservice.casework.test_printing import pdf_text
+from govservice.key_projects.ledger_mail import set_weekly_ledger_mail, weekly_ledger_mail
+from govservice.key_projects.test_key_projects import MONDAY, KeyProjectTestCase
+from govservice.tests.utils import make_key_project, make_outgoing_email_account, make_portal_user
+
+HOSTILE = '<img src=x onerror="alert(1)">茶园'
+
+
+class TestProjectPrints(KeyProjectTestCase):
+	def setUp(self):
+		self.lang = frappe.local.lang
+		frappe.local.lang = "zh"
+
+	def tearDown(self):
+		frappe.local.lang = self.lang
+		super().tearDown()
+
+	def test_agreement_and_timetable_in_chinese(self):
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.accepted()
+		frappe.set_user("Administrator")
+		text = pdf_text(render_pdf("GS Key Project", project.name, "GS Project Agency Agreement"))
+		for phrase in (
+			"重点项目全程代办委托协议书",
+			"鹤峰县测试有限公司",
+			"测试重点项目",
+			"业主单位（盖章）",
+		):
+			self.assertIn(phrase, text)
+		text = pdf_text(render_pdf("GS Key Project", project.name, "GS Project Plan Timetable"))
+		for phrase in ("审批流程计划及时间表", "立项用地规划许可", "用地预审", "2026年6月23日", "关键路径"):
+			self.assertIn(phrase, text)
+
+	def test_values_reach_the_print_escaped(self):
+		frappe.set_user(self.agent_user)
+		project = make_key_project(self.town, self.agent, project_name=HOSTILE, owner_enterprise=HOSTILE)
+		project.apply_template(self.template)
+		frappe.set_user("Administrator")
+		for print_format in ("GS Project Agency Agreement", "GS Project Plan Timetable"):
+			html = frappe.get_print("GS Key Project", project.name, print_format)
+			self.assertNotIn("<img", html, print_format)
+			self.assertIn("&lt;img", html, print_format)
+
+
+class TestWeeklyLedgerMail(KeyProjectTestCase):
+	def test_the_ledger_is_mailed_as_its_reader_sees_it(self):
+		make_outgoing_email_account()
+		mine = self.new_project(project_name="本镇重点项目")
+		frappe.set_user(self.other_user)
+		theirs = make_key_project(self.other_town, self.other_agent, project_name="邻镇重点项目")
+		frappe.set_user(self.agent_user)
+		self.assertEqual(weekly_ledger_mail(), {"enabled": False})
+		self.assertEqual(set_weekly_ledger_mail(1), {"enabled": True})
+		self.assertEqual(weekly_ledger_mail(), {"enabled": True})
+		frappe.set_user("Administrator")  # the scheduler's session
+		report = frappe.get_doc(
+			"Auto Email Report", {"report": "Key Project Ledger", "user": self.agent_user}
+		)
+		self.assertEqual(
+			(report.frequency, report.day_of_week, report.email_to), ("Weekly", "Monday", self.agent_user)
+		)
+		content = report.get_report_content()
+		self.assertIn(mine.name, content)
+		self.assertNotIn(theirs.name, content)
+		self.assertEqual(frappe.session.user, "Administrator")
+		frappe.set_user(self.agent_user)
+		self.assertEqual(set_weekly_ledger_mail(0), {"enabled": False})
+
+	def test_only_readers_of_the_ledger_subscribe(self):
+		frappe.set_user(self.planning_contact)  # a department's contact does not read the ledger
+		with self.assertRaises(frappe.PermissionError):
+			set_weekly_ledger_mail(1)
+		frappe.set_user("Administrator")
+		report = frappe.new_doc("Auto Email Report")
+		report.update(
+			{
+				"report": "Key Project Ledger",
+				"user": self.planning_contact,
+				"email_to": "someone@example.com",
+				"frequency": "Weekly",
+				"day_of_week": "Monday",
+				"format": "HTML",
+			}
+		)
+		with self.assertRaises(frappe.ValidationError):
+			report.insert()
+
+
+class TestEnterprisePortal(KeyProjectTestCase):
+	def setUp(self):
+		self.enterprise = make_portal_user("kp.enterprise@test.govservice", "Enterprise")
+		self.stranger = make_portal_user(
+			"kp.stranger@test.govservice", "Enterprise", credit_code="91422828MA49XK2L7X"
+		)
+		self.citizen = make_portal_user("kp.citizen@test.govservice")
+
+	def page(self, name: str):
+		from govservice.www.my_projects.project import get_context
+
+		frappe.form_dict.project_name = name
+		context = frappe._dict()
+		get_context(context)
+		return context
+
+	def test_only_an_enterprise_account_with_the_credit_code_follows_the_project(self):
+		for account in (self.stranger, self.citizen):
+			with self.assertRaises(frappe.ValidationError):
+				self.new_project(owner_user=account)
+		project = self.new_project(owner_user=self.enterprise)
+		self.assertEqual(project.owner_user, self.enterprise)
+
+	def test_the_enterprise_sees_its_project_its_stages_and_what_is_missing(self):
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.planned()
+			frappe.set_user(self.agent_user)
+			project.owner_user = self.enterprise
+			deferred = next(row for row in project.approvals if row.item_name == "用地预审")
+			deferred.decision = "Deferred Materials"
+			deferred.deferred_materials = "土地权属证明（承诺15日内补交）"
+			project.save()
+			project.accept_stage()
+		unrelated = self.new_project(project_name="他人项目")
+		frappe.set_user(self.enterprise)
+		listed = frappe.get_list("GS Key Project", pluck="name")
+		self.assertIn(project.name, listed)
+		self.assertNotIn(unrelated.name, listed)
+		with self.freeze_time("2026-06-02 10:00:00"):
+			context = self.page(project.name)
+		self.assertEqual(
+			[stage.stage_name for stage, _rows in context.stages], ["立项用地规划许可", "工程建设许可"]
+		)
+		first_rows = {row.item_name: row for row in context.stages[0][1]}
+		self.assertEqual(str(first_rows["用地预审"].due_date), "2026-06-23")
+		self.assertEqual([row.item_name for row in context.missing], ["用地预审"])
+		self.assertEqual(context.days_used, 1)
+		self.assertFalse(frappe.has_permission("GS Key Project", "write", doc=project.name))
+		for outsider in (self.stranger, self.citizen):
+			frappe.set_user(outsider)
+			with self.assertRaises(frappe.PermissionError):
+				self.page(project.name)
+			self.assertEqual(frappe.get_list("GS Key Project", pluck="name"), [])
+
+
+class TestMaterialLibrary(KeyProjectTestCase):
+	PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+	def with_material(self, **fields):
+		project = self.planned()
+		frappe.set_user(self.agent_user)
+		project.append(
+			"materials",
+			{"material_name": "土地权属证明", "for_approvals": "项目核准\n用地预审", **fields},
+		)
+		project.save()
+		return project
+
+	def test_a_material_is_held_once_for_the_approvals_of_the_plan(self):
+		project = self.with_material()
+		row = project.materials[0]
+		self.assertEqual((row.material_status, row.version), ("Missing", 0))
+		from govservice.key_projects.materials import materials_by_approval
+
+		shared = materials_by_approval(project)
+		self.assertEqual([r.material_name for r in shared["项目核准"]], ["土地权属证明"])
+		self.assertEqual([r.material_name for r in shared["用地预审"]], ["土地权属证明"])
+		project.append("materials", {"material_name": "土地权属证明"})
+		with self.assertRaises(frappe.ValidationError):
+			project.save()
+		project = frappe.get_doc("GS Key Project", project.name)
+		project.append("materials", {"material_name": "消防审查意见", "for_approvals": "消防设计审查"})
+		with self.assertRaises(frappe.ValidationError):  # not an approval of the plan
+			project.save()
+
+	def test_the_owner_uploads_once_and_a_new_file_is_a_new_version(self):
+		from govservice.key_projects.materials import upload_material
+
+		enterprise = make_portal_user("kp.enterprise@test.govservice", "Enterprise")
+		project = self.with_material(valid_until="2030-12-31")
+		frappe.set_user(self.agent_user)
+		project.owner_user = enterprise
+		project.save()
+		frappe.set_user(enterprise)
+		upload_material(
+			frappe.get_doc("GS Key Project", project.name), "土地权属证明", "权属证明.pdf", self.PDF
+		)
+		frappe.set_user("Administrator")
+		row = frappe.get_doc("GS Key Project", project.name).materials[0]
+		self.assertEqual((row.material_status, row.version, row.uploaded_by), ("Received", 1, enterprise))
+		self.assertEqual(
+			frappe.db.get_value("File", {"file_url": row.file}, ["attached_to_doctype", "is_private"]),
+			("GS Key Project", 1),
+		)
+		frappe.set_user(enterprise)
+		with self.assertRaises(frappe.ValidationError):  # received: the team replaces it, not the portal
+			upload_material(
+				frappe.get_doc("GS Key Project", project.name), "土地权属证明", "again.pdf", self.PDF
+			)
+		with self.assertRaises(frappe.ValidationError):
+			upload_material(frappe.get_doc("GS Key Project", project.name), "不存在的材料", "x.pdf", self.PDF)
+		# the agent replaces it with a renewed certificate: version 2; an expired one shows as expired
+		frappe.set_user(self.agent_user)
+		project = frappe.get_doc("GS Key Project", project.name)
+		project.materials[0].file = "/private/files/renewed.pdf"
+		project.materials[0].valid_until = "2020-01-01"
+		project.save()
+		row = project.materials[0]
+		self.assertEqual((row.material_status, row.version, row.uploaded_by), ("Expired", 2, self.agent_user))
