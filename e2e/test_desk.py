@@ -345,6 +345,30 @@ class TestKeyProject(DeskTestCase):
 		self.assertEqual(doc["stages"][0]["stage_status"], "Completed")
 		agent.shot("second-stage-open")
 		self.assert_chinese(agent)
+		# the plan on the Gantt chart: four stages and their approvals, critical ones marked
+		gantt = agent.page.locator(".gs-project-gantt")
+		gantt.scroll_into_view_if_needed()
+		expect(gantt.locator(".bar-wrapper.gs-gantt-stage")).to_have_count(4)
+		self.assertGreater(gantt.locator(".bar-wrapper.gs-gantt-critical").count(), 0)
+		agent.shot("timetable")
+		# the agency agreement and the plan and timetable, printed in Chinese
+		for print_format, title in (
+			("GS Project Agency Agreement", "重点项目全程代办委托协议书"),
+			("GS Project Plan Timetable", "审批流程计划及时间表"),
+		):
+			agent.page.goto(
+				f"{BASE}/printview?doctype=GS Key Project&name={doc['name']}&format={print_format}&no_letterhead=1"
+			)
+			agent.page.wait_for_load_state("networkidle")
+			expect(agent.page.locator(".gs-doc h1")).to_have_text(title)
+			agent.shot(print_format.lower().replace(" ", "-"))
+			self.assert_chinese(agent)
+			pdf = agent.page.context.request.get(
+				f"{BASE}/api/method/govservice.api.printing.download_pdf",
+				params={"doctype": "GS Key Project", "name": doc["name"], "print_format": print_format},
+			)
+			self.assertEqual(pdf.status, 200)
+			self.assertTrue(pdf.body().startswith(b"%PDF"))
 		housing = self.desk("housing")
 		housing.goto(f"/app/gs-key-project/{doc['name']}")
 		self.record(housing, "工程建设许可 · 施工图设计文件审查")
@@ -359,6 +383,18 @@ class TestKeyProject(DeskTestCase):
 			expect(agent.page.locator(".dt-scrollable")).to_contain_text(doc["name"])
 			agent.shot(report.lower().replace(" ", "-"))
 			self.assert_chinese(agent)
+		# the ledger every Monday by email: the agent turns it on from the report
+		agent.goto("/app/query-report/Key Project Ledger")
+		agent.button("每周邮件")
+		expect(agent.dialog()).to_be_visible()
+		agent.check("enabled", ".modal.show")
+		agent.shot("weekly-email")
+		agent.dialog_primary()
+		expect(agent.page.locator(".desk-alert .alert-message").last).to_contain_text("每周一")
+		state = agent.page.context.request.get(
+			f"{BASE}/api/method/govservice.key_projects.ledger_mail.weekly_ledger_mail"
+		)
+		self.assertEqual(state.json()["message"], {"enabled": True})
 
 
 class TestAdministrator(DeskTestCase):

@@ -279,6 +279,45 @@ class PortalFlowTest(unittest.TestCase):
 		expect(page.locator(".gs-account")).to_contain_text("已验证")
 		self.look(page, "account")
 
+	def test_enterprise_follows_its_key_project(self):
+		"""The owner enterprise of a key project signs in on its phone, finds the project among its requests,
+		reads its stages and approvals with their deadlines and what it still has to supply (容缺), and
+		downloads its agency agreement and its timetable."""
+		page = self.new_phone()
+		page.goto(f"{BASE}/portal-login")
+		page.fill("#login_phone", SETUP["enterprise_phone"])
+		page.fill("#login_password", SETUP["enterprise_password"])
+		page.click("#password button[type=submit]")
+		page.wait_for_url(f"{BASE}/my-requests")
+		projects = page.locator(".gs-projects")
+		expect(projects).to_contain_text("浏览器测试茶叶加工厂建设项目")
+		self.look(page, "requests-with-project")
+		projects.locator("a").first.click()
+		page.wait_for_url(f"{BASE}/my-projects/{SETUP['key_project']}")
+		first = page.locator(".gs-stage").first
+		expect(first).to_contain_text("立项用地规划许可")
+		expect(first.locator(".gs-approval")).to_have_count(2)
+		expect(first.locator(".gs-approval").first).to_contain_text("办理中")
+		expect(page.locator(".gs-missing")).to_contain_text("土地权属证明")
+		expect(page.locator(".gs-agent")).to_contain_text("李代办")
+		self.look(page, "project")
+		# 资料互认: the land certificate is uploaded once for both approvals that need it
+		material = page.locator('.gs-material[data-material="土地权属证明"]')
+		expect(material).to_have_attribute("data-status", "Missing")
+		material.locator("input[type=file]").set_input_files(self.material_file("land"))
+		material.locator("button[type=submit]").click()
+		expect(page.locator('.gs-material[data-material="土地权属证明"]')).to_have_attribute(
+			"data-status", "Received"
+		)
+		expect(page.locator(".gs-approval").first).to_contain_text("土地权属证明")
+		self.look(page, "material-uploaded")
+		links = page.locator(".gs-documents a")
+		expect(links).to_have_count(2)
+		for index in range(2):
+			response = page.context.request.get(BASE + links.nth(index).get_attribute("href"))
+			self.assertEqual(response.status, 200)
+			self.assertTrue(response.body().startswith(b"%PDF"))
+
 	def test_log_in_with_a_code_and_reset_the_password(self):
 		phone = self.mobile(2)
 		api_sign_up(requests.Session(), phone, resident_id(self.serial + 1, "19700101"), "李秀英")

@@ -22,6 +22,7 @@ import requests
 BASE = os.environ.get("GS_E2E_URL", "http://127.0.0.1:8010")
 WORLD = json.loads(os.environ.get("GS_SECURITY_WORLD", "{}"))
 ADMIN_PASSWORD = os.environ.get("GS_ADMIN_PASSWORD", "admin")
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 STAFF_WITH_CASES = ("village", "village2", "township", "township2", "county", "window", "lead", "supervisor")
 CASE_SCOPE = {  # which fixture cases each identity's centre covers
@@ -60,11 +61,20 @@ def expected(identity: str, doctype: str) -> set[str]:
 		return {name for key, name in WORLD["notices"].items() if key in scope}
 	if doctype == "GS Work Log":
 		return {name for case, names in WORLD["work_logs"].items() if case in cases for name in names}
-	if doctype in ("GS Key Project", "GS Project Approval", "GS Project Team Member", "GS Project Stage"):
+	if doctype in (
+		"GS Key Project",
+		"GS Project Approval",
+		"GS Project Team Member",
+		"GS Project Stage",
+		"GS Project Material",
+	):
 		# its handling centre's scope (the township's agent is its liaison), its supervisor, the county, and
 		# the department that approves in it; child rows follow the project
 		readers = {"township", "county", "supervisor", "contact"}
 		return {WORLD["key_project"]} if identity in readers else set()
+	if doctype == "GS Project Reminder":
+		# read by supervisors (and administrators), for their centres' projects: the world's is the township's
+		return {WORLD["project_reminder"]} if identity == "supervisor" else set()
 	if doctype == "GS Case Reminder":
 		# read by supervisors (and administrators), for their centres' cases
 		readers = {"supervisor"}
@@ -114,6 +124,8 @@ def fixture_records(doctype: str) -> set[str]:
 		everyone |= set(WORLD["complaints"].values())
 	if doctype == "GS Case Reminder":
 		everyone |= set(WORLD["reminders"].values())
+	if doctype == "GS Project Reminder":
+		everyone.add(WORLD["project_reminder"])
 	return everyone
 
 
@@ -124,6 +136,7 @@ DOCTYPES = (
 	"GS Work Log",
 	"GS Case Reminder",
 	"GS Key Project",
+	"GS Project Reminder",
 	"GS Rating",
 	"GS Rectification",
 	"GS Complaint",
@@ -139,6 +152,7 @@ CHILD_TABLES = (
 	("GS Project Approval", "GS Key Project"),
 	("GS Project Team Member", "GS Key Project"),
 	("GS Project Stage", "GS Key Project"),
+	("GS Project Material", "GS Key Project"),
 )
 
 
@@ -476,6 +490,16 @@ class SecuritySuite(unittest.TestCase):
 								format="Standard",
 							)
 						)
+					if doctype == "GS Key Project":
+						for print_format in ("GS Project Agency Agreement", "GS Project Plan Timetable"):
+							checks[f"app download_pdf {print_format}"] = ok(
+								client.get(
+									"/api/method/govservice.api.printing.download_pdf",
+									doctype=doctype,
+									name=name,
+									print_format=print_format,
+								)
+							)
 					for path, got in checks.items():
 						# desk users may select accounts, never open them (read is for system managers)
 						want_ok = allowed and not (doctype == "User" and path in FULL_READ_PATHS)
@@ -855,17 +879,23 @@ class SecuritySuite(unittest.TestCase):
 				self.record(
 					identity, "GS Key Project", f"REST PUT {field}", name, not ok(forged), forged.text[:120]
 				)
-			approvals = [dict(row) for row in stored["approvals"]]
-			approvals[0]["approval_status"] = "Approved"
-			forged = client.put(f"/api/resource/GS Key Project/{name}", {"approvals": approvals})
-			self.record(
-				identity,
-				"GS Key Project",
-				"REST PUT approval status",
-				name,
-				not ok(forged),
-				forged.text[:120],
-			)
+			for field, value in (
+				("approval_status", "Approved"),
+				("is_escalated", 1),
+				("due_date", "2099-12-31"),
+				("planned_start", "2020-01-01"),
+			):
+				approvals = [dict(row) for row in stored["approvals"]]
+				approvals[0][field] = value
+				forged = client.put(f"/api/resource/GS Key Project/{name}", {"approvals": approvals})
+				self.record(
+					identity,
+					"GS Key Project",
+					f"REST PUT approval {field}",
+					name,
+					not ok(forged),
+					forged.text[:120],
+				)
 			accept = client.call("run_doc_method", dt="GS Key Project", dn=name, method="accept_stage")
 			# a writer is told the next stage cannot open yet (417); anyone else is refused (403)
 			self.record(
@@ -875,6 +905,22 @@ class SecuritySuite(unittest.TestCase):
 				name,
 				accept.status_code == (417 if identity in writers else 403),
 				accept.text[:120],
+			)
+			handover = client.call(
+				"run_doc_method",
+				dt="GS Key Project",
+				dn=name,
+				method="change_liaison",
+				args=json.dumps({"agent": stored["liaison_agent"], "reason": "安全测试"}),
+			)
+			# a writer is told the agent already is the liaison (417); anyone else is refused (403)
+			self.record(
+				identity,
+				"GS Key Project",
+				"change_liaison",
+				name,
+				handover.status_code == (417 if identity in writers else 403),
+				handover.text[:120],
 			)
 			record = client.call(
 				"run_doc_method",
@@ -896,10 +942,12 @@ class SecuritySuite(unittest.TestCase):
 		after = self.admin.get(f"/api/resource/GS Key Project/{name}").json()["data"]
 		for field in ("service_centre", "liaison_agent", "status", "accepted_on"):
 			self.assertEqual(after[field], stored[field], field)
-		self.assertEqual(
-			[row["approval_status"] for row in after["approvals"]],
-			[row["approval_status"] for row in stored["approvals"]],
-		)
+		for field in ("approval_status", "is_escalated", "due_date", "planned_start"):
+			self.assertEqual(
+				[row.get(field) for row in after["approvals"]],
+				[row.get(field) for row in stored["approvals"]],
+				field,
+			)
 
 	def test_key_project_reports_are_the_readers_scope(self):
 		"""重点项目代办台账 and 审批提速对比 list exactly the projects the caller reads (or refuse)."""
@@ -914,6 +962,171 @@ class SecuritySuite(unittest.TestCase):
 				got = any(isinstance(row, dict) and row.get("project") == name for row in rows)
 				# the time-saved report lists accepted projects only: the world's project is accepted
 				self.record(identity, "GS Key Project", f"report {report}", name, got == want, f"got {got}")
+
+		self.run_matrix(probe)
+
+	def test_key_project_on_the_portal_is_its_enterprises_only(self):
+		"""/my-projects/<project> and its PDFs: the owner enterprise's portal account, the project's staff
+		readers (the page is the project's), nobody else; the enterprise never reaches the desk's API."""
+		name = WORLD["key_project"]
+		formats = ("GS Project Agency Agreement", "GS Project Plan Timetable")
+
+		def pdf(client: Client, print_format: str) -> requests.Response:
+			return client.get(
+				"/api/method/govservice.api.printing.download_pdf",
+				doctype="GS Key Project",
+				name=name,
+				print_format=print_format,
+			)
+
+		def probe(client: Client, identity: str):
+			page = client.session.get(f"{BASE}/my-projects/{name}", allow_redirects=False, timeout=60)
+			want = name in expected(identity, "GS Key Project")
+			got = page.status_code == 200 and "安全测试重点项目" in page.text
+			self.record(
+				identity, "GS Key Project", "/my-projects/<project>", name, got == want, str(page.status_code)
+			)
+			if identity == "guest":
+				self.record(
+					identity, "GS Key Project", "/my-projects guest to log in", name, page.status_code == 302
+				)
+			if identity in ("portal_a", "portal_b"):
+				listing = client.session.get(f"{BASE}/my-requests", timeout=60)
+				self.record(identity, "GS Key Project", "/my-requests lists", name, name not in listing.text)
+				for print_format in formats:
+					self.record(
+						identity,
+						"GS Key Project",
+						f"portal download_pdf {print_format}",
+						name,
+						not ok(pdf(client, print_format)),
+					)
+
+		def upload(client: Client, filename: str, content: bytes) -> requests.Response:
+			return retried(
+				lambda: client.session.post(
+					f"{BASE}/api/method/govservice.api.portal.upload_project_material",
+					data={"project": name, "material": "安全测试材料"},
+					files={"file": (filename, content, "application/pdf")},
+					timeout=60,
+				)
+			)
+
+		def upload_probe(client: Client, identity: str):
+			refused = upload(client, "x.pdf", PDF)
+			self.record(
+				identity,
+				"GS Key Project",
+				"upload_project_material",
+				name,
+				not ok(refused),
+				refused.text[:120],
+			)
+
+		self.run_matrix(probe)
+		self.run_matrix(upload_probe, workers=1)
+		self.failures_seen = []
+		owner = Client("enterprise", WORLD["enterprise"], WORLD["password"])
+		disguised = upload(owner, "report.pdf", b"<html><script>alert(1)</script></html>")
+		uploaded = upload(owner, "权属证明.pdf", PDF)
+		file_url = self.admin.get(f"/api/resource/GS Key Project/{name}").json()["data"]["materials"][0][
+			"file"
+		]
+		self.record("enterprise", "GS Key Project", "upload disguised file refused", name, not ok(disguised))
+		self.record(
+			"enterprise", "GS Key Project", "upload_project_material", name, ok(uploaded), uploaded.text[:120]
+		)
+		self.record("enterprise", "GS Key Project", "read own material", name, ok(owner.get(file_url)))
+		for identity in ("portal_a", "portal_b", "guest", "village", "township2"):
+			self.record(
+				identity,
+				"GS Key Project",
+				"read the project's material",
+				name,
+				not ok(self.clients[identity].get(file_url)),
+			)
+		self.record(
+			"township",
+			"GS Key Project",
+			"read the project's material",
+			name,
+			ok(self.clients["township"].get(file_url)),
+		)
+		checks = {
+			"/my-projects/<project>": "安全测试重点项目" in owner.get(f"/my-projects/{name}").text,
+			"/my-requests lists": name in owner.get("/my-requests").text,
+			"REST get refused": not ok(owner.get(f"/api/resource/GS Key Project/{name}")),
+			"frappe.client.get refused": not ok(
+				owner.call("frappe.client.get", doctype="GS Key Project", name=name)
+			),
+			"reportview refused": not ok(
+				owner.call("frappe.desk.reportview.get", doctype="GS Key Project", fields='["name"]')
+			),
+			"accept_stage refused": not ok(
+				owner.call("run_doc_method", dt="GS Key Project", dn=name, method="accept_stage")
+			),
+			"Standard print refused": not ok(
+				owner.get(
+					"/api/method/govservice.api.printing.download_pdf",
+					doctype="GS Key Project",
+					name=name,
+					print_format="Standard",
+				)
+			),
+		}
+		for print_format in formats:
+			response = pdf(owner, print_format)
+			checks[f"download_pdf {print_format}"] = ok(response) and response.content.startswith(b"%PDF")
+		for path, passed in checks.items():
+			self.record("enterprise", "GS Key Project", path, name, passed)
+		if self.failures_seen:
+			self.fail("\n".join(self.failures_seen))
+
+	def test_weekly_ledger_mail_is_the_readers_own(self):
+		"""The Monday email of 重点项目代办台账: a reader of the ledger turns their own on or off (nobody else's);
+		the subscriptions themselves (Auto Email Report) are read by no staff identity."""
+
+		def probe(client: Client, identity: str):
+			reads = ok(
+				client.call("frappe.desk.query_report.run", report_name="Key Project Ledger", filters="{}")
+			)
+			status = client.call("govservice.key_projects.ledger_mail.weekly_ledger_mail")
+			self.record(
+				identity,
+				"Auto Email Report",
+				"weekly_ledger_mail",
+				"*",
+				ok(status) == reads,
+				status.text[:120],
+			)
+			off = client.call(
+				"govservice.key_projects.ledger_mail.set_weekly_ledger_mail", enabled=0, user="Administrator"
+			)
+			self.record(
+				identity, "Auto Email Report", "set_weekly_ledger_mail", "*", ok(off) == reads, off.text[:120]
+			)
+			if ok(off):
+				self.record(
+					identity,
+					"Auto Email Report",
+					"set_weekly_ledger_mail answer",
+					"*",
+					message(off) == {"enabled": False},
+				)
+			for path, response in (
+				(
+					"REST list",
+					client.get("/api/resource/Auto Email Report", fields='["name", "user", "email_to"]'),
+				),
+				(
+					"frappe.client.get_list",
+					client.call(
+						"frappe.client.get_list", doctype="Auto Email Report", fields=["name", "user"]
+					),
+				),
+			):
+				rows = names_from_list(response, "data" if path == "REST list" else "message")
+				self.record(identity, "Auto Email Report", path, "*", not rows, str(rows)[:120])
 
 		self.run_matrix(probe)
 

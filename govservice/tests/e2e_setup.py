@@ -10,6 +10,10 @@ from govservice.organisation.doctype.gs_calendar_year.gs_calendar_year import en
 from govservice.tests.utils import (
 	make_agent,
 	make_centre,
+	make_department,
+	make_key_project,
+	make_plan_template,
+	make_portal_user,
 	make_service_item,
 	make_user,
 	use_site_language,
@@ -18,6 +22,10 @@ from govservice.tests.utils import (
 
 STAFF = "e2e.agent@test.govservice"
 STAFF_PASSWORD = "e2e-Agent-2026!"
+ENTERPRISE = "e2e.enterprise@test.govservice"
+ENTERPRISE_PHONE = "13955560001"
+ENTERPRISE_PASSWORD = "e2e-Enterprise-2026!"
+PROJECT = "浏览器测试茶叶加工厂建设项目"
 SMS_GAP_SECONDS = 3
 
 
@@ -60,6 +68,7 @@ def prepare(sms_url: str = "http://127.0.0.1:8025/send") -> None:
 				{"material_name": "家庭收入证明", "is_required": 1},
 			],
 		)
+	project = ensure_key_project(county)
 	# sign-up, code log-in and texted codes are limited per IP; every run comes from 127.0.0.1
 	for method in ("sign_up", "login_with_code", "reset_password"):
 		frappe.cache.delete_value(f"rl:govservice.api.account.{method}:127.0.0.1")
@@ -76,6 +85,53 @@ def prepare(sms_url: str = "http://127.0.0.1:8025/send") -> None:
 				"dibao": "E2E-DIBAO",
 				"centre": county,
 				"sms_gap_seconds": SMS_GAP_SECONDS,
+				"enterprise_phone": ENTERPRISE_PHONE,
+				"enterprise_password": ENTERPRISE_PASSWORD,
+				"key_project": project,
 			}
 		)
 	)
+
+
+def ensure_key_project(county: str) -> str:
+	"""An enterprise's key project in its first stage, one approval with deferred materials (容缺), and the
+	enterprise's portal account that follows it."""
+	make_portal_user(ENTERPRISE, "Enterprise", full_name="企业经办人", phone=ENTERPRISE_PHONE)
+	frappe.db.set_value("User", ENTERPRISE, "mobile_no", ENTERPRISE_PHONE)
+	update_password(ENTERPRISE, ENTERPRISE_PASSWORD)
+	existing = frappe.db.get_value("GS Key Project", {"project_name": PROJECT})
+	if existing:
+		return existing
+	planning = make_department("浏览器测试自然资源局")
+	template = make_plan_template(
+		"浏览器测试核准类流程",
+		"Enterprise Approval",
+		[("立项用地规划许可", planning, 20), ("工程建设许可", planning, 15)],
+		[
+			("立项用地规划许可", "企业投资项目核准", planning, 10, 1, 1),
+			("立项用地规划许可", "建设项目用地预审与选址意见书", planning, 15, 1, 1),
+			("工程建设许可", "建设工程规划许可证核发", planning, 10, 1, 1),
+		],
+	)
+	agent = frappe.db.get_value("GS Agent", {"user": STAFF})
+	frappe.set_user(STAFF)
+	try:
+		project = make_key_project(county, agent, project_name=PROJECT, owner_user=ENTERPRISE)
+		project.apply_template(template)
+		project = frappe.get_doc("GS Key Project", project.name)
+		for row in project.approvals:
+			if row.item_name.startswith("建设项目用地预审"):
+				row.decision = "Deferred Materials"
+				row.deferred_materials = "土地权属证明（承诺15日内补交）"
+		project.append(
+			"materials",
+			{
+				"material_name": "土地权属证明",
+				"for_approvals": "企业投资项目核准\n建设项目用地预审与选址意见书",
+			},
+		)
+		project.save()
+		project.accept_stage()
+	finally:
+		frappe.set_user("Administrator")
+	return project.name

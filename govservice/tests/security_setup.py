@@ -59,6 +59,7 @@ STAFF = {
 }
 PORTAL = {"portal_a": "sec.citizen.a@test.govservice", "portal_b": "sec.citizen.b@test.govservice"}
 MOBILES = {"portal_a": "13955500001", "portal_b": "13955500002"}
+ENTERPRISE = "sec.enterprise@test.govservice"
 # case key: (centre, agent identity, portal account)
 CASES = {
 	"v1a": ("v1a", "village", "portal_a"),
@@ -135,7 +136,11 @@ def prepare() -> None:
 		"d2": ensure_complaint("d2", departments["d2"], users["portal_b"], dispatch=True),
 		"new": ensure_complaint("new", None, users["portal_a"], dispatch=False),
 	}
+	# the key project's owner enterprise on the portal (not one of the matrix's identities)
+	enterprise = make_portal_user(ENTERPRISE, "Enterprise", full_name="企业经办人", phone="13955500003")
+	update_password(ENTERPRISE, PASSWORD)
 	key_project = ensure_key_project(centres, agents, users, departments)
+	project_reminder = ensure_project_reminder(key_project)
 	remove_stray_files(cases)
 	for method in ("sign_up", "login_with_code", "reset_password"):
 		frappe.cache.delete_value(f"rl:govservice.api.account.{method}:127.0.0.1")
@@ -153,6 +158,8 @@ def prepare() -> None:
 				"notices": notices,
 				"reminders": reminders,
 				"key_project": key_project,
+				"project_reminder": project_reminder,
+				"enterprise": enterprise,
 				"key_project_rows": {
 					row.item_name: row.name for row in frappe.get_doc("GS Key Project", key_project).approvals
 				},
@@ -200,15 +207,47 @@ def ensure_key_project(centres: dict, agents: dict, users: dict, departments: di
 	frappe.set_user(users["township"])
 	try:
 		project = make_key_project(
-			centres["t1"], agents["township"], project_name="安全测试重点项目", site_address="一镇工业园"
+			centres["t1"],
+			agents["township"],
+			project_name="安全测试重点项目",
+			site_address="一镇工业园",
+			owner_user=ENTERPRISE,
 		)
 		project.append("team", {"member_role": "Lead Unit", "person_name": "牵头人", "phone": "13800002222"})
 		project.save()
 		project.apply_template(template)
+		project = frappe.get_doc("GS Key Project", project.name)
+		project.append("materials", {"material_name": "安全测试材料", "for_approvals": "项目核准\n用地预审"})
+		project.save()
 		frappe.get_doc("GS Key Project", project.name).accept_stage()
 	finally:
 		frappe.set_user("Administrator")
 	return project.name
+
+
+def ensure_project_reminder(project_name: str) -> str:
+	"""An overdue reminder of the project's first approval, as the project reminder job records it."""
+	project = frappe.get_doc("GS Key Project", project_name)
+	row = project.approvals[0]
+	existing = frappe.db.get_value("GS Project Reminder", {"target_row": row.name, "kind": "Overdue"})
+	if existing:
+		return existing
+	reminder = frappe.get_doc(
+		{
+			"doctype": "GS Project Reminder",
+			"key_project": project.name,
+			"service_centre": project.service_centre,
+			"target": "Approval",
+			"target_row": row.name,
+			"target_label": row.item_name,
+			"department": row.department,
+			"kind": "Overdue",
+			"due_date": "2026-01-05",
+			"sent_on": "2026-01-06 08:00:00",
+			"recipients": "sec.township@test.govservice",
+		}
+	).insert(ignore_permissions=True)  # the reminder job's record, made for the suite
+	return reminder.name
 
 
 def ensure_reminder(case_name: str) -> str:
