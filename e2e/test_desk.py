@@ -377,6 +377,25 @@ class TestKeyProject(DeskTestCase):
 		self.assertEqual(rows["建设工程规划许可证核发"]["approval_status"], "In Progress")
 		housing.shot("approval-recorded")
 		self.assert_chinese(housing)
+		# 一次性告知: the liaison agent stops the planning permit's clock for missing materials, then restarts it
+		agent.goto(f"/app/gs-key-project/{doc['name']}")
+		agent.button("一次性告知（暂停计时）")
+		expect(agent.dialog()).to_be_visible()
+		agent.dialog_select("approval", "工程建设许可 · 建设工程规划许可证核发")
+		agent.dialog().locator('[data-fieldname="missing_materials"] textarea').fill(
+			"建设工程设计方案（修改稿）"
+		)
+		agent.dialog_primary()
+		paused = "() => cur_frm.doc.approvals.some((r) => r.is_paused)"
+		agent.page.wait_for_function(paused)
+		expect(agent.page.locator(".gs-project-gantt .bar-wrapper.gs-gantt-paused")).to_have_count(1)
+		agent.shot("clock-stopped")
+		self.assert_chinese(agent)
+		agent.button("材料已补齐")
+		expect(agent.dialog()).to_be_visible()
+		agent.dialog_primary()
+		agent.page.wait_for_function(f"() => !({paused})()")
+		self.assertEqual(len(agent.doc()["approval_pauses"]), 1)
 		# the liaison agent's weekly ledger and the time-saved comparison list the project
 		for report in ("Key Project Ledger", "Approval Time Saved"):
 			agent.goto(f"/app/query-report/{report}")

@@ -67,6 +67,7 @@ def expected(identity: str, doctype: str) -> set[str]:
 		"GS Project Team Member",
 		"GS Project Stage",
 		"GS Project Material",
+		"GS Project Approval Pause",
 	):
 		# its handling centre's scope (the township's agent is its liaison), its supervisor, the county, and
 		# the department that approves in it; child rows follow the project
@@ -153,6 +154,7 @@ CHILD_TABLES = (
 	("GS Project Team Member", "GS Key Project"),
 	("GS Project Stage", "GS Key Project"),
 	("GS Project Material", "GS Key Project"),
+	("GS Project Approval Pause", "GS Key Project"),
 )
 
 
@@ -882,6 +884,7 @@ class SecuritySuite(unittest.TestCase):
 			for field, value in (
 				("approval_status", "Approved"),
 				("is_escalated", 1),
+				("is_paused", 1),
 				("due_date", "2099-12-31"),
 				("planned_start", "2020-01-01"),
 			):
@@ -922,6 +925,29 @@ class SecuritySuite(unittest.TestCase):
 				handover.status_code == (417 if identity in writers else 403),
 				handover.text[:120],
 			)
+			for method, args in (
+				("pause_approval", {"approval": rows["施工许可证核发"], "missing_materials": "安全测试"}),
+				("resume_approval", {"approval": rows["施工许可证核发"]}),
+			):
+				# the stage of that approval has not opened: 417 to the team and the department, 403 to others
+				answer = client.call(
+					"run_doc_method", dt="GS Key Project", dn=name, method=method, args=json.dumps(args)
+				)
+				self.record(
+					identity,
+					"GS Key Project",
+					method,
+					name,
+					answer.status_code == (417 if identity in recorders else 403),
+					answer.text[:120],
+				)
+			forged_stop = [dict(row) for row in stored.get("approval_pauses", [])] + [
+				{"approval_row": rows["项目核准"], "item_name": "项目核准", "paused_on": "2026-01-05"}
+			]
+			forged = client.put(f"/api/resource/GS Key Project/{name}", {"approval_pauses": forged_stop})
+			self.record(
+				identity, "GS Key Project", "REST PUT clock stop row", name, not ok(forged), forged.text[:120]
+			)
 			record = client.call(
 				"run_doc_method",
 				dt="GS Key Project",
@@ -940,9 +966,10 @@ class SecuritySuite(unittest.TestCase):
 
 		self.run_matrix(probe, workers=1)
 		after = self.admin.get(f"/api/resource/GS Key Project/{name}").json()["data"]
+		self.assertEqual(len(after.get("approval_pauses", [])), len(stored.get("approval_pauses", [])))
 		for field in ("service_centre", "liaison_agent", "status", "accepted_on"):
 			self.assertEqual(after[field], stored[field], field)
-		for field in ("approval_status", "is_escalated", "due_date", "planned_start"):
+		for field in ("approval_status", "is_escalated", "is_paused", "due_date", "planned_start"):
 			self.assertEqual(
 				[row.get(field) for row in after["approvals"]],
 				[row.get(field) for row in stored["approvals"]],

@@ -71,6 +71,7 @@ CHILD_DOCTYPES = (
 	"GS Project Approval",
 	"GS Project Plan Change",
 	"GS Project Material",
+	"GS Project Approval Pause",
 	"GS Plan Template Stage",
 	"GS Plan Template Item",
 	"GS Case Material",

@@ -89,15 +89,17 @@ def accept_stage(project) -> str:
 
 def record_approval(project, row_name: str, approval_number: str | None = None, approved_on=None) -> str:
 	"""Record an approval as granted; complete its stage when every required approval is, open the next."""
-	row = next((r for r in project.approvals if r.name == row_name), None)
-	if row is None:
-		raise frappe.DoesNotExistError(_("No such approval in this project."))
+	row = approval_row(project, row_name)
 	if not may_record(project, row):
 		raise frappe.PermissionError(
 			_("Only the project's agency team or the approving department may record this.")
 		)
 	if row.approval_status != "In Progress":
 		raise ProjectActionError(_("{0} is not in progress.").format(row.item_name))
+	if row.is_paused:
+		raise ProjectActionError(
+			_("{0} is waiting for materials: restart its clock when they arrive.").format(row.item_name)
+		)
 	on = getdate(approved_on) if approved_on else getdate()
 	if on > getdate() or on < getdate(row.started_on):
 		raise ProjectActionError(_("The approval date must lie between its start and today."))
@@ -161,3 +163,61 @@ def change_liaison(project, agent: str, reason: str) -> str:
 		"Info", _("Liaison agent changed from {0} to {1}: {2}").format(before, new.agent_name, reason[:500])
 	)
 	return new.name
+
+
+def pause_approval(project, row_name: str, missing_materials: str) -> None:
+	"""一次性告知: the department asks for what is missing, once and in full; the approval's clock stops from
+	the next day until the materials arrive (resume_approval)."""
+	row = approval_row(project, row_name)
+	if not may_record(project, row):
+		raise frappe.PermissionError(
+			_("Only the project's agency team or the approving department may stop this clock.")
+		)
+	missing = (missing_materials or "").strip()
+	if not missing:
+		raise ProjectActionError(_("List every missing material, once and in full."))
+	if row.approval_status != "In Progress" or row.is_paused:
+		raise ProjectActionError(_("{0} is not running.").format(row.item_name))
+	row.is_paused = 1
+	project.append(
+		"approval_pauses",
+		{
+			"approval_row": row.name,
+			"item_name": row.item_name,
+			"paused_on": getdate(),
+			"missing_materials": missing[:2000],
+			"paused_by": frappe.session.user,
+		},
+	)
+	project.flags.ignore_permissions = True  # checked above: the team's or the department's action
+	project.save()
+	project.add_comment(
+		"Info", _("Clock stopped for {0}: waiting for {1}").format(row.item_name, missing[:500])
+	)
+
+
+def resume_approval(project, row_name: str) -> None:
+	"""The materials asked for have arrived: the approval's clock runs again, its due date pushed on by the
+	working days it stood still."""
+	row = approval_row(project, row_name)
+	if not may_record(project, row):
+		raise frappe.PermissionError(
+			_("Only the project's agency team or the approving department may restart this clock.")
+		)
+	pause = next(
+		(p for p in project.approval_pauses if p.approval_row == row.name and not p.resumed_on), None
+	)
+	if not row.is_paused or pause is None:
+		raise ProjectActionError(_("{0} is not waiting for materials.").format(row.item_name))
+	pause.resumed_on = getdate()
+	row.is_paused = 0
+	project.flags.ignore_permissions = True  # checked above: the team's or the department's action
+	project.save()
+	project.add_comment("Info", _("Materials arrived for {0}: clock running again").format(row.item_name))
+
+
+def approval_row(project, row_name: str):
+	row = next((r for r in project.approvals if r.name == row_name), None)
+	if row is None:
+		raise frappe.DoesNotExistError(_("No such approval in this project."))
+	return row

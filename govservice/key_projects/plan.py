@@ -12,6 +12,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from govservice.domain.case_rules import pause_interval
 from govservice.domain.project_rules import stage_names_problem
 from govservice.domain.project_schedule import Approval, PlanError, Stage, schedule
 from govservice.domain.workdays import CalendarRangeError
@@ -68,7 +69,19 @@ def _date(value) -> datetime.date | None:
 	return getdate(value) if value else None
 
 
+def clock_stops(project) -> dict[str, tuple]:
+	"""{approval row name: its closed clock stops, as the calendar counts them}; an open stop ends today
+	(the approval is waiting: its due date moves on day by day until the materials arrive)."""
+	stops: dict[str, list] = {}
+	for pause in project.get("approval_pauses") or []:
+		interval = pause_interval(getdate(pause.paused_on), getdate(pause.resumed_on or getdate()))
+		if interval:
+			stops.setdefault(pause.approval_row, []).append(interval)
+	return {name: tuple(intervals) for name, intervals in stops.items()}
+
+
 def plan_stages(project) -> list[Stage]:
+	stops = clock_stops(project)
 	by_stage: dict[str, list] = {}
 	for row in project.approvals:
 		by_stage.setdefault(row.stage_name, []).append(row)
@@ -82,6 +95,7 @@ def plan_stages(project) -> list[Stage]:
 				required=bool(row.is_required),
 				started_on=_date(row.started_on),
 				finished_on=_date(row.approved_on),
+				paused=stops.get(row.name, ()),
 			)
 			for row in by_stage.get(stage.stage_name, [])
 		)

@@ -48,7 +48,7 @@ APPROVALS = f"""
 	join `tabGS Key Project` p on p.name = a.parent
 	left join `tabGS Project Stage` s
 		on s.parent = a.parent and s.parenttype = 'GS Key Project' and s.stage_name = a.stage_name
-	where a.parenttype = 'GS Key Project' and a.approval_status = 'In Progress'
+	where a.parenttype = 'GS Key Project' and a.approval_status = 'In Progress' and a.is_paused = 0
 		and a.due_date <= %(next_working_day)s and p.status = 'In Approval'"""
 STAGES = f"""
 	select 'Stage' as target, s.name as target_row, s.stage_name as label, s.lead_department as department,

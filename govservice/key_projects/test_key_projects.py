@@ -321,3 +321,45 @@ class TestLiaisonChange(KeyProjectTestCase):
 		frappe.set_user(self.other_user)  # another township's agent may not take the project
 		with self.assertRaises(frappe.PermissionError):
 			frappe.get_doc("GS Key Project", project.name).change_liaison(self.other_agent, "接管")
+
+
+class TestClockStops(KeyProjectTestCase):
+	def test_a_one_time_notice_stops_an_approvals_clock_until_the_materials_arrive(self):
+		from govservice.key_projects.reminders import send_project_reminders
+
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.accepted()
+		frappe.set_user("Administrator")
+		row = next(r for r in project.approvals if r.item_name == "项目核准")
+		self.assertEqual(str(row.due_date), "2026-06-15")
+		frappe.set_user(self.other_user)  # another township's agent may not stop it
+		with self.assertRaises(frappe.PermissionError):
+			project.pause_approval(row.name, "项目申请报告")
+		frappe.set_user(self.planning_contact)  # the approving department asks once, in full
+		with self.freeze_time("2026-06-03 10:00:00"):
+			with self.assertRaises(ProjectActionError):
+				project.pause_approval(row.name, "  ")
+			project.pause_approval(row.name, "项目申请报告（修订版）、节能审查意见")
+		project = frappe.get_doc("GS Key Project", project.name)
+		row = next(r for r in project.approvals if r.name == row.name)
+		self.assertTrue(row.is_paused)
+		with self.freeze_time("2026-06-05 10:00:00"), self.assertRaises(ProjectActionError):
+			project.record_approval(row.name)  # waiting for materials: not decided now
+		frappe.set_user("Administrator")
+		with self.freeze_time("2026-06-12 08:30:00"):  # due on Monday, but its clock stands still
+			send_project_reminders()
+		self.assertFalse(frappe.db.exists("GS Project Reminder", {"target_row": row.name}))
+		frappe.set_user(self.agent_user)
+		with self.freeze_time("2026-06-08 10:00:00"):
+			frappe.get_doc("GS Key Project", project.name).resume_approval(row.name)
+		project = frappe.get_doc("GS Key Project", project.name)
+		row = next(r for r in project.approvals if r.name == row.name)
+		# stopped from 4 June (the day after the notice) to 8 June: 3 working days added
+		self.assertEqual(str(row.due_date), "2026-06-18")
+		self.assertFalse(row.is_paused)
+		self.assertEqual(
+			[(str(p.paused_on), str(p.resumed_on)) for p in project.approval_pauses],
+			[("2026-06-03", "2026-06-08")],
+		)
+		with self.assertRaises(ProjectActionError):
+			project.resume_approval(row.name)

@@ -53,6 +53,8 @@ def get_context(context):
 		and row.deferred_materials
 		and row.approval_status != "Approved"
 	]
+	# 一次性告知: what the departments asked for, while the approval's clock stands still
+	context.waiting = [pause for pause in project.approval_pauses if not pause.resumed_on]
 	context.documents = [
 		(print_format, portal_pdf_url("GS Key Project", project.name, print_format))
 		for print_format in ("GS Project Agency Agreement", "GS Project Plan Timetable")

@@ -38,8 +38,16 @@ frappe.ui.form.on("GS Key Project", {
 		if (can_write && frm.doc.status !== "Completed") {
 			frm.add_custom_button(__("Change Liaison Agent"), () => change_liaison(frm));
 		}
-		if ((frm.doc.approvals || []).some((row) => row.approval_status === "In Progress")) {
-			frm.add_custom_button(__("Record Approval"), () => record_approval(frm));
+		const running = (frm.doc.approvals || []).filter(
+			(row) => row.approval_status === "In Progress" && !row.is_paused
+		);
+		const waiting = (frm.doc.approvals || []).filter((row) => row.is_paused);
+		if (running.length) {
+			frm.add_custom_button(__("Record Approval"), () => record_approval(frm, running));
+			frm.add_custom_button(__("Stop Clock (One-Time Notice)"), () => pause_approval(frm, running));
+		}
+		if (waiting.length) {
+			frm.add_custom_button(__("Materials Arrived"), () => resume_approval(frm, waiting));
 		}
 	},
 });
@@ -110,14 +118,66 @@ function change_liaison(frm) {
 	);
 }
 
-function record_approval(frm) {
-	// a Select's labels are HTML: the plan's names are escaped
-	const open = (frm.doc.approvals || [])
-		.filter((row) => row.approval_status === "In Progress")
-		.map((row) => ({
-			value: row.name,
-			label: frappe.utils.escape_html(`${row.stage_name} · ${row.item_name}`),
-		}));
+// a Select's labels are HTML: the plan's names are escaped
+function approval_options(rows) {
+	return rows.map((row) => ({
+		value: row.name,
+		label: frappe.utils.escape_html(`${row.stage_name} · ${row.item_name}`),
+	}));
+}
+
+function pause_approval(frm, rows) {
+	const options = approval_options(rows);
+	frappe.prompt(
+		[
+			{
+				fieldname: "approval",
+				fieldtype: "Select",
+				label: __("Approval"),
+				options,
+				default: options[0].value,
+				reqd: 1,
+			},
+			{
+				fieldname: "missing_materials",
+				fieldtype: "Small Text",
+				label: __("Materials Asked For (一次性告知)"),
+				reqd: 1,
+			},
+		],
+		(values) =>
+			act(frm, "pause_approval", values).then(() =>
+				frappe.show_alert({ message: __("Clock stopped"), indicator: "orange" })
+			),
+		__("Stop Clock (One-Time Notice)"),
+		__("Save")
+	);
+}
+
+function resume_approval(frm, rows) {
+	const options = approval_options(rows);
+	frappe.prompt(
+		[
+			{
+				fieldname: "approval",
+				fieldtype: "Select",
+				label: __("Approval"),
+				options,
+				default: options[0].value,
+				reqd: 1,
+			},
+		],
+		(values) =>
+			act(frm, "resume_approval", values).then(() =>
+				frappe.show_alert({ message: __("Clock running again"), indicator: "green" })
+			),
+		__("Materials Arrived"),
+		__("Save")
+	);
+}
+
+function record_approval(frm, rows) {
+	const open = approval_options(rows);
 	frappe.prompt(
 		[
 			{
@@ -183,9 +243,13 @@ function timetable_tasks(frm) {
 				end: row_end,
 				progress: row.approval_status === "Approved" ? 100 : 0,
 				dependencies: `stage-${stage.idx}`,
-				custom_class: row.is_critical ? "gs-gantt-critical" : "gs-gantt-approval",
+				custom_class: row.is_paused
+					? "gs-gantt-paused"
+					: row.is_critical
+					? "gs-gantt-critical"
+					: "gs-gantt-approval",
 				detail: [
-					__(row.approval_status),
+					row.is_paused ? __("Waiting for Materials") : __(row.approval_status),
 					row.due_date ? __("Due {0}", [frappe.datetime.str_to_user(row.due_date)]) : "",
 					row.is_critical ? __("On the critical path") : "",
 				],
@@ -207,6 +271,7 @@ function show_timetable(frm) {
 		wrapper.html(
 			"<style>.gs-project-gantt .gs-gantt-stage .bar { fill: #5e64ff; }" +
 				".gs-project-gantt .gs-gantt-critical .bar { fill: #e24c4c; }" +
+				".gs-project-gantt .gs-gantt-paused .bar { fill: #f5a623; }" +
 				".gs-project-gantt .handle { display: none; }</style>" +
 				'<div class="gs-project-gantt"></div>'
 		);

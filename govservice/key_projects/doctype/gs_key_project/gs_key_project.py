@@ -39,6 +39,9 @@ class GSKeyProject(Document):
 		from frappe.types import DF
 
 		from govservice.key_projects.doctype.gs_project_approval.gs_project_approval import GSProjectApproval
+		from govservice.key_projects.doctype.gs_project_approval_pause.gs_project_approval_pause import (
+			GSProjectApprovalPause,
+		)
 		from govservice.key_projects.doctype.gs_project_material.gs_project_material import GSProjectMaterial
 		from govservice.key_projects.doctype.gs_project_plan_change.gs_project_plan_change import (
 			GSProjectPlanChange,
@@ -49,6 +52,7 @@ class GSKeyProject(Document):
 		)
 
 		accepted_on: DF.Date | None
+		approval_pauses: DF.Table[GSProjectApprovalPause]
 		approvals: DF.Table[GSProjectApproval]
 		credit_code: DF.Data
 		entrusted_on: DF.Date
@@ -187,3 +191,11 @@ class GSKeyProject(Document):
 	@frappe.whitelist()
 	def change_liaison(self, agent: str, reason: str) -> str:
 		return actions.change_liaison(self, agent, reason)
+
+	@frappe.whitelist()
+	def pause_approval(self, approval: str, missing_materials: str) -> None:
+		actions.pause_approval(self, approval, missing_materials)
+
+	@frappe.whitelist()
+	def resume_approval(self, approval: str) -> None:
+		actions.resume_approval(self, approval)

@@ -22,6 +22,7 @@ class GSProjectApproval(ParentScopedRow):
 		is_critical: DF.Check
 		is_escalated: DF.Check
 		is_parallel: DF.Check
+		is_paused: DF.Check
 		is_required: DF.Check
 		item_name: DF.Data
 		limit_days: DF.Int
