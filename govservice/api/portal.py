@@ -285,6 +285,19 @@ def rate_request(case: str, rating: str, comment: str | None = None) -> dict:
 	return {"rating": doc.name, "rectification": doc.rectification}
 
 
+@frappe.whitelist(methods=["POST"])
+def rate_project(project: str, rating: str, comment: str | None = None) -> dict:
+	"""好差评 of a key project's agency by its owner enterprise (once, after a stage is completed)."""
+	if not frappe.db.exists("GS Key Project", project):
+		raise frappe.PermissionError
+	frappe.get_doc("GS Key Project", project).check_permission("read")
+	doc = frappe.get_doc(
+		{"doctype": "GS Rating", "key_project": project, "rating": rating, "comment": comment}
+	)
+	doc.insert(ignore_permissions=True)  # portal users cannot create ratings directly; GS Rating checks them
+	return {"rating": doc.name, "rectification": doc.rectification}
+
+
 def portal_profile():
 	"""The session user's portal profile; staff and guests have none."""
 	if not is_portal_user():

@@ -11,7 +11,11 @@ from govservice.printing.render import pdf_from_html, wrap_body
 PORTAL_PRINT_FORMATS = {
 	"GS Case": ("GS Entrustment Agreement", "GS Not Accepted Notice", "GS Termination Record"),
 	"GS One-Time Notice": ("GS One-Time Notice",),
-	"GS Key Project": ("GS Project Agency Agreement", "GS Project Plan Timetable"),
+	"GS Key Project": (
+		"GS Project Agency Agreement",
+		"GS Project Plan Timetable",
+		"GS Project Joint Application",
+	),
 }
 
 

@@ -221,3 +221,25 @@ def approval_row(project, row_name: str):
 	if row is None:
 		raise frappe.DoesNotExistError(_("No such approval in this project."))
 	return row
+
+
+def pre_review_stage(project, stage_name: str, deferred_materials: str | None = None) -> None:
+	"""容缺预审: the lead unit reviews a stage's joint application before it is accepted; what may come later
+	is recorded (and shown to the enterprise), the rest must be complete."""
+	if not may_act(project):
+		raise frappe.PermissionError(_("Only the project's agency team may pre-review a stage."))
+	stage = next((s for s in project.stages if s.stage_name == stage_name), None)
+	if stage is None:
+		raise frappe.DoesNotExistError(_("No such stage in this project."))
+	if stage.stage_status == "Completed":
+		raise ProjectActionError(_("Stage {0} is complete.").format(stage.stage_name))
+	stage.pre_reviewed_on = getdate()
+	stage.pre_review_deferred = (deferred_materials or "").strip()[:2000] or None
+	project.flags.ignore_permissions = True  # checked above: the team's action
+	project.save()
+	project.add_comment(
+		"Info",
+		_("Stage pre-reviewed: {0}; deferred: {1}").format(
+			stage.stage_name, stage.pre_review_deferred or _("nothing")
+		),
+	)

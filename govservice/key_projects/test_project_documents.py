@@ -37,12 +37,44 @@ class TestProjectPrints(KeyProjectTestCase):
 		for phrase in ("审批流程计划及时间表", "立项用地规划许可", "用地预审", "2026年6月23日", "关键路径"):
 			self.assertIn(phrase, text)
 
+	def test_one_form_for_the_stage_in_hand_with_its_shared_materials_and_pre_review(self):
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.accepted()
+			project.append(
+				"materials", {"material_name": "项目申请报告", "for_approvals": "项目核准\n用地预审"}
+			)
+			project.save()
+			frappe.set_user(self.other_user)  # another township's agent may not pre-review
+			with self.assertRaises(frappe.PermissionError):
+				project.pre_review_stage("立项用地规划许可", "x")
+			frappe.set_user(self.agent_user)
+			project.pre_review_stage("立项用地规划许可", "节能审查意见（承诺10个工作日内补交）")
+		frappe.set_user("Administrator")
+		stage = frappe.get_doc("GS Key Project", project.name).stages[0]
+		self.assertEqual(str(stage.pre_reviewed_on), "2026-06-01")
+		text = pdf_text(render_pdf("GS Key Project", project.name, "GS Project Joint Application"))
+		for phrase in (
+			"一表申请",
+			"立项用地规划许可",
+			"项目核准",
+			"用地预审",
+			"项目申请报告",
+			"节能审查意见",
+			"容缺后补材料",
+		):
+			self.assertIn(phrase, text)
+		self.assertNotIn("建设工程规划许可证", text)  # the next stage's approvals are applied for later
+
 	def test_values_reach_the_print_escaped(self):
 		frappe.set_user(self.agent_user)
 		project = make_key_project(self.town, self.agent, project_name=HOSTILE, owner_enterprise=HOSTILE)
 		project.apply_template(self.template)
 		frappe.set_user("Administrator")
-		for print_format in ("GS Project Agency Agreement", "GS Project Plan Timetable"):
+		for print_format in (
+			"GS Project Agency Agreement",
+			"GS Project Plan Timetable",
+			"GS Project Joint Application",
+		):
 			html = frappe.get_print("GS Key Project", project.name, print_format)
 			self.assertNotIn("<img", html, print_format)
 			self.assertIn("&lt;img", html, print_format)
@@ -137,7 +169,7 @@ class TestEnterprisePortal(KeyProjectTestCase):
 		)
 		first_rows = {row.item_name: row for row in context.stages[0][1]}
 		self.assertEqual(str(first_rows["用地预审"].due_date), "2026-06-23")
-		self.assertEqual([row.item_name for row in context.missing], ["用地预审"])
+		self.assertEqual([row.what for row in context.missing], ["用地预审"])
 		self.assertEqual(context.days_used, 1)
 		self.assertFalse(frappe.has_permission("GS Key Project", "write", doc=project.name))
 		for outsider in (self.stranger, self.citizen):
@@ -145,6 +177,45 @@ class TestEnterprisePortal(KeyProjectTestCase):
 			with self.assertRaises(frappe.PermissionError):
 				self.page(project.name)
 			self.assertEqual(frappe.get_list("GS Key Project", pluck="name"), [])
+
+	def test_the_enterprise_rates_the_agency_once_a_stage_is_done(self):
+		from govservice.api.portal import rate_project
+
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.planned()
+			project.owner_user = self.enterprise
+			project.save()
+			project.accept_stage()
+		frappe.set_user(self.enterprise)
+		with self.assertRaises(frappe.ValidationError):  # nothing done yet
+			rate_project(project.name, "Satisfied")
+		frappe.set_user(self.planning_contact)
+		project = frappe.get_doc("GS Key Project", project.name)
+		for row in [r for r in project.approvals if r.item_name in ("项目核准", "用地预审")]:
+			with self.freeze_time("2026-06-10 10:00:00"):
+				frappe.get_doc("GS Key Project", project.name).record_approval(row.name)
+		self.assertEqual(frappe.get_doc("GS Key Project", project.name).stages[0].stage_status, "Completed")
+		for outsider in (self.stranger, self.agent_user):
+			frappe.set_user(outsider)
+			with self.assertRaises(frappe.PermissionError):
+				rate_project(project.name, "Very Satisfied")
+		frappe.set_user(self.enterprise)
+		answer = rate_project(project.name, "Dissatisfied", "材料反复退回")
+		self.assertTrue(answer["rectification"])  # a bad rating is put right by the centre
+		rating = frappe.get_doc("GS Rating", answer["rating"])
+		self.assertEqual(
+			(rating.key_project, rating.gs_case, rating.service_centre), (project.name, None, self.town)
+		)
+		self.assertEqual(rating.agent, self.agent)
+		with self.assertRaises(frappe.ValidationError):
+			rate_project(project.name, "Satisfied")
+		self.assertEqual(self.page(project.name).rating.rating, "Dissatisfied")
+		from govservice.citizen_portal.report.satisfaction_summary.satisfaction_summary import execute
+
+		frappe.set_user("Administrator")  # in the centre's figures, a row of its own by service item
+		_columns, rows = execute({"group_by": "Service Item"})
+		agency = next(row for row in rows if row["group"] == frappe._("Key Project Agency"))
+		self.assertGreaterEqual(agency["dissatisfied"], 1)
 
 
 class TestMaterialLibrary(KeyProjectTestCase):

@@ -13,7 +13,7 @@ SCOPE_FIELDS: dict[str, tuple[str, ...]] = {
 	"GS Case": ("service_centre", "portal_user", "agent"),
 	"GS Complaint": ("portal_user", "department"),
 	"GS One-Time Notice": ("gs_case", "service_centre"),
-	"GS Rating": ("gs_case", "rated_by", "service_centre"),
+	"GS Rating": ("gs_case", "key_project", "rated_by", "service_centre"),
 	"GS Rectification": ("gs_case", "service_centre", "assigned_to"),
 	"GS Work Log": ("gs_case", "service_centre", "agent", "user"),
 	"GS Portal Profile": ("user",),

@@ -4,8 +4,9 @@ missing, its liaison agent, and its agreement and timetable (the project's porta
 import frappe
 from frappe.utils import getdate
 
-from govservice.api.printing import portal_pdf_url
+from govservice.api.printing import PORTAL_PRINT_FORMATS, portal_pdf_url
 from govservice.citizen_portal.utils import portal_record
+from govservice.domain.rating_rules import RATING_LEVELS
 from govservice.key_projects.materials import approvals_of, materials_by_approval
 from govservice.key_projects.reports import working_days
 from govservice.printing.jinja import gs_department
@@ -47,15 +48,39 @@ def get_context(context):
 		context.stages.append((stage, rows))
 	# 容缺: materials the plan deferred for approvals not yet granted
 	context.missing = [
-		row
+		frappe._dict(what=row.item_name, materials=row.deferred_materials)
 		for row in project.approvals
 		if row.decision == "Deferred Materials"
 		and row.deferred_materials
 		and row.approval_status != "Approved"
+	] + [
+		frappe._dict(what=stage.stage_name, materials=stage.pre_review_deferred)
+		for stage in project.stages
+		if stage.pre_review_deferred and stage.stage_status != "Completed"
 	]
 	# 一次性告知: what the departments asked for, while the approval's clock stands still
 	context.waiting = [pause for pause in project.approval_pauses if not pause.resumed_on]
+	# 好差评 of the agency: once, when a stage is done
+	context.rating = frappe.db.get_value(
+		"GS Rating", {"key_project": project.name}, ["rating", "comment", "rectification"], as_dict=True
+	)
+	context.rectification = (
+		frappe.db.get_value(
+			"GS Rectification",
+			context.rating.rectification,
+			["status", "outcome", "deadline_date"],
+			as_dict=True,
+		)
+		if context.rating and context.rating.rectification
+		else None
+	)
+	context.can_rate = (
+		not context.rating
+		and project.owner_user == frappe.session.user
+		and any(stage.stage_status == "Completed" for stage in project.stages)
+	)
+	context.rating_levels = RATING_LEVELS
 	context.documents = [
 		(print_format, portal_pdf_url("GS Key Project", project.name, print_format))
-		for print_format in ("GS Project Agency Agreement", "GS Project Plan Timetable")
+		for print_format in PORTAL_PRINT_FORMATS["GS Key Project"]
 	]

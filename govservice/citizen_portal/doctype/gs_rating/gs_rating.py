@@ -27,8 +27,9 @@ class GSRating(Document):
 		agent: DF.Link | None
 		comment: DF.SmallText | None
 		county_centre: DF.Link | None
-		gs_case: DF.Link
+		gs_case: DF.Link | None
 		is_bad: DF.Check
+		key_project: DF.Link | None
 		naming_series: DF.Literal["GS-RATE-.YYYY.-.#####"]
 		rated_by: DF.Link | None
 		rated_on: DF.Datetime | None
@@ -40,13 +41,55 @@ class GSRating(Document):
 		service_item: DF.Link | None
 		township_centre: DF.Link | None
 	# end: auto-generated types
-	"""好差评: one rating per completed request, by its applicant; a bad one opens a rectification."""
+	"""好差评: one rating per completed request, by its applicant, or per key project, by its owner enterprise
+	once a stage is done; a bad one opens a rectification."""
 
 	def validate(self) -> None:
 		if not self.is_new():
 			frappe.throw(_("A rating cannot be changed once given."), RatingError, title=_("Service Rating"))
-		self.validate_case()
-		self.set_case_details()
+		if self.rating not in RATING_LEVELS:
+			frappe.throw(_("Choose one of the five rating levels."), RatingError, title=_("Service Rating"))
+		if self.key_project:
+			self.gs_case = None
+			self.validate_project()
+			self.set_project_details()
+		else:
+			self.validate_case()
+			self.set_case_details()
+
+	def validate_project(self) -> None:
+		"""The project's own portal account rates its agency, once, when a stage has been completed."""
+		project = frappe.get_doc("GS Key Project", self.key_project)
+		if not is_portal_user() or project.owner_user != frappe.session.user:
+			frappe.throw(
+				_("Only the owner enterprise rates the agency of its project."),
+				frappe.PermissionError,
+				title=_("Service Rating"),
+			)
+		if not any(stage.stage_status == "Completed" for stage in project.stages):
+			frappe.throw(
+				_("The agency can be rated once a stage of the project is completed."),
+				RatingError,
+				title=_("Service Rating"),
+			)
+		if frappe.db.exists("GS Rating", {"key_project": self.key_project}):
+			frappe.throw(_("This project has already been rated."), RatingError, title=_("Service Rating"))
+
+	def set_project_details(self) -> None:
+		project = frappe.db.get_value(
+			"GS Key Project", self.key_project, ["service_centre", "liaison_agent"], as_dict=True
+		)
+		self.service_centre, self.agent, self.service_item = (
+			project.service_centre,
+			project.liaison_agent,
+			None,
+		)
+		self.set_rater()
+
+	def set_rater(self) -> None:
+		self.rated_by = frappe.session.user
+		self.rated_on = now_datetime()
+		self.is_bad = 1 if is_bad(self.rating) else 0
 
 	def validate_case(self) -> None:
 		case = frappe.get_doc("GS Case", self.gs_case)
@@ -58,8 +101,6 @@ class GSRating(Document):
 			frappe.throw(
 				_("A request can be rated once it is completed."), RatingError, title=_("Service Rating")
 			)
-		if self.rating not in RATING_LEVELS:
-			frappe.throw(_("Choose one of the five rating levels."), RatingError, title=_("Service Rating"))
 		if frappe.db.exists("GS Rating", {"gs_case": self.gs_case}):
 			frappe.throw(_("This request has already been rated."), RatingError, title=_("Service Rating"))
 
@@ -68,13 +109,16 @@ class GSRating(Document):
 			"GS Case", self.gs_case, ["service_centre", "agent", "service_item"], as_dict=True
 		)
 		self.update(case)
-		self.rated_by = frappe.session.user
-		self.rated_on = now_datetime()
-		self.is_bad = 1 if is_bad(self.rating) else 0
+		self.set_rater()
 
 	def after_insert(self) -> None:
-		case = frappe.get_doc("GS Case", self.gs_case)
-		log_action(case, "Other Note", _("Rated {0} by the applicant").format(_(self.rating)))
+		if self.key_project:
+			frappe.get_doc("GS Key Project", self.key_project).add_comment(
+				"Info", _("Agency rated {0} by the owner enterprise").format(_(self.rating))
+			)
+		else:
+			case = frappe.get_doc("GS Case", self.gs_case)
+			log_action(case, "Other Note", _("Rated {0} by the applicant").format(_(self.rating)))
 		if self.is_bad:
 			self.db_set("rectification", open_rectification(self), update_modified=False)
 
@@ -102,7 +146,7 @@ def open_rectification(rating: GSRating) -> str:
 				"reference_type": rectification.doctype,
 				"reference_name": rectification.name,
 				"description": _("Rectify a bad rating ({0}) on {1} by {2}").format(
-					_(rating.rating), rating.gs_case, rectification.deadline_date
+					_(rating.rating), rating.gs_case or rating.key_project, rectification.deadline_date
 				),
 				"date": rectification.deadline_date,
 				"priority": "High",
@@ -118,4 +162,5 @@ def on_doctype_update() -> None:
 	for field in SCOPE_COLUMNS:
 		frappe.db.add_index("GS Rating", [field, "modified"])
 	frappe.db.add_index("GS Rating", ["gs_case"])
+	frappe.db.add_index("GS Rating", ["key_project"])
 	frappe.db.add_index("GS Rating", ["rated_by"])

@@ -42,9 +42,11 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 		fields=[f"{field} as grp", "rectification"],
 		order_by=None,
 	)
+	# ratings of a key project's agency have no service item: grouped by item, they form their own row
+	no_group = _("Key Project Agency") if field == "service_item" else ""
 	groups: dict[str, dict[str, int]] = {}
 	for row in counted:
-		level = groups.setdefault(row.grp or "", {})
+		level = groups.setdefault(row.grp or no_group, {})
 		level[row.rating] = level.get(row.rating, 0) + row.n
 	data = []
 	for key in sorted(groups):
@@ -59,7 +61,7 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 				"open_rectifications": sum(
 					1
 					for row in rectified
-					if (row.grp or "") == key and row.rectification in open_rectifications
+					if (row.grp or no_group) == key and row.rectification in open_rectifications
 				),
 			}
 		)

@@ -37,6 +37,10 @@ frappe.ui.form.on("GS Key Project", {
 		}
 		if (can_write && frm.doc.status !== "Completed") {
 			frm.add_custom_button(__("Change Liaison Agent"), () => change_liaison(frm));
+			const stages = (frm.doc.stages || []).filter((row) => row.stage_status !== "Completed");
+			if (stages.length) {
+				frm.add_custom_button(__("Pre-Review Stage (容缺预审)"), () => pre_review(frm, stages));
+			}
 		}
 		const running = (frm.doc.approvals || []).filter(
 			(row) => row.approval_status === "In Progress" && !row.is_paused
@@ -94,6 +98,37 @@ function apply_template(frm) {
 				__("Apply")
 			);
 		});
+}
+
+function pre_review(frm, stages) {
+	const options = stages.map((row) => ({
+		value: row.stage_name,
+		label: frappe.utils.escape_html(row.stage_name),
+	}));
+	frappe.prompt(
+		[
+			{
+				fieldname: "stage",
+				fieldtype: "Select",
+				label: __("Stage"),
+				options,
+				default: options[0].value,
+				reqd: 1,
+			},
+			{
+				fieldname: "deferred_materials",
+				fieldtype: "Small Text",
+				label: __("Materials Deferred at Pre-Review"),
+				description: __("What the enterprise may supply later, with its promised date; leave empty when complete"),
+			},
+		],
+		(values) =>
+			act(frm, "pre_review_stage", values).then(() =>
+				frappe.show_alert({ message: __("Stage pre-reviewed"), indicator: "green" })
+			),
+		__("Pre-Review Stage (容缺预审)"),
+		__("Save")
+	);
 }
 
 function change_liaison(frm) {

@@ -199,3 +199,7 @@ class GSKeyProject(Document):
 	@frappe.whitelist()
 	def resume_approval(self, approval: str) -> None:
 		actions.resume_approval(self, approval)
+
+	@frappe.whitelist()
+	def pre_review_stage(self, stage: str, deferred_materials: str | None = None) -> None:
+		actions.pre_review_stage(self, stage, deferred_materials)

@@ -25,6 +25,8 @@ class GSProjectStage(ParentScopedRow):
 		parenttype: DF.Data
 		planned_finish: DF.Date | None
 		planned_start: DF.Date | None
+		pre_review_deferred: DF.SmallText | None
+		pre_reviewed_on: DF.Date | None
 		stage_name: DF.Data
 		stage_status: DF.Literal["Not Started", "Open", "Completed"]
 	# end: auto-generated types
