@@ -298,8 +298,10 @@ class TestKeyProject(DeskTestCase):
 	def record(self, desk: Desk, label: str | None = None) -> None:
 		"""Record one approval through the form's button and dialog; wait for the reloaded form."""
 		before = desk.page.evaluate(self.APPROVED)
+		# the previous dialog has gone and the reloaded form has drawn its buttons again
+		desk.page.wait_for_function("() => !document.querySelector('.modal.show') && !cur_frm.is_dirty()")
 		desk.button("登记审批结果")
-		expect(desk.dialog()).to_be_visible()
+		expect(desk.page.locator(".modal.show .modal-title", has_text="登记审批结果")).to_be_visible()
 		if label:
 			desk.dialog_select("approval", label)
 		desk.dialog_fill("approval_number", f"鹤审〔2026〕{STAMP}号")
@@ -355,6 +357,7 @@ class TestKeyProject(DeskTestCase):
 		for print_format, title in (
 			("GS Project Agency Agreement", "重点项目全程代办委托协议书"),
 			("GS Project Plan Timetable", "审批流程计划及时间表"),
+			("GS Project Joint Application", "重点项目并联审批申请表（一表申请）"),
 		):
 			agent.page.goto(
 				f"{BASE}/printview?doctype=GS Key Project&name={doc['name']}&format={print_format}&no_letterhead=1"

@@ -294,11 +294,12 @@ class PortalFlowTest(unittest.TestCase):
 		self.look(page, "requests-with-project")
 		projects.locator("a").first.click()
 		page.wait_for_url(f"{BASE}/my-projects/{SETUP['key_project']}")
-		first = page.locator(".gs-stage").first
+		first, second = page.locator(".gs-stage").nth(0), page.locator(".gs-stage").nth(1)
 		expect(first).to_contain_text("立项用地规划许可")
 		expect(first.locator(".gs-approval")).to_have_count(2)
-		expect(first.locator(".gs-approval").first).to_contain_text("办理中")
-		expect(page.locator(".gs-missing")).to_contain_text("土地权属证明")
+		expect(first.locator('.gs-approval[data-status="Approved"]')).to_have_count(2)
+		expect(second.locator(".gs-approval").first).to_contain_text("办理中")
+		expect(page.locator(".gs-missing")).to_contain_text("建设工程设计方案")
 		expect(page.locator(".gs-agent")).to_contain_text("李代办")
 		self.look(page, "project")
 		# 资料互认: the land certificate is uploaded once for both approvals that need it
@@ -309,11 +310,17 @@ class PortalFlowTest(unittest.TestCase):
 		expect(page.locator('.gs-material[data-material="土地权属证明"]')).to_have_attribute(
 			"data-status", "Received"
 		)
-		expect(page.locator(".gs-approval").first).to_contain_text("土地权属证明")
+		expect(second.locator(".gs-approval").first).to_contain_text("土地权属证明")
 		self.look(page, "material-uploaded")
+		# 好差评: the first stage is done, so the enterprise rates the agency
+		page.check("text=非常满意")
+		page.fill("#comment", "代办员全程跟踪，并联审批很快")
+		page.click("#gs-rate button[type=submit]")
+		expect(page.locator(".gs-rating")).to_contain_text("非常满意")
+		self.look(page, "rated")
 		links = page.locator(".gs-documents a")
-		expect(links).to_have_count(2)
-		for index in range(2):
+		expect(links).to_have_count(3)
+		for index in range(3):
 			response = page.context.request.get(BASE + links.nth(index).get_attribute("href"))
 			self.assertEqual(response.status, 200)
 			self.assertTrue(response.body().startswith(b"%PDF"))

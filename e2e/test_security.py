@@ -493,7 +493,11 @@ class SecuritySuite(unittest.TestCase):
 							)
 						)
 					if doctype == "GS Key Project":
-						for print_format in ("GS Project Agency Agreement", "GS Project Plan Timetable"):
+						for print_format in (
+							"GS Project Agency Agreement",
+							"GS Project Plan Timetable",
+							"GS Project Joint Application",
+						):
 							checks[f"app download_pdf {print_format}"] = ok(
 								client.get(
 									"/api/method/govservice.api.printing.download_pdf",
@@ -996,7 +1000,7 @@ class SecuritySuite(unittest.TestCase):
 		"""/my-projects/<project> and its PDFs: the owner enterprise's portal account, the project's staff
 		readers (the page is the project's), nobody else; the enterprise never reaches the desk's API."""
 		name = WORLD["key_project"]
-		formats = ("GS Project Agency Agreement", "GS Project Plan Timetable")
+		formats = ("GS Project Agency Agreement", "GS Project Plan Timetable", "GS Project Joint Application")
 
 		def pdf(client: Client, print_format: str) -> requests.Response:
 			return client.get(
@@ -1049,6 +1053,10 @@ class SecuritySuite(unittest.TestCase):
 				not ok(refused),
 				refused.text[:120],
 			)
+			rated = client.call(
+				"govservice.api.portal.rate_project", project=name, rating="Very Dissatisfied"
+			)
+			self.record(identity, "GS Key Project", "rate_project", name, not ok(rated), rated.text[:120])
 
 		self.run_matrix(probe)
 		self.run_matrix(upload_probe, workers=1)
@@ -1101,6 +1109,9 @@ class SecuritySuite(unittest.TestCase):
 				)
 			),
 		}
+		# the owner rates its project's agency once a stage is done: the world's project has none done yet
+		early = owner.call("govservice.api.portal.rate_project", project=name, rating="Very Dissatisfied")
+		checks["rate_project before a stage is done refused"] = early.status_code == 417
 		for print_format in formats:
 			response = pdf(owner, print_format)
 			checks[f"download_pdf {print_format}"] = ok(response) and response.content.startswith(b"%PDF")

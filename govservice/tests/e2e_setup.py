@@ -94,8 +94,8 @@ def prepare(sms_url: str = "http://127.0.0.1:8025/send") -> None:
 
 
 def ensure_key_project(county: str) -> str:
-	"""An enterprise's key project in its first stage, one approval with deferred materials (容缺), and the
-	enterprise's portal account that follows it."""
+	"""An enterprise's key project with its first stage done and the second in hand (one approval with
+	deferred materials, 容缺, and a shared material to supply), and the enterprise's portal account."""
 	make_portal_user(ENTERPRISE, "Enterprise", full_name="企业经办人", phone=ENTERPRISE_PHONE)
 	frappe.db.set_value("User", ENTERPRISE, "mobile_no", ENTERPRISE_PHONE)
 	update_password(ENTERPRISE, ENTERPRISE_PASSWORD)
@@ -120,18 +120,23 @@ def ensure_key_project(county: str) -> str:
 		project.apply_template(template)
 		project = frappe.get_doc("GS Key Project", project.name)
 		for row in project.approvals:
-			if row.item_name.startswith("建设项目用地预审"):
+			if row.item_name == "建设工程规划许可证核发":
 				row.decision = "Deferred Materials"
-				row.deferred_materials = "土地权属证明（承诺15日内补交）"
+				row.deferred_materials = "建设工程设计方案（承诺10个工作日内补交）"
 		project.append(
 			"materials",
 			{
 				"material_name": "土地权属证明",
-				"for_approvals": "企业投资项目核准\n建设项目用地预审与选址意见书",
+				"for_approvals": "建设项目用地预审与选址意见书\n建设工程规划许可证核发",
 			},
 		)
 		project.save()
 		project.accept_stage()
+		# the first stage is done (the enterprise may rate the agency); the second is in hand
+		for item in ("企业投资项目核准", "建设项目用地预审与选址意见书"):
+			project = frappe.get_doc("GS Key Project", project.name)
+			row = next(r for r in project.approvals if r.item_name == item)
+			project.record_approval(row.name, "浏览器测试〔2026〕1号")
 	finally:
 		frappe.set_user("Administrator")
 	return project.name
