@@ -405,6 +405,12 @@ class TestKeyProject(DeskTestCase):
 			expect(agent.page.locator(".dt-scrollable")).to_contain_text(doc["name"])
 			agent.shot(report.lower().replace(" ", "-"))
 			self.assert_chinese(agent)
+		# the ledger printed as PDF
+		printed = agent.page.context.request.get(
+			f"{BASE}/api/method/govservice.api.printing.project_ledger_pdf"
+		)
+		self.assertEqual(printed.status, 200)
+		self.assertTrue(printed.body().startswith(b"%PDF"))
 		# the ledger every Monday by email: the agent turns it on from the report
 		agent.goto("/app/query-report/Key Project Ledger")
 		agent.button("每周邮件")

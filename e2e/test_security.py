@@ -1128,6 +1128,17 @@ class SecuritySuite(unittest.TestCase):
 			reads = ok(
 				client.call("frappe.desk.query_report.run", report_name="Key Project Ledger", filters="{}")
 			)
+			printed = client.get("/api/method/govservice.api.printing.project_ledger_pdf")
+			self.record(
+				identity,
+				"GS Key Project",
+				"project_ledger_pdf",
+				"*",
+				ok(printed) == reads,
+				str(printed.status_code),
+			)
+			hostile = client.get("/api/method/govservice.api.printing.project_ledger_pdf", status="<b>x</b>")
+			self.record(identity, "GS Key Project", "project_ledger_pdf hostile status", "*", not ok(hostile))
 			status = client.call("govservice.key_projects.ledger_mail.weekly_ledger_mail")
 			self.record(
 				identity,

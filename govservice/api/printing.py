@@ -98,3 +98,25 @@ def complaint_ledger_pdf(from_date: str, to_date: str, department: str | None = 
 	frappe.local.response.filename = f"complaint-ledger-{start}-{end}.pdf"
 	frappe.local.response.filecontent = pdf_from_html(wrap_body(body))
 	frappe.local.response.type = "pdf"
+
+
+@frappe.whitelist()
+def project_ledger_pdf(status: str | None = None) -> None:
+	"""重点项目代办台账 as PDF (the weekly ledger, printed), for those who may read the report, through their
+	scope. The status must be one of the project statuses: nothing else of the request reaches the
+	template."""
+	from govservice.key_projects.report.key_project_ledger.key_project_ledger import execute
+
+	if not frappe.get_doc("Report", "Key Project Ledger").is_permitted():
+		frappe.throw(_("You may not read the key project ledger."), frappe.PermissionError)
+	statuses = frappe.get_meta("GS Key Project").get_field("status").options.split("\n")
+	if status and status not in statuses:
+		frappe.throw(_("{0} is not a project status.").format(status), PrintError)
+	_columns, rows = execute({"status": status or None})
+	body = frappe.render_template(
+		"govservice/templates/print/project_ledger.html",
+		{"rows": rows, "status": status or None, "as_of": getdate()},
+	)
+	frappe.local.response.filename = f"key-project-ledger-{getdate()}.pdf"
+	frappe.local.response.filecontent = pdf_from_html(wrap_body(body))
+	frappe.local.response.type = "pdf"

@@ -104,6 +104,28 @@ class TestWeeklyLedgerMail(KeyProjectTestCase):
 		frappe.set_user(self.agent_user)
 		self.assertEqual(set_weekly_ledger_mail(0), {"enabled": False})
 
+	def test_the_printed_ledger_is_its_readers_scope(self):
+		from govservice.api.printing import PrintError, project_ledger_pdf
+
+		mine = self.new_project(project_name="本镇打印项目")
+		frappe.set_user(self.other_user)
+		theirs = make_key_project(self.other_town, self.other_agent, project_name="邻镇打印项目")
+		frappe.set_user(self.agent_user)
+		lang, frappe.local.lang = frappe.local.lang, "zh"
+		try:
+			project_ledger_pdf()
+			text = pdf_text(frappe.local.response.filecontent)
+			with self.assertRaises(PrintError):
+				project_ledger_pdf("<script>alert(1)</script>")
+		finally:
+			frappe.local.lang = lang
+		self.assertIn("重点项目代办台账", text)
+		self.assertIn(mine.name, text)
+		self.assertNotIn(theirs.name, text)
+		frappe.set_user(self.planning_contact)  # a department's contact does not read the ledger
+		with self.assertRaises(frappe.PermissionError):
+			project_ledger_pdf()
+
 	def test_only_readers_of_the_ledger_subscribe(self):
 		frappe.set_user(self.planning_contact)  # a department's contact does not read the ledger
 		with self.assertRaises(frappe.PermissionError):

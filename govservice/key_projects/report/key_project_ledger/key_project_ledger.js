@@ -1,6 +1,13 @@
 // 重点项目代办台账: the reader may have it emailed to them every Monday (an Auto Email Report of their own).
 frappe.query_reports["Key Project Ledger"] = {
 	onload(report) {
+		report.page.add_inner_button(__("Print Ledger (PDF)"), () => {
+			const status = report.get_filter_value ? report.get_filter_value("status") : "";
+			window.open(
+				"/api/method/govservice.api.printing.project_ledger_pdf?" +
+					new URLSearchParams({ status: status || "" }).toString()
+			);
+		});
 		report.page.add_inner_button(__("Weekly Email"), () => {
 			frappe
 				.call("govservice.key_projects.ledger_mail.weekly_ledger_mail")
