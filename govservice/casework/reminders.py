@@ -11,7 +11,7 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
-from frappe.utils import get_url_to_form, getdate, now_datetime
+from frappe.utils import escape_html, get_url_to_form, getdate, now_datetime
 
 from govservice.casework.stages import CLOCK_STAGES
 from govservice.organisation.calendar import get_work_calendar
@@ -56,8 +56,9 @@ def remind(today, next_working_day, settings) -> dict[str, int]:
 		recipients = recipients_for(case, agents, centres, settings.escalate_overdue_cases)
 		if case.kind == "Overdue" and settings.escalate_overdue_cases:
 			escalated.append(case)
+		# the desk shows a notification's subject as HTML: what a citizen typed goes in as text
 		subject = _("{0} ({1}) is {2}: deadline {3}").format(
-			case.name, case.applicant_name, _(KIND_LABELS[case.kind]), case.deadline_date
+			case.name, escape_html(case.applicant_name or ""), _(KIND_LABELS[case.kind]), case.deadline_date
 		)
 		for user in recipients:
 			notifications.append(
@@ -176,7 +177,8 @@ def mark_escalated(cases: list, now) -> None:
 
 def send_digests(digests: dict[str, list], doctype: str, title: str) -> None:
 	"""One email per recipient listing their reminders (the first 50 in full), each linking to its
-	`doctype` record; `title` is the subject with a {0} for the count.
+	`doctype` record; `title` is the subject with a {0} for the count. The reminders' subjects are HTML
+	(as the desk shows them), with every name in them escaped.
 
 	Without an outgoing email account only the desk notifications go out; a failure for one recipient is
 	logged and does not stop the others.
@@ -192,8 +194,8 @@ def send_digests(digests: dict[str, list], doctype: str, title: str) -> None:
 
 def send_digest(user: str, items: list, doctype: str, title: str) -> None:
 	lines = "".join(
-		f'<li><a href="{get_url_to_form(doctype, record.name)}">{frappe.utils.escape_html(subject)}</a></li>'
-		for record, subject in items[:50]
+		f'<li><a href="{get_url_to_form(doctype, record.name)}">{subject}</a></li>'
+		for record, subject in items[:50]  # subjects are HTML already, their names escaped
 	)
 	more = _("and {0} more").format(len(items) - 50) if len(items) > 50 else ""
 	frappe.sendmail(

@@ -76,6 +76,25 @@ class TestCaseReminders(CaseTestCase):
 		self.assertEqual(kinds, ["Due Tomorrow", "Due Today", "Overdue"])
 		self.assertTrue(frappe.db.exists("Email Queue", {"message": ["like", f"%{case.name}%"]}))
 
+	def test_names_reach_the_desk_notification_as_text(self):
+		with self.freeze_time("2026-09-30 09:00:00"):
+			case = self.receive(self.new_case(applicant_name='<a href="https://example.com">王五</a>'))
+			case = apply_workflow(frappe.get_doc("GS Case", case.name), "Accept")
+		self.run_on("2026-10-12")
+		subjects = frappe.get_all(
+			"Notification Log",
+			filters={
+				"document_type": "GS Case",
+				"document_name": case.name,
+				"subject": ["like", f"{case.name}%"],
+			},
+			pluck="subject",
+		)
+		self.assertTrue(subjects)
+		for subject in subjects:  # the desk shows it as HTML: the citizen's name is text there
+			self.assertNotIn("<a ", subject)
+			self.assertIn("&lt;a href=", subject)
+
 	def test_no_reminders_on_days_off_or_for_paused_cases(self):
 		case = self.accepted_case()
 		self.assertEqual(self.run_on("2026-10-11"), {})  # Sunday

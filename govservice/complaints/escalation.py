@@ -2,7 +2,7 @@
 
 import frappe
 from frappe import _
-from frappe.utils import cint, getdate, now_datetime
+from frappe.utils import cint, escape_html, getdate, now_datetime
 
 from govservice.organisation.calendar import get_work_calendar
 
@@ -64,7 +64,7 @@ def remind_complaint_deadlines(today, next_working_day, window_lead: str | None)
 				_("{0} ({1}) must be done and replied by {2}")
 				if kind == "before"
 				else _("{0} ({1}) is past its deadline {2}")
-			).format(row.name, row.reporter_name, row.deadline_date)
+			).format(row.name, escape_html(row.reporter_name or ""), row.deadline_date)  # shown as HTML
 			for user in {row.assigned_to, window_lead} - {None}:
 				frappe.get_doc(
 					{

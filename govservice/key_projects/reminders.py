@@ -20,7 +20,7 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
-from frappe.utils import now_datetime
+from frappe.utils import escape_html, now_datetime
 
 from govservice.casework.reminders import KIND_LABELS, reminder_day, send_digests
 from govservice.security.scope import ancestors
@@ -135,8 +135,13 @@ class Directory:
 
 def subject_of(row) -> str:
 	what = _("Approval") if row.target == "Approval" else _("Stage")
+	# the desk shows a notification's subject as HTML: the plan's and project's names go in as text
 	return _("{0} {1} of {2} is {3}: due {4}").format(
-		what, row.label, row.project_name, _(KIND_LABELS[row.kind]), row.due_date
+		what,
+		escape_html(row.label or ""),
+		escape_html(row.project_name or ""),
+		_(KIND_LABELS[row.kind]),
+		row.due_date,
 	)
 
 

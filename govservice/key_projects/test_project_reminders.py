@@ -143,3 +143,21 @@ class TestProjectReminders(KeyProjectTestCase):
 			)
 			self.assertEqual(bool(names), expected, user)
 			frappe.set_user("Administrator")
+
+	def test_names_reach_the_desk_notification_as_text(self):
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.accepted()
+		frappe.set_user("Administrator")
+		frappe.db.set_value(
+			"GS Key Project", project.name, "project_name", '<a href="https://example.com">点此</a>'
+		)
+		self.run_on("2026-06-12")
+		subjects = frappe.get_all(
+			"Notification Log",
+			filters={"document_type": "GS Key Project", "document_name": project.name},
+			pluck="subject",
+		)
+		self.assertTrue(subjects)
+		for subject in subjects:
+			self.assertNotIn("<a ", subject)
+			self.assertIn("&lt;a href=", subject)

@@ -349,8 +349,10 @@ class TestComplaintRemindersAndDepartments(ComplaintTestCase):
 		frappe.clear_document_cache("GS Settings", "GS Settings")
 		department = self.departments["civil"][0]
 		with self.freeze_time("2026-11-02 09:00:00"):
-			doc = self.classify(self.register(department=department), "Simple")  # due 11-05
-			doc.dispatch()
+			# a citizen's name goes into the desk's notification as text, not markup
+			reporter = '<a href="https://example.com">张先生</a>'
+			doc = self.classify(self.register(department=department, reporter_name=reporter), "Simple")
+			doc.dispatch()  # due 11-05
 
 		def notified():
 			return sorted(
@@ -374,6 +376,13 @@ class TestComplaintRemindersAndDepartments(ComplaintTestCase):
 		with self.freeze_time("2026-11-09 08:30:00"):
 			escalate_stalled_complaints()
 		self.assertEqual(notified().count(self.window), 2)
+		for subject in frappe.get_all(
+			"Notification Log",
+			filters={"document_name": doc.name, "subject": ["like", f"{doc.name}%"]},
+			pluck="subject",
+		):
+			self.assertNotIn("<a ", subject)
+			self.assertIn("&lt;a href=", subject)
 		doc.reload()
 		self.assertTrue(doc.reminded_before_deadline and doc.reminded_after_deadline and doc.is_overdue)
 
