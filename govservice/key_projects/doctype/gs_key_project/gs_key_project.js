@@ -100,21 +100,48 @@ function apply_template(frm) {
 		});
 }
 
-function pre_review(frm, stages) {
-	const options = stages.map((row) => ({
-		value: row.stage_name,
-		label: frappe.utils.escape_html(row.stage_name),
-	}));
+// a dialog for one of the form's actions: the form reloads and says it is done
+function action_dialog(frm, { method, title, fields, done, indicator = "green" }) {
 	frappe.prompt(
-		[
-			{
-				fieldname: "stage",
-				fieldtype: "Select",
-				label: __("Stage"),
-				options,
-				default: options[0].value,
-				reqd: 1,
-			},
+		fields,
+		(values) =>
+			act(frm, method, values).then(() => frappe.show_alert({ message: done, indicator })),
+		title,
+		__("Save")
+	);
+}
+
+// the plan's row to act on: a Select, whose labels are HTML (the plan's names are escaped)
+function row_field(fieldname, label, rows, value, text) {
+	const options = rows.map((row) => ({
+		value: value(row),
+		label: frappe.utils.escape_html(text(row)),
+	}));
+	return { fieldname, fieldtype: "Select", label, options, default: options[0].value, reqd: 1 };
+}
+
+function approval_field(rows) {
+	return row_field(
+		"approval",
+		__("Approval"),
+		rows,
+		(row) => row.name,
+		(row) => `${row.stage_name} · ${row.item_name}`
+	);
+}
+
+function pre_review(frm, stages) {
+	action_dialog(frm, {
+		method: "pre_review_stage",
+		title: __("Pre-Review Stage (容缺预审)"),
+		fields: [
+			row_field(
+				"stage",
+				__("Stage"),
+				stages,
+				(row) => row.stage_name,
+				(row) => row.stage_name
+			),
 			{
 				fieldname: "deferred_materials",
 				fieldtype: "Small Text",
@@ -122,18 +149,15 @@ function pre_review(frm, stages) {
 				description: __("What the enterprise may supply later, with its promised date; leave empty when complete"),
 			},
 		],
-		(values) =>
-			act(frm, "pre_review_stage", values).then(() =>
-				frappe.show_alert({ message: __("Stage pre-reviewed"), indicator: "green" })
-			),
-		__("Pre-Review Stage (容缺预审)"),
-		__("Save")
-	);
+		done: __("Stage pre-reviewed"),
+	});
 }
 
 function change_liaison(frm) {
-	frappe.prompt(
-		[
+	action_dialog(frm, {
+		method: "change_liaison",
+		title: __("Change Liaison Agent"),
+		fields: [
 			{
 				fieldname: "agent",
 				fieldtype: "Link",
@@ -144,35 +168,16 @@ function change_liaison(frm) {
 			},
 			{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason"), reqd: 1 },
 		],
-		(values) =>
-			act(frm, "change_liaison", values).then(() =>
-				frappe.show_alert({ message: __("Liaison agent changed"), indicator: "green" })
-			),
-		__("Change Liaison Agent"),
-		__("Save")
-	);
-}
-
-// a Select's labels are HTML: the plan's names are escaped
-function approval_options(rows) {
-	return rows.map((row) => ({
-		value: row.name,
-		label: frappe.utils.escape_html(`${row.stage_name} · ${row.item_name}`),
-	}));
+		done: __("Liaison agent changed"),
+	});
 }
 
 function pause_approval(frm, rows) {
-	const options = approval_options(rows);
-	frappe.prompt(
-		[
-			{
-				fieldname: "approval",
-				fieldtype: "Select",
-				label: __("Approval"),
-				options,
-				default: options[0].value,
-				reqd: 1,
-			},
+	action_dialog(frm, {
+		method: "pause_approval",
+		title: __("Stop Clock (One-Time Notice)"),
+		fields: [
+			approval_field(rows),
 			{
 				fieldname: "missing_materials",
 				fieldtype: "Small Text",
@@ -180,49 +185,26 @@ function pause_approval(frm, rows) {
 				reqd: 1,
 			},
 		],
-		(values) =>
-			act(frm, "pause_approval", values).then(() =>
-				frappe.show_alert({ message: __("Clock stopped"), indicator: "orange" })
-			),
-		__("Stop Clock (One-Time Notice)"),
-		__("Save")
-	);
+		done: __("Clock stopped"),
+		indicator: "orange",
+	});
 }
 
 function resume_approval(frm, rows) {
-	const options = approval_options(rows);
-	frappe.prompt(
-		[
-			{
-				fieldname: "approval",
-				fieldtype: "Select",
-				label: __("Approval"),
-				options,
-				default: options[0].value,
-				reqd: 1,
-			},
-		],
-		(values) =>
-			act(frm, "resume_approval", values).then(() =>
-				frappe.show_alert({ message: __("Clock running again"), indicator: "green" })
-			),
-		__("Materials Arrived"),
-		__("Save")
-	);
+	action_dialog(frm, {
+		method: "resume_approval",
+		title: __("Materials Arrived"),
+		fields: [approval_field(rows)],
+		done: __("Clock running again"),
+	});
 }
 
 function record_approval(frm, rows) {
-	const open = approval_options(rows);
-	frappe.prompt(
-		[
-			{
-				fieldname: "approval",
-				fieldtype: "Select",
-				label: __("Approval"),
-				options: open,
-				default: open[0].value,
-				reqd: 1,
-			},
+	action_dialog(frm, {
+		method: "record_approval",
+		title: __("Record Approval"),
+		fields: [
+			approval_field(rows),
 			{ fieldname: "approval_number", fieldtype: "Data", label: __("Approval Document No.") },
 			{
 				fieldname: "approved_on",
@@ -232,13 +214,8 @@ function record_approval(frm, rows) {
 				reqd: 1,
 			},
 		],
-		(values) =>
-			act(frm, "record_approval", values).then(() =>
-				frappe.show_alert({ message: __("Approval recorded"), indicator: "green" })
-			),
-		__("Record Approval"),
-		__("Save")
-	);
+		done: __("Approval recorded"),
+	});
 }
 
 // The plan on Frappe's Gantt chart (the library of the desk's Gantt view): each stage and each approval
