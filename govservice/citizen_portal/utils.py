@@ -154,3 +154,24 @@ def portal_record(doctype: str, name: str | None, route: str):
 	):
 		raise frappe.PermissionError
 	return frappe.get_doc(doctype, name)
+
+
+def set_rating_context(context, filters: dict) -> None:
+	"""好差评 on a portal page (govservice/templates/includes/gs_rating.html): the rating of the record in
+	`filters` and its rectification, if any, and the levels to choose from."""
+	from govservice.domain.rating_rules import RATING_LEVELS
+
+	context.rating = frappe.db.get_value(
+		"GS Rating", filters, ["rating", "comment", "rectification"], as_dict=True
+	)
+	context.rectification = (
+		frappe.db.get_value(
+			"GS Rectification",
+			context.rating.rectification,
+			["status", "outcome", "deadline_date"],
+			as_dict=True,
+		)
+		if context.rating and context.rating.rectification
+		else None
+	)
+	context.rating_levels = RATING_LEVELS

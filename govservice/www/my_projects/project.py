@@ -5,8 +5,7 @@ import frappe
 from frappe.utils import getdate
 
 from govservice.api.printing import PORTAL_PRINT_FORMATS, portal_pdf_url
-from govservice.citizen_portal.utils import portal_record
-from govservice.domain.rating_rules import RATING_LEVELS
+from govservice.citizen_portal.utils import portal_record, set_rating_context
 from govservice.key_projects.materials import approvals_of, materials_by_approval
 from govservice.key_projects.reports import working_days
 from govservice.printing.jinja import gs_department
@@ -61,25 +60,12 @@ def get_context(context):
 	# 一次性告知: what the departments asked for, while the approval's clock stands still
 	context.waiting = [pause for pause in project.approval_pauses if not pause.resumed_on]
 	# 好差评 of the agency: once, when a stage is done
-	context.rating = frappe.db.get_value(
-		"GS Rating", {"key_project": project.name}, ["rating", "comment", "rectification"], as_dict=True
-	)
-	context.rectification = (
-		frappe.db.get_value(
-			"GS Rectification",
-			context.rating.rectification,
-			["status", "outcome", "deadline_date"],
-			as_dict=True,
-		)
-		if context.rating and context.rating.rectification
-		else None
-	)
+	set_rating_context(context, {"key_project": project.name})
 	context.can_rate = (
 		not context.rating
 		and project.owner_user == frappe.session.user
 		and any(stage.stage_status == "Completed" for stage in project.stages)
 	)
-	context.rating_levels = RATING_LEVELS
 	context.documents = [
 		(print_format, portal_pdf_url("GS Key Project", project.name, print_format))
 		for print_format in PORTAL_PRINT_FORMATS["GS Key Project"]

@@ -3,8 +3,7 @@ from frappe.utils import getdate, today
 
 from govservice.api.printing import portal_pdf_url
 from govservice.casework.stages import CLOCK_STAGES, DONE_STAGES, OPEN_STAGES
-from govservice.citizen_portal.utils import portal_record
-from govservice.domain.rating_rules import RATING_LEVELS
+from govservice.citizen_portal.utils import portal_record, set_rating_context
 from govservice.organisation.calendar import count_working_days
 
 no_cache = 1
@@ -53,21 +52,8 @@ def get_context(context):
 	)
 	context.missing = [row for row in case.materials if not row.is_received]
 	context.can_upload = case.stage in OPEN_STAGES
-	context.rating = frappe.db.get_value(
-		"GS Rating", {"gs_case": case.name}, ["rating", "comment", "rectification"], as_dict=True
-	)
-	context.rectification = (
-		frappe.db.get_value(
-			"GS Rectification",
-			context.rating.rectification,
-			["status", "outcome", "deadline_date"],
-			as_dict=True,
-		)
-		if context.rating and context.rating.rectification
-		else None
-	)
+	set_rating_context(context, {"gs_case": case.name})
 	context.can_rate = case.stage in DONE_STAGES and not context.rating
-	context.rating_levels = RATING_LEVELS
 	context.agreement_url = (
 		portal_pdf_url("GS Case", case.name, "GS Entrustment Agreement") if case.accepted_on else None
 	)
