@@ -51,7 +51,7 @@ def remind(today, next_working_day, settings) -> dict[str, int]:
 		)
 	}
 	now = now_datetime()
-	notifications, reminders, escalated, digests = [], [], [], defaultdict(list)
+	alerts, reminders, escalated = Alerts("GS Case"), [], []
 	for case in cases:
 		recipients = recipients_for(case, agents, centres, settings.escalate_overdue_cases)
 		if case.kind == "Overdue" and settings.escalate_overdue_cases:
@@ -60,19 +60,7 @@ def remind(today, next_working_day, settings) -> dict[str, int]:
 		subject = _("{0} ({1}) is {2}: deadline {3}").format(
 			case.name, escape_html(case.applicant_name or ""), _(KIND_LABELS[case.kind]), case.deadline_date
 		)
-		for user in recipients:
-			notifications.append(
-				{
-					"subject": subject,
-					"for_user": user,
-					"type": "Alert",
-					"document_type": "GS Case",
-					"document_name": case.name,
-					"from_user": "Administrator",
-					"read": 0,
-				}
-			)
-			digests[user].append((case, subject))
+		alerts.add(case.name, subject, recipients)
 		reminders.append(
 			{
 				"gs_case": case.name,
@@ -86,12 +74,10 @@ def remind(today, next_working_day, settings) -> dict[str, int]:
 			}
 		)
 
-	bulk_insert_docs("Notification Log", notifications, now)
+	alerts.send(now, settings.send_reminder_emails, _("Case deadline reminders: {0}"))
 	bulk_insert_docs("GS Case Reminder", reminders, now)
 	if escalated:
 		mark_escalated(escalated, now)
-	if settings.send_reminder_emails:
-		send_digests(digests, "GS Case", _("Case deadline reminders: {0}"))
 	counts = defaultdict(int)
 	for case in cases:
 		counts[case.kind] += 1
@@ -175,6 +161,37 @@ def mark_escalated(cases: list, now) -> None:
 	)
 
 
+class Alerts:
+	"""What one reminder run tells people about records of one DocType: a desk notification per record and
+	recipient (written in a few multi-row INSERTs) and, where e-mail is on, one digest per recipient."""
+
+	def __init__(self, doctype: str) -> None:
+		self.doctype = doctype
+		self.notifications: list[dict] = []
+		self.digests: dict[str, list] = defaultdict(list)
+
+	def add(self, name: str, subject: str, users) -> None:
+		for user in sorted(users):
+			self.notifications.append(
+				{
+					"subject": subject,
+					"for_user": user,
+					"type": "Alert",
+					"document_type": self.doctype,
+					"document_name": name,
+					"from_user": "Administrator",
+					"read": 0,
+				}
+			)
+			self.digests[user].append((name, subject))
+
+	def send(self, now, email: bool, title: str) -> None:
+		"""`title`: the digest's subject, with a {0} for the count."""
+		bulk_insert_docs("Notification Log", self.notifications, now)
+		if email:
+			send_digests(self.digests, self.doctype, title)
+
+
 def send_digests(digests: dict[str, list], doctype: str, title: str) -> None:
 	"""One email per recipient listing their reminders (the first 50 in full), each linking to its
 	`doctype` record; `title` is the subject with a {0} for the count. The reminders' subjects are HTML
@@ -194,8 +211,8 @@ def send_digests(digests: dict[str, list], doctype: str, title: str) -> None:
 
 def send_digest(user: str, items: list, doctype: str, title: str) -> None:
 	lines = "".join(
-		f'<li><a href="{get_url_to_form(doctype, record.name)}">{subject}</a></li>'
-		for record, subject in items[:50]  # subjects are HTML already, their names escaped
+		f'<li><a href="{get_url_to_form(doctype, name)}">{subject}</a></li>'
+		for name, subject in items[:50]  # subjects are HTML already, their names escaped
 	)
 	more = _("and {0} more").format(len(items) - 50) if len(items) > 50 else ""
 	frappe.sendmail(

@@ -22,7 +22,7 @@ import frappe
 from frappe import _
 from frappe.utils import escape_html, now_datetime
 
-from govservice.casework.reminders import KIND_LABELS, reminder_day, send_digests
+from govservice.casework.reminders import KIND_LABELS, Alerts, reminder_day
 from govservice.security.scope import ancestors
 from govservice.utils import bulk_insert_docs
 
@@ -152,24 +152,12 @@ def remind(today, next_working_day, settings) -> dict[str, int]:
 	directory = Directory()
 	escalate = bool(settings.escalate_overdue_cases)
 	now = now_datetime()
-	notifications, reminders, escalated, digests = [], [], [], defaultdict(list)
+	alerts, reminders, escalated = Alerts("GS Key Project"), [], []
 	counts: dict[str, int] = defaultdict(int)
 	for row in rows:
 		recipients = directory.recipients(row, escalate)
 		subject = subject_of(row)
-		for user in sorted(recipients):
-			notifications.append(
-				{
-					"subject": subject,
-					"for_user": user,
-					"type": "Alert",
-					"document_type": "GS Key Project",
-					"document_name": row.project,
-					"from_user": "Administrator",
-					"read": 0,
-				}
-			)
-			digests[user].append((frappe._dict(name=row.project), subject))
+		alerts.add(row.project, subject, recipients)
 		township, county = ancestors(row.service_centre)
 		reminders.append(
 			{
@@ -190,12 +178,10 @@ def remind(today, next_working_day, settings) -> dict[str, int]:
 		if row.kind == "Overdue" and escalate and not row.is_escalated:
 			escalated.append(row)
 		counts[f"{row.target} {row.kind}"] += 1
-	bulk_insert_docs("Notification Log", notifications, now)
+	alerts.send(now, settings.send_reminder_emails, _("Key project deadline reminders: {0}"))
 	bulk_insert_docs("GS Project Reminder", reminders, now)
 	if escalated:
 		mark_escalated(escalated, now)
-	if settings.send_reminder_emails:
-		send_digests(digests, "GS Key Project", _("Key project deadline reminders: {0}"))
 	return dict(counts)
 
 
