@@ -60,6 +60,11 @@ class CaseActions:
 				WrongLevelError,
 				title=_("Transfer"),
 			)
+		self.move_to(target_centre, reason)
+
+	def move_to(self, target_centre: str, reason: str) -> None:
+		"""Move the case to `target_centre` (checked by the caller): the transfer itself, also used when a
+		village's collected request or visit need goes straight up to the level that handles it."""
 		calendar = get_work_calendar()
 		due = transfer_due_date(getdate(self.received_on), calendar.is_working_day)
 		origin = self.service_centre
