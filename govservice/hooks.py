@@ -14,6 +14,7 @@ require_type_annotated_api_methods = True
 
 # Desk assets and start-up data (the working-day calendar for lists and forms)
 app_include_js = "govservice.bundle.js"
+app_include_css = ["/assets/govservice/css/desk.css"]
 boot_session = "govservice.boot.boot_session"
 
 # Jinja helpers for print formats and portal pages; every PDF goes through the app's WeasyPrint renderer
@@ -23,6 +24,8 @@ jinja = {
 		"govservice.printing.jinja.gs_rich_text",
 		"govservice.printing.jinja.gs_date",
 		"govservice.printing.jinja.gs_department",
+		"govservice.domain.outreach_rules.mask_name",
+		"govservice.village_outreach.printing.gs_contact_card",
 	]
 }
 pdf_generator = "govservice.printing.render.pdf_generator"
@@ -66,6 +69,8 @@ permission_query_conditions = {
 # Child tables follow their parent's scope; files of app records and citizens' accounts are seen only
 # through the records that hold them (govservice.security.queries)
 CHILD_DOCTYPES = (
+	"GS Visit Need",
+	"GS Collection Request",
 	"GS Project Team Member",
 	"GS Project Stage",
 	"GS Project Approval",
@@ -100,6 +105,9 @@ CENTRE_SCOPED = (
 	"GS Project Reminder",
 	"GS Rating",
 	"GS Rectification",
+	"GS Special Group Member",
+	"GS Special Group Visit",
+	"GS Collection Sheet",
 )
 for _doctype in CENTRE_SCOPED:
 	_query = permission_query_conditions.get(_doctype)
@@ -186,6 +194,9 @@ NEVER_DELETED = (
 	"GS Rectification",
 	"GS Complaint",
 	"GS Key Project",
+	"GS Special Group Member",
+	"GS Special Group Visit",
+	"GS Collection Sheet",
 )
 # every app record: its save is checked (govservice.security.writes); ledgers are never deleted; a scoped
 # record carries its township and county, the scope's indexed columns (govservice.security.scope)
@@ -196,6 +207,10 @@ for _doctype in NEVER_DELETED:
 	doc_events[_doctype]["on_trash"] = "govservice.security.writes.refuse_delete"
 for _doctype in CENTRE_SCOPED:
 	doc_events[_doctype]["validate"] = "govservice.security.scope.set_scope_centres"
+# a case opened from a collection sheet or a visit shows its state there
+doc_events["GS Case"]["on_update"] = (
+	"govservice.village_outreach.doctype.gs_collection_sheet.gs_collection_sheet.follow_case"
+)
 doc_events["GS Service Centre"].update(
 	on_update="govservice.security.scope.on_centre_update",
 	on_trash="govservice.security.scope.forget_centre_tree",
@@ -221,6 +236,7 @@ scheduler_events = {
 			"govservice.key_projects.reminders.send_project_reminders",
 			"govservice.complaints.escalation.escalate_stalled_complaints",
 			"govservice.organisation.rosters.keep_rosters",
+			"govservice.village_outreach.reminders.send_visit_reminders",
 		],
 	},
 }

@@ -54,6 +54,8 @@ def download_pdf(doctype: str, name: str, print_format: str) -> None:
 		"GS Service Item",
 		"GS Service Centre",
 		"GS Key Project",
+		"GS Special Group Member",
+		"GS Collection Sheet",
 	):
 		frappe.throw(_("{0} is not a print format of {1}.").format(print_format, _(doctype)), PrintError)
 	if not frappe.db.exists(doctype, name):

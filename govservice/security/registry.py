@@ -2,7 +2,15 @@
 
 import frappe
 
-APP_MODULES = ("Catalogue", "Organisation", "Casework", "Complaints", "Citizen Portal", "Key Projects")
+APP_MODULES = (
+	"Catalogue",
+	"Organisation",
+	"Casework",
+	"Complaints",
+	"Citizen Portal",
+	"Key Projects",
+	"Village Outreach",
+)
 
 # Roles that may correct any record of the app by a plain save (the county's administrators).
 ADMIN_ROLES = frozenset(("System Manager", "GS Administrator"))
@@ -18,6 +26,9 @@ SCOPE_FIELDS: dict[str, tuple[str, ...]] = {
 	"GS Work Log": ("gs_case", "service_centre", "agent", "user"),
 	"GS Portal Profile": ("user",),
 	"GS Key Project": ("service_centre", "liaison_agent", "liaison_user", "owner_user"),
+	"GS Special Group Member": ("service_centre",),
+	"GS Special Group Visit": ("member", "service_centre"),
+	"GS Collection Sheet": ("service_centre",),
 }
 
 # Set only by the app, never by a person's insert: who filed a request through the portal, and so on.

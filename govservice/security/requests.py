@@ -169,8 +169,13 @@ def is_hidden_from_user(queried: str, doctype: str, fieldname: str) -> bool:
 	return bool(df and df.permlevel and df.permlevel not in meta.get_permlevel_access("read"))
 
 
-# Records whose full resident ID number is shown only at a permission level (masked below it).
-FULL_ID_FIELDS = {"GS Case": "id_number", "GS Portal Profile": "id_number"}
+# Records that show full resident ID numbers: at a permission level (masked below it), or in their rows.
+FULL_ID_FIELDS = {
+	"GS Case": "id_number",
+	"GS Portal Profile": "id_number",
+	"GS Special Group Member": "id_number",
+	"GS Collection Sheet": "requests",  # its rows carry the requesters' ID numbers
+}
 SINGLE_READ_METHODS = ("frappe.client.get", "frappe.desk.form.load.getdoc")
 
 

@@ -28,6 +28,11 @@ CENTRE_SCOPED: dict[str, frozenset[str]] = {
 	"GS Work Log": frozenset(),
 	"GS Case Reminder": frozenset(),
 	"GS Project Reminder": frozenset(),
+	# the special-group register, its visits and the village's collection sheets: the village, its
+	# township and the county (personal data: no county-wide role besides the administrators)
+	"GS Special Group Member": frozenset(),
+	"GS Special Group Visit": frozenset(),
+	"GS Collection Sheet": frozenset(),
 	# 好差评 is supervised county-wide by the supervisory department
 	"GS Rating": frozenset(("GS Supervisory Officer",)),
 	"GS Rectification": frozenset(("GS Supervisory Officer",)),

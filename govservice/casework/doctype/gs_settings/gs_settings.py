@@ -1,3 +1,4 @@
+import frappe
 from frappe.model.document import Document
 
 
@@ -14,8 +15,10 @@ class GSSettings(Document):
 		applicant_notifications_created: DF.Check
 		applicant_texts_waiting: DF.Check
 		contact_response_days: DF.Int
+		elderly_age: DF.Int
 		enable_case_reminders: DF.Check
 		enable_project_reminders: DF.Check
+		enable_visit_reminders: DF.Check
 		escalate_overdue_cases: DF.Check
 		general_reply_days: DF.Int
 		leader_response_days: DF.Int
@@ -34,6 +37,10 @@ class GSSettings(Document):
 		sms_codes_per_ip_per_hour: DF.Int
 		sms_codes_per_number_per_hour: DF.Int
 		unsolvable_reply_days: DF.Int
+		visit_months_disabled: DF.Int
+		visit_months_elderly: DF.Int
+		visit_months_lonely_elderly: DF.Int
+		visit_months_orphan: DF.Int
 		window_lead: DF.Link | None
 	# end: auto-generated types
 	"""The app's settings; saving them also updates the portal site (its name in Website Settings)."""
@@ -42,3 +49,9 @@ class GSSettings(Document):
 		from govservice.citizen_portal.site import apply_portal_site
 
 		apply_portal_site()
+		previous = self.get_doc_before_save()
+		from govservice.village_outreach.register import VISIT_SETTINGS, refresh_visit_plan
+
+		if previous and any(previous.get(field) != self.get(field) for field in VISIT_SETTINGS):
+			# the elderly age or a visit frequency changed: the register's visit plan follows
+			frappe.enqueue(refresh_visit_plan, queue="long", enqueue_after_commit=True)

@@ -46,6 +46,7 @@ class GSServiceItem(Document):
 		complaint_phone: DF.Data | None
 		consultation_phone: DF.Data | None
 		department: DF.Link | None
+		department_visits_home: DF.Check
 		fee_amount: DF.Currency
 		fee_basis: DF.SmallText | None
 		fee_standard: DF.SmallText | None

@@ -1,0 +1,24 @@
+"""A need found on a visit (its case once created)."""
+
+from govservice.security.rows import ParentScopedRow
+
+
+class GSVisitNeed(ParentScopedRow):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		case_centre: DF.Link | None
+		department_visit: DF.Check
+		description: DF.SmallText
+		gs_case: DF.Link | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		service_item: DF.Link | None
+	# end: auto-generated types
+	pass

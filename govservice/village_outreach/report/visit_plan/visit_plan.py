@@ -1,0 +1,84 @@
+"""走访计划: who on the special-group register is due or overdue for a visit, per village (the reader's
+scope, through the register's own permissions). ID numbers are masked here."""
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, getdate, today
+
+from govservice.domain.outreach_rules import visit_state
+from govservice.village_outreach.register import groups_of
+from govservice.village_outreach.reports import column
+
+SOON_DAYS = 14
+
+
+def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
+	filters = frappe._dict(filters or {})
+	day = getdate(filters.get("as_of") or today())
+	conditions = {"is_active": 1, "next_visit_due": ["<=", add_days(day, SOON_DAYS)]}
+	if filters.get("state") == "Overdue":
+		conditions["next_visit_due"] = ["<", day]
+	if filters.get("service_centre"):
+		conditions["service_centre"] = filters.service_centre
+	members = frappe.get_list(
+		"GS Special Group Member",
+		filters=conditions,
+		fields=[
+			"name",
+			"full_name",
+			"id_number_masked",
+			"service_centre",
+			"agent_name",
+			"phone",
+			"address",
+			"last_visit_date",
+			"next_visit_due",
+			"consent_to_visit",
+			"is_elderly",
+			"is_lonely_elderly",
+			"is_disabled",
+			"is_orphan",
+		],
+		order_by="next_visit_due asc, name asc",
+		limit_page_length=0,
+	)
+	rows = []
+	for member in members:
+		due = getdate(member.next_visit_due)
+		state = visit_state(due, day, SOON_DAYS)
+		rows.append(
+			{
+				"member": member.name,
+				"full_name": member.full_name,
+				"id_number_masked": member.id_number_masked,
+				"service_centre": member.service_centre,
+				"groups": "、".join(_(group) for group in groups_of(member)),
+				"agent_name": member.agent_name,
+				"phone": member.phone,
+				"address": member.address,
+				"last_visit_date": member.last_visit_date,
+				"next_visit_due": member.next_visit_due,
+				"state": _(state),
+				"days_overdue": (day - due).days if state == "Overdue" else None,
+				"consent": _("Yes") if member.consent_to_visit else _("No"),
+			}
+		)
+	return columns(), rows
+
+
+def columns() -> list[dict]:
+	return [
+		column("Village Station", "service_centre", "Link", 120, "GS Service Centre"),
+		column("Person Visited", "member", "Link", 120, "GS Special Group Member"),
+		column("Full Name", "full_name", width=90),
+		column("Resident ID Number (Masked)", "id_number_masked", width=160),
+		column("Special Groups", "groups", width=140),
+		column("Responsible Agent", "agent_name", width=90),
+		column("Phone", "phone", width=110),
+		column("Address", "address", width=160),
+		column("Last Visit", "last_visit_date", "Date", 100),
+		column("Next Visit Due", "next_visit_due", "Date", 100),
+		column("Visit State", "state", width=80),
+		column("Days Overdue", "days_overdue", "Int", 80),
+		column("Consents to Visits", "consent", width=80),
+	]
