@@ -117,3 +117,24 @@ govservice.is_window_staff = () =>
 		channel: offer_user_fields,
 	});
 }
+
+// One of the app's print formats of the form's document as a PDF (govservice.api.printing.download_pdf).
+govservice.open_pdf = (frm, print_format) => {
+	const query = new URLSearchParams({ doctype: frm.doctype, name: frm.doc.name, print_format });
+	window.open(`/api/method/govservice.api.printing.download_pdf?${query}`);
+};
+
+// A title link (GS Service Item shows its name, not its code) redrawn inside a child row's form shows the
+// title without remembering which record it stands for: on leaving the field Frappe then looked the title
+// up as a record name, found none and emptied the field (an item picked for a collected request vanished
+// when the agent went on to the phone number). The title of the field's own value means that value.
+frappe.ui.form.ControlLink.prototype.get_input_value = (function (get_input_value) {
+	return function () {
+		const value = get_input_value.call(this);
+		if (value && this.value && value !== this.value && this.is_title_link && this.is_title_link()) {
+			const title = frappe.utils.get_link_title(this.get_options(), this.value);
+			if (title && value === this.get_translated(title)) return this.value;
+		}
+		return value;
+	};
+})(frappe.ui.form.ControlLink.prototype.get_input_value);
