@@ -31,6 +31,9 @@ def load_demo() -> None:
 	from govservice.setup.demo_projects import load_key_projects
 
 	load_key_projects(data["key_projects"], company)
+	from govservice.setup.demo_outreach import load_outreach
+
+	load_outreach()
 
 	ensure_weekly_reports([frappe.db.get_value("User", {"name": ["like", "admin@%"]}) or "Administrator"])
 
