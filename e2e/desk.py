@@ -5,6 +5,7 @@ page shows no English, and saves a screenshot per step (GS_E2E_SHOTS, default /t
 import os
 import re
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 BASE = os.environ.get("GS_E2E_URL", "http://127.0.0.1:8010")
@@ -41,7 +42,9 @@ ALLOWED_LATIN = {
 	"Asia",  # the time zone's name (Asia/Shanghai) under date-time fields
 	"Shanghai",
 	"null",  # Frappe's change history shows an empty old value as "null"
+	"Administrator",  # the system account's name, on records the demo's set-up wrote
 }
+PHONE = {"width": 390, "height": 844}
 EMAIL = re.compile(r"\S+@\S+")
 # record names and codes: GS-CASE-2026-00001, 422828-GA-001, SEC-ITEM
 CODE = re.compile(r"\b[A-Z0-9]+(?:-[A-Z0-9]+)+\b")
@@ -79,10 +82,18 @@ def english_on(page) -> list[str]:
 
 
 class Desk:
-	def __init__(self, browser, user: str, password: str, name: str):
+	def __init__(self, browser, user: str, password: str, name: str, phone: bool = False):
+		"""`phone`: a phone's screen (390 × 844, touch), as a village agent in the field has."""
 		os.makedirs(SHOTS, exist_ok=True)
 		self.name = name
-		self.context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+		size = PHONE if phone else {"width": 1400, "height": 1000}
+		self.context = browser.new_context(
+			viewport=size,
+			locale="zh-CN",
+			has_touch=phone,
+			is_mobile=phone,
+			device_scale_factor=2 if phone else 1,
+		)
 		self.page = self.context.new_page()
 		self.page.set_default_timeout(20000)
 		self.problems: list[str] = []
@@ -127,8 +138,13 @@ class Desk:
 		self.wait()
 
 	def wait(self) -> None:
-		self.page.wait_for_load_state("networkidle")
-		self.page.wait_for_function("() => window.frappe && frappe.boot && !frappe.dom.freeze_count")
+		try:
+			self.page.wait_for_load_state("networkidle", timeout=15000)
+		except PlaywrightTimeoutError:
+			pass  # the realtime client's reconnection polls can keep the network busy: the desk decides below
+		self.page.wait_for_function(
+			"() => window.frappe && frappe.boot && !frappe.dom.freeze_count && !frappe.request.ajax_count"
+		)
 
 	def shot(self, label: str) -> str:
 		self.step += 1
@@ -139,6 +155,8 @@ class Desk:
 	# --- forms ----------------------------------------------------------------------------------------
 
 	def field(self, fieldname: str, scope: str = ".form-layout"):
+		if scope == ".form-layout":  # the form on screen: the desk keeps earlier forms in the page, hidden
+			scope = ".page-container:visible .form-layout"
 		return self.page.locator(f'{scope} .frappe-control[data-fieldname="{fieldname}"]').first
 
 	def fill(self, fieldname: str, value: str, scope: str = ".form-layout") -> None:
@@ -164,6 +182,12 @@ class Desk:
 		box.click()
 		box.fill(text)
 		option = self.page.locator(".awesomplete ul:not([hidden]) [role=option]", has_text=pick or text).first
+		try:
+			option.wait_for(timeout=5000)
+		except PlaywrightTimeoutError:  # the search answered an earlier keystroke: ask again
+			box.press("End")
+			box.type(" ")
+			box.press("Backspace")
 		option.click()
 		self.page.wait_for_timeout(300)
 
@@ -173,8 +197,17 @@ class Desk:
 		self.wait()
 
 	def button(self, label: str) -> None:
+		"""Click a form's button; on a phone Frappe moves the buttons into the page's ⋯ menu."""
+		button = self.page.locator(
+			".page-actions .btn:visible, .form-inner-toolbar .btn:visible, .custom-actions .btn:visible",
+			has_text=label,
+		)
+		if button.count():
+			button.first.click()
+			return
+		self.page.locator(".page-head .menu-btn-group > button:visible").first.click()
 		self.page.locator(
-			".page-actions .btn, .form-inner-toolbar .btn, .custom-actions .btn", has_text=label
+			".page-head .menu-btn-group .dropdown-menu.show .dropdown-item", has_text=label
 		).first.click()
 
 	def action(self, label: str) -> None:
@@ -185,6 +218,34 @@ class Desk:
 		self.page.locator(
 			".dropdown-menu.show .dropdown-item, .actions-btn-group .dropdown-item", has_text=label
 		).first.click()
+
+	def add_row(self, table: str, values: dict) -> None:
+		"""Add a row to a child table and fill it in the row's own form (as on a phone, where the grid shows
+		only a column or two): `values` maps fieldnames to text, or to (text, suggestion to pick) for links."""
+		grid = self.field(table)
+		grid.locator(".grid-add-row").click()
+		scope = ".grid-row-open"
+		if not self.page.locator(scope).count():  # an editable grid opens the row in place: open its form
+			grid.locator(".grid-body .grid-row .btn-open-row").last.click()
+		self.page.locator(scope).wait_for()
+		for fieldname, value in values.items():
+			control = self.field(fieldname, scope)
+			kind = control.get_attribute("data-fieldtype")
+			if isinstance(value, tuple):
+				self.link(fieldname, value[0], scope=scope, pick=value[1])
+			elif kind == "Select":
+				self.select(fieldname, value, scope=scope)
+			elif kind == "Check":
+				box = control.locator("input[type=checkbox]:visible")
+				box.set_checked(bool(value))
+			else:
+				self.fill(fieldname, value, scope=scope)
+		self.page.locator(f"{scope} .grid-collapse-row").first.click()
+		self.page.wait_for_timeout(300)
+
+	def fits_width(self) -> bool:
+		"""Nothing on the page is wider than the screen (no sideways scrolling)."""
+		return self.page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 	def dialog(self):
 		return self.page.locator(".modal.show").last

@@ -48,8 +48,14 @@ class DeskTestCase(unittest.TestCase):
 		cls.browser.close()
 		cls.playwright.stop()
 
-	def desk(self, role: str) -> Desk:
-		desk = Desk(self.browser, SETUP["users"][role], SETUP["password"], f"{self._testMethodName}-{role}")
+	def desk(self, role: str, phone: bool = False) -> Desk:
+		desk = Desk(
+			self.browser,
+			SETUP["users"][role],
+			SETUP["password"],
+			f"{self._testMethodName}-{role}",
+			phone=phone,
+		)
 		self.addCleanup(desk.close)
 		self.addCleanup(lambda: self.assertEqual(desk.problems, [], f"{role}: errors in the desk"))
 		self.addCleanup(lambda: desk.shot("last"))  # where the test ended, passed or not
@@ -300,6 +306,7 @@ class TestKeyProject(DeskTestCase):
 		before = desk.page.evaluate(self.APPROVED)
 		# the previous dialog has gone and the reloaded form has drawn its buttons again
 		desk.page.wait_for_function("() => !document.querySelector('.modal.show') && !cur_frm.is_dirty()")
+		desk.wait()
 		desk.button("登记审批结果")
 		expect(desk.page.locator(".modal.show .modal-title", has_text="登记审批结果")).to_be_visible()
 		if label:
@@ -335,6 +342,7 @@ class TestKeyProject(DeskTestCase):
 		agent.shot("plan")
 		agent.button("受理本阶段")
 		agent.page.wait_for_function("() => cur_frm.doc.status === 'In Approval'")
+		agent.wait()  # the form reloads after the action: a stale copy would be refused (417)
 		doc = agent.doc()
 		self.assertEqual(doc["stages"][0]["stage_status"], "Open")
 		self.assertTrue(doc["planned_finish"])
@@ -423,6 +431,141 @@ class TestKeyProject(DeskTestCase):
 			f"{BASE}/api/method/govservice.key_projects.ledger_mail.weekly_ledger_mail"
 		)
 		self.assertEqual(state.json()["message"], {"enabled": True})
+
+
+class TestVillageOutreach(DeskTestCase):
+	"""村民办事不出村: the village agent, on a phone in the field, visits a person overdue on the visit plan,
+	turns the needs found into door-to-door cases, then runs the week's collection: fills the sheet, dispatches
+	it (the county's item goes up the same day) and prints it for the notice board."""
+
+	def test_village_agent_runs_a_weeks_collection_and_a_round_of_visits_on_a_phone(self):
+		agent = self.desk("village_agent", phone=True)
+		agent.goto("/app/village-outreach")
+		expect(agent.page.locator(".number-card-value, .widget-body").first).to_be_visible()
+		agent.shot("workspace")
+		self.assert_chinese(agent)
+
+		# the visit plan: who is overdue in the agent's village
+		agent.goto("/app/query-report/Visit Plan")
+		expect(agent.page.locator(".dt-row", has_text="逾期").first).to_be_visible()
+		agent.shot("visit-plan")
+		self.assert_chinese(agent)
+		member = agent.page.evaluate(
+			"""() => frappe.db.get_list("GS Special Group Member", {
+				filters: {next_visit_due: ["<", frappe.datetime.get_today()]},
+				fields: ["name"], limit: 1}).then((rows) => rows[0].name)"""
+		)
+		agent.goto(f"/app/gs-special-group-member/{member}")
+		expect(agent.page.locator(".form-dashboard, .form-message", has_text="逾期").first).to_be_visible()
+		agent.shot("overdue-person")
+		self.assertTrue(agent.fits_width(), "the register entry is wider than the phone")
+		self.assert_chinese(agent)
+
+		# the visit, with two needs found
+		agent.button("登记走访")
+		agent.page.wait_for_function("() => cur_frm && cur_frm.doctype === 'GS Special Group Visit'")
+		expect(agent.field("member").locator("input")).not_to_have_value("")
+		agent.fill("visitors", "村代办员、村医")
+		agent.fill("findings", f"独居,腿脚不便,需代办高龄津贴和残疾人证({STAMP})")
+		agent.check("contact_card_given")
+		agent.check("leaflets_given")
+		items = SETUP["outreach_items"]
+		agent.add_row(
+			"needs",
+			{"description": "申领高龄津贴", "service_item": (items["village"], items["village_name"])},
+		)
+		agent.add_row(
+			"needs",
+			{"description": "办理无犯罪记录证明", "service_item": (items["county"], items["county_name"])},
+		)
+		agent.shot("visit-filled")
+		self.assertTrue(agent.fits_width(), "the visit form is wider than the phone")
+		agent.save()
+		agent.button("生成办件")
+		agent.page.wait_for_function("() => cur_frm.doc.needs.every((row) => row.gs_case)")
+		agent.wait()
+		agent.field("needs").scroll_into_view_if_needed()
+		agent.shot("visit-cases")
+		self.assert_chinese(agent)
+		cases = agent.page.evaluate("() => cur_frm.doc.needs.map((row) => [row.gs_case, row.case_centre])")
+		village = agent.page.evaluate("() => cur_frm.doc.service_centre")
+		self.assertEqual(cases[0][1], village)  # handled at the village
+		self.assertNotEqual(cases[1][1], village)  # sent up the same day to the level that handles it
+		at_home = agent.page.evaluate(
+			f"() => frappe.db.get_value('GS Case', '{cases[0][0]}', 'is_door_to_door').then((r) => r.message)"
+		)
+		self.assertEqual(at_home["is_door_to_door"], 1)  # 高龄津贴申领 is on the door-to-door list
+		# the agent still follows the case sent up (首办负责)
+		agent.goto(f"/app/gs-case/{cases[1][0]}")
+		expect(agent.page.locator(".page-head .indicator-pill").first).to_be_visible()
+		case = agent.doc()
+		self.assertEqual((case["intake_channel"], case["urgency"]), ("Door-to-Door Visit", "Green Channel"))
+		self.assertEqual(case["transferred_from"], village)
+		agent.shot("case-sent-up")
+		self.assert_chinese(agent)
+
+		# the week's collection
+		agent.goto("/app/gs-collection-sheet/new")
+		expect(agent.field("collected_by").locator("input")).not_to_have_value("")
+		agent.fill("collection_place", "村委会便民服务站")
+		agent.add_row(
+			"requests",
+			{
+				"requester_name": "周明",
+				"request": "为儿子办理身份证换领",
+				"urgency": "缓",
+				"service_item": (items["village"], items["village_name"]),
+				"id_number": id_number(901),
+				"phone": "13971800901",
+			},
+		)
+		agent.add_row(
+			"requests",
+			{
+				"requester_name": "吴芳",
+				"request": "外出务工急需无犯罪记录证明",
+				"urgency": "急",
+				"service_item": (items["county"], items["county_name"]),
+				"id_number": id_number(902),
+				"phone": "13971800902",
+			},
+		)
+		agent.add_row(
+			"requests",
+			{
+				"requester_name": "郑强",
+				"request": "与邻居因排水沟纠纷",
+				"urgency": "重",
+				"phone": "13971800903",
+				"is_government_matter": 0,
+				"reply": "已请村调委会当日上门调解",
+				"referral": "村人民调解委员会",
+			},
+		)
+		agent.shot("sheet-filled")
+		self.assertTrue(agent.fits_width(), "the collection sheet is wider than the phone")
+		agent.save()
+		agent.button("分派")
+		agent.confirm()
+		agent.page.wait_for_function("() => cur_frm.doc.status === 'Dispatched'")
+		agent.wait()
+		rows = agent.page.evaluate(
+			"() => cur_frm.doc.requests.map((row) => [row.requester_name, row.gs_case, row.case_centre, row.case_state])"
+		)
+		by_name = {row[0]: row for row in rows}
+		self.assertEqual(by_name["周明"][2], village)
+		self.assertNotEqual(by_name["吴芳"][2], village)
+		self.assertIsNone(by_name["郑强"][1])
+		self.assertEqual(by_name["郑强"][3], "已答复并转介")
+		agent.field("requests").scroll_into_view_if_needed()
+		agent.shot("sheet-dispatched")
+		self.assert_chinese(agent)
+		name = agent.doc()["name"]
+		pdf = agent.page.request.get(
+			f"{BASE}/api/method/govservice.api.printing.download_pdf",
+			params={"doctype": "GS Collection Sheet", "name": name, "print_format": "GS Collection Notice"},
+		)
+		self.assertTrue(pdf.body().startswith(b"%PDF"))
 
 
 class TestAdministrator(DeskTestCase):

@@ -44,6 +44,12 @@ def prepare() -> None:
 				"item_names": {
 					k: frappe.db.get_value("GS Service Item", v, "item_name") for k, v in ITEMS.items()
 				},
+				"outreach_items": {
+					"village": "422828-MZ-003",  # 高龄津贴申领: at the village
+					"village_name": frappe.db.get_value("GS Service Item", "422828-MZ-003", "item_name"),
+					"county": ITEMS["county"],
+					"county_name": frappe.db.get_value("GS Service Item", ITEMS["county"], "item_name"),
+				},
 				"departments": {
 					"social": f"县人力资源和社会保障局 - {abbr}",
 					"health": f"县医疗保障局 - {abbr}",
