@@ -73,6 +73,15 @@ def expected(identity: str, doctype: str) -> set[str]:
 		# the department that approves in it; child rows follow the project
 		readers = {"township", "county", "supervisor", "contact"}
 		return {WORLD["key_project"]} if identity in readers else set()
+	if doctype in OUTREACH_DOCTYPES:
+		# the special-group register, its visits and the collection sheets: the village's agents, its
+		# township's agents and supervisor, the county's agents (never the windows, departments, supervisory
+		# staff or citizens); the world's visit and sheet are the first village's
+		outreach = WORLD["outreach"]
+		villages = {"v1a", "v1b"} & scope if identity in OUTREACH_READERS else set()
+		if doctype == "GS Special Group Member":
+			return {outreach["members"][key] for key in villages}
+		return {outreach["visit" if "Visit" in doctype else "sheet"]} if "v1a" in villages else set()
 	if doctype == "GS Project Reminder":
 		# read by supervisors (and administrators), for their centres' projects: the world's is the township's
 		return {WORLD["project_reminder"]} if identity == "supervisor" else set()
@@ -130,8 +139,24 @@ def fixture_records(doctype: str) -> set[str]:
 	return everyone
 
 
+OUTREACH_READERS = ("village", "village2", "township", "county", "supervisor")
+OUTREACH_DOCTYPES = (
+	"GS Special Group Member",
+	"GS Special Group Visit",
+	"GS Visit Need",
+	"GS Collection Sheet",
+	"GS Collection Request",
+)
+OUTREACH_PRINTS = {
+	"GS Special Group Member": "GS Special Group Contact Card",
+	"GS Collection Sheet": "GS Collection Notice",
+}
+
 # the app's DocTypes and the records of each in the world
 DOCTYPES = (
+	"GS Special Group Member",
+	"GS Special Group Visit",
+	"GS Collection Sheet",
 	"GS Case",
 	"GS One-Time Notice",
 	"GS Work Log",
@@ -155,6 +180,8 @@ CHILD_TABLES = (
 	("GS Project Stage", "GS Key Project"),
 	("GS Project Material", "GS Key Project"),
 	("GS Project Approval Pause", "GS Key Project"),
+	("GS Visit Need", "GS Special Group Visit"),
+	("GS Collection Request", "GS Collection Sheet"),
 )
 
 
@@ -492,6 +519,34 @@ class SecuritySuite(unittest.TestCase):
 								format="Standard",
 							)
 						)
+					if doctype in OUTREACH_PRINTS:
+						for path, response in (
+							(
+								"app download_pdf",
+								client.get(
+									"/api/method/govservice.api.printing.download_pdf",
+									doctype=doctype,
+									name=name,
+									print_format=OUTREACH_PRINTS[doctype],
+								),
+							),
+							(
+								"frappe download_pdf",
+								client.get(
+									"/api/method/frappe.utils.print_format.download_pdf",
+									doctype=doctype,
+									name=name,
+									format=OUTREACH_PRINTS[doctype],
+								),
+							),
+							(
+								"printview Standard",
+								client.get("/printview", doctype=doctype, name=name, format="Standard"),
+							),
+						):
+							checks[path] = ok(response) and (
+								path == "printview Standard" or response.content.startswith(b"%PDF")
+							)
 					if doctype == "GS Key Project":
 						for print_format in (
 							"GS Project Agency Agreement",
@@ -995,6 +1050,149 @@ class SecuritySuite(unittest.TestCase):
 				self.record(identity, "GS Key Project", f"report {report}", name, got == want, f"got {got}")
 
 		self.run_matrix(probe)
+
+	def test_outreach_writes_and_actions(self):
+		"""The register, visits and sheets: only their scope writes them, never their village, person or a
+		row's case by a plain save; dispatch and Create Cases refuse everyone outside the village's scope."""
+		outreach, centres = WORLD["outreach"], WORLD["centres"]
+		member, other_member = outreach["members"]["v1a"], outreach["members"]["v1b"]
+		visit, sheet = outreach["visit"], outreach["sheet"]
+		stored_sheet = self.admin.get(f"/api/resource/GS Collection Sheet/{sheet}").json()["data"]
+		stored_visit = self.admin.get(f"/api/resource/GS Special Group Visit/{visit}").json()["data"]
+		row, need = stored_sheet["requests"][0], stored_visit["needs"][0]
+
+		def probe(client: Client, identity: str):
+			writers = expected(identity, "GS Special Group Member")
+			allowed = member in writers
+			for doctype, name, field, value in (
+				("GS Special Group Member", member, "service_centre", centres["v1b"]),
+				("GS Special Group Member", member, "next_visit_due", "2099-01-01"),
+				("GS Special Group Member", member, "is_elderly", 0),
+				("GS Special Group Visit", visit, "member", other_member),
+				("GS Special Group Visit", visit, "service_centre", centres["v1b"]),
+				("GS Special Group Visit", visit, "is_on_time", 0),
+				("GS Collection Sheet", sheet, "service_centre", centres["v1b"]),
+				("GS Collection Sheet", sheet, "status", "Closed"),
+			):
+				forged = client.put(f"/api/resource/{doctype}/{name}", {field: value})
+				# refused, or (a visit's village follows its person) taken back before it is saved
+				stored = self.admin.get(f"/api/resource/{doctype}/{name}").json()["data"]
+				held = not ok(forged) or stored.get(field) != value
+				self.record(identity, doctype, f"REST PUT {field}", name, held, forged.text[:120])
+			harmless = client.put(
+				f"/api/resource/GS Special Group Member/{member}", {"needs": f"{identity} 记录"}
+			)
+			self.record(
+				identity,
+				"GS Special Group Member",
+				"REST PUT harmless field",
+				member,
+				ok(harmless) == allowed,
+			)
+			for child, name, field, value in (
+				("GS Collection Request", row["name"], "gs_case", WORLD["cases"]["c"]),
+				("GS Collection Request", row["name"], "case_state", "已办结"),
+				("GS Collection Request", row["name"], "parent", other_member),
+				("GS Visit Need", need["name"], "gs_case", WORLD["cases"]["c"]),
+				("GS Visit Need", need["name"], "case_centre", centres["county"]),
+			):
+				forged = client.put(f"/api/resource/{child}/{name}", {field: value})
+				self.record(identity, child, f"REST PUT {field}", name, not ok(forged), forged.text[:120])
+			planted = client.put(
+				f"/api/resource/GS Collection Sheet/{sheet}",
+				{"requests": [dict(row, gs_case=WORLD["cases"]["c"], case_state="已办结")]},
+			)
+			self.record(identity, "GS Collection Sheet", "REST PUT row gs_case", sheet, not ok(planted))
+			if not allowed:
+				for doctype, name, method in (
+					("GS Collection Sheet", sheet, "dispatch"),
+					("GS Special Group Visit", visit, "create_cases"),
+				):
+					run = client.call("run_doc_method", dt=doctype, dn=name, method=method)
+					self.record(
+						identity, doctype, f"run_doc_method {method}", name, not ok(run), run.text[:120]
+					)
+					v2 = client.post_json(f"/api/v2/document/{doctype}/{name}/method/{method}", {})
+					self.record(
+						identity, doctype, f"v2 document method {method}", name, not ok(v2), v2.text[:120]
+					)
+			# a register entry for a village the caller does not serve
+			created = client.post_json(
+				"/api/resource/GS Special Group Member",
+				{
+					"full_name": "伪造对象",
+					"id_number": "422828193707070010",
+					"phone": "13900004444",
+					"address": "安全三村",
+					"service_centre": centres["v2a"],
+					"responsible_agent": WORLD["agents"]["township2"],
+					"is_orphan": 1,
+				},
+			)
+			if identity not in ("township2", "county"):  # the two whose scope holds that village
+				self.record(
+					identity, "GS Special Group Member", "REST POST out of scope", "*", not ok(created)
+				)
+
+		self.run_matrix(probe, workers=1)
+
+	def test_outreach_full_ids_are_logged_and_masked_in_reports(self):
+		"""Opening a register entry shows its full ID number to its handlers and is recorded; the visit plan
+		and the figures show their scope and no full ID."""
+		outreach = WORLD["outreach"]
+
+		def probe(client: Client, identity: str):
+			members = expected(identity, "GS Special Group Member")
+			for name, number in outreach["member_ids"].items():
+				response = client.get(f"/api/resource/GS Special Group Member/{name}")
+				shown = ok(response) and response.json()["data"].get("id_number") == number
+				self.record(
+					identity, "GS Special Group Member", "full ID shown", name, shown == (name in members)
+				)
+			plan = client.call(
+				"frappe.desk.query_report.run",
+				report_name="Visit Plan",
+				filters=json.dumps({"as_of": "2099-01-01"}),
+			)
+			rows = (plan.json().get("message") or {}).get("result", []) if ok(plan) else []
+			got = {row.get("member") for row in rows if isinstance(row, dict)} & set(
+				outreach["members"].values()
+			)
+			self.record(
+				identity, "GS Special Group Member", "report Visit Plan", "*", got == members, f"got {got}"
+			)
+			self.record(
+				identity,
+				"GS Special Group Member",
+				"report Visit Plan full ID",
+				"*",
+				not any(number in plan.text for number in outreach["member_ids"].values()),
+			)
+			figures = client.call(
+				"frappe.desk.query_report.run", report_name="Village Service Figures", filters=json.dumps({})
+			)
+			rows = (figures.json().get("message") or {}).get("result", []) if ok(figures) else []
+			got = {row.get("centre") for row in rows if isinstance(row, dict)} & {
+				WORLD["centres"]["v1a"],
+				WORLD["centres"]["v1b"],
+			}
+			want = {WORLD["centres"][key] for key in ("v1a", "v1b") if key in CASE_SCOPE.get(identity, set())}
+			if identity not in OUTREACH_READERS:
+				want = set()
+			self.record(identity, "GS Case", "report Village Service Figures", "*", got == want, f"got {got}")
+
+		self.run_matrix(probe)
+		for name in WORLD["outreach"]["member_ids"]:
+			logged = self.admin.get(
+				"/api/resource/Access Log",
+				filters=json.dumps({"reference_document": name, "method": "Full ID Number Viewed"}),
+				fields=json.dumps(["user"]),
+				limit_page_length=0,
+			).json()["data"]
+			readers = {
+				WORLD["users"][i] for i in OUTREACH_READERS if name in expected(i, "GS Special Group Member")
+			}
+			self.assertTrue(readers <= {row["user"] for row in logged}, name)
 
 	def test_key_project_on_the_portal_is_its_enterprises_only(self):
 		"""/my-projects/<project> and its PDFs: the owner enterprise's portal account, the project's staff

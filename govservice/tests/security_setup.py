@@ -141,6 +141,7 @@ def prepare() -> None:
 	update_password(ENTERPRISE, PASSWORD)
 	key_project = ensure_key_project(centres, agents, users, departments)
 	project_reminder = ensure_project_reminder(key_project)
+	outreach = ensure_outreach(centres, agents, users)
 	remove_stray_files(cases)
 	for method in ("sign_up", "login_with_code", "reset_password"):
 		frappe.cache.delete_value(f"rl:govservice.api.account.{method}:127.0.0.1")
@@ -159,6 +160,7 @@ def prepare() -> None:
 				"reminders": reminders,
 				"key_project": key_project,
 				"project_reminder": project_reminder,
+				"outreach": outreach,
 				"enterprise": enterprise,
 				"key_project_rows": {
 					row.item_name: row.name for row in frappe.get_doc("GS Key Project", key_project).approvals
@@ -227,6 +229,84 @@ def ensure_key_project(centres: dict, agents: dict, users: dict, departments: di
 	finally:
 		frappe.set_user("Administrator")
 	return project.name
+
+
+# the special-group register of the first two villages (valid GB 11643 numbers)
+MEMBER_IDS = {"v1a": "422828193503030011", "v1b": "422828193604040024"}
+
+
+def ensure_outreach(centres: dict, agents: dict, users: dict) -> dict:
+	"""A register entry in each of the first township's villages, a visit with a need and a collection
+	sheet at the first village (made by its agent)."""
+	members = {}
+	for key, id_number in MEMBER_IDS.items():
+		members[key] = frappe.db.get_value("GS Special Group Member", {"id_number": id_number})
+		if not members[key]:
+			members[key] = (
+				frappe.get_doc(
+					{
+						"doctype": "GS Special Group Member",
+						"full_name": f"安全测试对象{key}",
+						"id_number": id_number,
+						"phone": "13900002222",
+						"address": "安全一镇",
+						"service_centre": centres[key],
+						"responsible_agent": agents["village" if key == "v1a" else "village2"],
+						"is_lonely_elderly": 1,
+						"consent_to_visit": 1,
+						"consent_date": frappe.utils.today(),
+					}
+				)
+				.insert()
+				.name
+			)
+	visit = frappe.db.get_value("GS Special Group Visit", {"member": members["v1a"]})
+	if not visit:
+		visit = (
+			frappe.get_doc(
+				{
+					"doctype": "GS Special Group Visit",
+					"member": members["v1a"],
+					"visitors": "一村代办员",
+					"findings": "安全测试走访",
+					"needs": [{"description": "安全测试需求", "service_item": ITEM}],
+				}
+			)
+			.insert()
+			.name
+		)
+	sheet = frappe.db.get_value("GS Collection Sheet", {"collection_place": "安全测试收集点"})
+	if not sheet:
+		sheet = (
+			frappe.get_doc(
+				{
+					"doctype": "GS Collection Sheet",
+					"service_centre": centres["v1a"],
+					"week_start": frappe.utils.today(),
+					"collected_on": frappe.utils.today(),
+					"collected_by": agents["village"],
+					"collection_place": "安全测试收集点",
+					"requests": [
+						{
+							"requester_name": "安全测试诉求人",
+							"request": "安全测试诉求",
+							"urgency": "Can Wait",
+							"service_item": ITEM,
+							"id_number": ID_NUMBERS["v1a"],
+							"phone": "13900003333",
+						}
+					],
+				}
+			)
+			.insert()
+			.name
+		)
+	return {
+		"members": members,
+		"member_ids": {members[key]: number for key, number in MEMBER_IDS.items()},
+		"visit": visit,
+		"sheet": sheet,
+	}
 
 
 def ensure_project_reminder(project_name: str) -> str:
