@@ -503,6 +503,8 @@ class TestFigures(OutreachTestCase):
 			other = grouped_rows("2027-03-01", "2027-03-31", "Village")
 			frappe.set_user(self.county_agent.user)
 			scope = grouped_rows("2027-03-01", "2027-03-31", "County")
+		# a notification that failed to go out in the frozen March was logged then: not a log of the future
+		frappe.db.delete("Error Log", {"creation": [">", frappe.utils.add_days(frappe.utils.now_datetime(), 1)]})
 		self.assertEqual(set(rows), {self.village, self.village2})  # the township's villages only
 		self.assertEqual(
 			{key: value for key, value in rows[self.village].items() if key != "centre_name"},
