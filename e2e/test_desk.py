@@ -441,7 +441,7 @@ class TestVillageOutreach(DeskTestCase):
 	def test_village_agent_runs_a_weeks_collection_and_a_round_of_visits_on_a_phone(self):
 		agent = self.desk("village_agent", phone=True)
 		agent.goto("/app/village-outreach")
-		expect(agent.page.locator(".number-card-value, .widget-body").first).to_be_visible()
+		expect(agent.page.locator(".number-widget-box .number").first).to_be_visible()
 		agent.shot("workspace")
 		self.assert_chinese(agent)
 
@@ -566,6 +566,28 @@ class TestVillageOutreach(DeskTestCase):
 			params={"doctype": "GS Collection Sheet", "name": name, "print_format": "GS Collection Notice"},
 		)
 		self.assertTrue(pdf.body().startswith(b"%PDF"))
+
+
+	def test_township_supervisor_reads_the_figures_of_the_townships_villages(self):
+		supervisor = self.desk("supervisor")
+		supervisor.goto("/app/village-outreach")
+		expect(supervisor.page.locator(".number-widget-box .number", has_text="%").first).to_be_visible()
+		supervisor.shot("cards")
+		self.assert_chinese(supervisor)
+		supervisor.goto("/app/query-report/Village Service Figures")
+		expect(supervisor.page.locator(".dt-row", has_text="金龙村").first).to_be_visible()
+		supervisor.shot("figures")
+		self.assert_chinese(supervisor)
+		villages = supervisor.page.evaluate(
+			"() => frappe.query_report.data.map((row) => row.centre_name).filter((name) => name)"
+		)
+		self.assertTrue(villages)
+		towns = supervisor.page.evaluate(
+			"""() => frappe.db.get_list("GS Service Centre", {filters: {level: "Village",
+				parent_gs_service_centre: ["!=", "走马镇"]}, fields: ["official_name"], limit: 0})
+				.then((rows) => rows.map((row) => row.official_name))"""
+		)
+		self.assertFalse(set(villages) & set(towns), "villages of another township in the figures")
 
 
 class TestAdministrator(DeskTestCase):
