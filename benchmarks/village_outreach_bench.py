@@ -73,7 +73,7 @@ def dispatch_sizes(village: str, agent: str, sizes: list[int]) -> None:
 	)[0]
 	county_item = frappe.get_all(
 		"GS Service Item",
-		filters={"handled_at_village": 0, "handled_at_township": 0, "target": ["!=", "Legal Person"]},
+		filters={"handled_at_village": 0, "target": ["!=", "Legal Person"]},
 		pluck="name",
 	)[0]
 	print(

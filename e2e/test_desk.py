@@ -567,7 +567,6 @@ class TestVillageOutreach(DeskTestCase):
 		)
 		self.assertTrue(pdf.body().startswith(b"%PDF"))
 
-
 	def test_township_supervisor_reads_the_figures_of_the_townships_villages(self):
 		supervisor = self.desk("supervisor")
 		supervisor.goto("/app/village-outreach")

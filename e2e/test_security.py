@@ -1098,6 +1098,29 @@ class SecuritySuite(unittest.TestCase):
 			):
 				forged = client.put(f"/api/resource/{child}/{name}", {field: value})
 				self.record(identity, child, f"REST PUT {field}", name, not ok(forged), forged.text[:120])
+			# a row posted on its own, naming another village's person (dispatch would copy their ID)
+			posted = client.post_json(
+				"/api/resource/GS Collection Request",
+				dict(
+					{
+						key: row[key]
+						for key in ("requester_name", "request", "urgency", "service_item", "phone")
+					},
+					parent=sheet,
+					parenttype="GS Collection Sheet",
+					parentfield="requests",
+					special_group_member=other_member,
+				),
+			)
+			self.record(identity, "GS Collection Request", "REST POST row on its own", sheet, not ok(posted))
+			for child, name in (("GS Collection Request", row["name"]), ("GS Visit Need", need["name"])):
+				edited = client.put(
+					f"/api/resource/{child}/{name}",
+					{"request" if "Request" in child else "description": "改"},
+				)
+				self.record(
+					identity, child, "REST PUT row on its own", name, not ok(edited), edited.text[:120]
+				)
 			planted = client.put(
 				f"/api/resource/GS Collection Sheet/{sheet}",
 				{"requests": [dict(row, gs_case=WORLD["cases"]["c"], case_state="已办结")]},
@@ -1182,6 +1205,43 @@ class SecuritySuite(unittest.TestCase):
 			self.record(identity, "GS Case", "report Village Service Figures", "*", got == want, f"got {got}")
 
 		self.run_matrix(probe)
+		# the other ways to read a full ID are recorded too: by filters, as a value, in a list, a sheet's row
+		village = self.clients["village"]
+		member = outreach["members"]["v1a"]
+		row = self.admin.get(f"/api/resource/GS Collection Sheet/{outreach['sheet']}").json()["data"][
+			"requests"
+		][0]
+		for path, read in (
+			(
+				"frappe.client.get by filters",
+				lambda: village.call(
+					"frappe.client.get",
+					doctype="GS Special Group Member",
+					filters=json.dumps({"name": member}),
+				),
+			),
+			(
+				"frappe.client.get_value id_number",
+				lambda: village.call(
+					"frappe.client.get_value",
+					doctype="GS Special Group Member",
+					fieldname="id_number",
+					filters=json.dumps({"name": member}),
+				),
+			),
+			(
+				"REST list id_number",
+				lambda: village.get(
+					"/api/resource/GS Special Group Member", fields=json.dumps(["name", "id_number"])
+				),
+			),
+			("REST get sheet row", lambda: village.get(f"/api/resource/GS Collection Request/{row['name']}")),
+		):
+			before = len(self.access_logs(WORLD["users"]["village"]))
+			self.assertTrue(ok(read()), path)
+			self.assertEqual(
+				len(self.access_logs(WORLD["users"]["village"])), before + 1, f"{path} not recorded"
+			)
 		for name in WORLD["outreach"]["member_ids"]:
 			logged = self.admin.get(
 				"/api/resource/Access Log",
@@ -1193,6 +1253,14 @@ class SecuritySuite(unittest.TestCase):
 				WORLD["users"][i] for i in OUTREACH_READERS if name in expected(i, "GS Special Group Member")
 			}
 			self.assertTrue(readers <= {row["user"] for row in logged}, name)
+
+	def access_logs(self, user: str) -> list:
+		return self.admin.get(
+			"/api/resource/Access Log",
+			filters=json.dumps({"user": user}),
+			fields=json.dumps(["name"]),
+			limit_page_length=0,
+		).json()["data"]
 
 	def test_key_project_on_the_portal_is_its_enterprises_only(self):
 		"""/my-projects/<project> and its PDFs: the owner enterprise's portal account, the project's staff

@@ -175,7 +175,16 @@ FULL_ID_FIELDS = {
 	"GS Portal Profile": "id_number",
 	"GS Special Group Member": "id_number",
 	"GS Collection Sheet": "requests",  # its rows carry the requesters' ID numbers
+	"GS Collection Request": "id_number",  # such a row read on its own
 }
+# list and value endpoints that answer with the fields they are asked for
+FIELD_READ_METHODS = (
+	"frappe.client.get_value",
+	"frappe.client.get_list",
+	"frappe.client.get_all",
+	"frappe.desk.reportview.get",
+	"frappe.desk.reportview.get_list",
+)
 SINGLE_READ_METHODS = ("frappe.client.get", "frappe.desk.form.load.getdoc")
 
 
@@ -183,9 +192,12 @@ def log_full_id_view(method: str | None, doctype: str | None) -> None:
 	"""An Access Log row for each opening of a case or profile by someone who sees its full ID number."""
 	if doctype not in FULL_ID_FIELDS or frappe.session.user == "Guest":
 		return
+	if asks_for_full_ids(method, doctype):
+		log_full_ids_listed(doctype)
+		return
 	name = None
 	if method in SINGLE_READ_METHODS:
-		name = frappe.form_dict.get("name")
+		name = frappe.form_dict.get("name") or name_from_filters(doctype)
 	elif getattr(frappe, "request", None) and frappe.request.method == "GET" and method is None:
 		parts = request_path().strip("/").split("/")
 		if (len(parts) == 4 and parts[:2] in (["api", "resource"], ["api", "document"])) or (
@@ -195,10 +207,74 @@ def log_full_id_view(method: str | None, doctype: str | None) -> None:
 	if not isinstance(name, str) or not frappe.db.exists(doctype, name):
 		return
 	meta = frappe.get_meta(doctype)
-	if meta.get_field(FULL_ID_FIELDS[doctype]).permlevel not in meta.get_permlevel_access("read"):
+	# a child row has no permission levels of its own: whoever reads its record reads it
+	if not meta.istable and meta.get_field(
+		FULL_ID_FIELDS[doctype]
+	).permlevel not in meta.get_permlevel_access("read"):
 		return
-	if not frappe.has_permission(doctype, "read", doc=name):
+	if not frappe.get_doc(doctype, name).has_permission("read"):  # a row answers through its record
 		return
 	from frappe.core.doctype.access_log.access_log import make_access_log
 
 	make_access_log(doctype=doctype, document=name, method="Full ID Number Viewed")
+
+
+def name_from_filters(doctype: str) -> str | None:
+	"""The record `frappe.client.get` opens when it is asked by filters instead of a name."""
+	filters = frappe.form_dict.get("filters")
+	if not filters:
+		return None
+	try:
+		names = frappe.get_list(doctype, filters=filters, pluck="name", limit=1)
+	except Exception:
+		return None  # the endpoint itself answers the malformed or refused request
+	return names[0] if names else None
+
+
+def asks_for_full_ids(method: str | None, doctype: str) -> bool:
+	"""A list or value request whose fields include the full ID number (or every field)."""
+	is_list = method in FIELD_READ_METHODS or (
+		method is None
+		and getattr(frappe, "request", None)
+		and frappe.request.method == "GET"
+		and len(request_path().strip("/").split("/")) in (3, 4)
+		and request_path().strip("/").split("/")[-1] == doctype
+	)
+	if not is_list:
+		return False
+	wanted = set()
+	for key in ("fields", "fieldname"):
+		value = frappe.form_dict.get(key)
+		if isinstance(value, str):
+			try:
+				value = json.loads(value)
+			except ValueError:
+				value = [value]
+		if isinstance(value, str):
+			value = [value]
+		if isinstance(value, list | tuple):
+			wanted |= {str(field) for field in value}
+	field = FULL_ID_FIELDS[doctype]
+	# `id_number`, `tabGS Case`.`id_number`, `id_number as x`, or every field
+	names = {item.split(" as ")[0].split(".")[-1].strip("` ") for item in wanted}
+	return field in names or "*" in names
+
+
+def log_full_ids_listed(doctype: str) -> None:
+	"""One Access Log row for a list or value read that returns full ID numbers to someone who sees them,
+	with the filters it was asked with."""
+	meta = frappe.get_meta(doctype)
+	if meta.istable or meta.get_field(FULL_ID_FIELDS[doctype]).permlevel not in meta.get_permlevel_access(
+		"read"
+	):
+		return  # rows are listed through their records' endpoints
+	if not frappe.has_permission(doctype, "read"):
+		return
+	from frappe.core.doctype.access_log.access_log import make_access_log
+
+	filters = frappe.form_dict.get("filters")
+	make_access_log(
+		doctype=doctype,
+		method="Full ID Numbers Listed",
+		filters=filters if isinstance(filters, str) else json.dumps(filters, default=str),
+	)

@@ -69,7 +69,7 @@ def refresh_visit_plan(day=None) -> int:
 	interval = "least(" + ", ".join(f"coalesce({term}, 9999)" for term in terms) + ")"
 	frappe.db.sql(
 		f"""update `tabGS Special Group Member`
-		set visit_interval_months = nullif({interval}, 9999),
+		set visit_interval_months = case when {interval} = 9999 then 0 else {interval} end,
 			next_visit_due = case when {interval} = 9999 then null
 				else date_add(coalesce(last_visit_date, registered_on), interval {interval} month) end
 		where is_active = 1"""

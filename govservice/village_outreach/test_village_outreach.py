@@ -462,6 +462,56 @@ class TestCollection(OutreachTestCase):
 		self.assertNotIn("13900000030", html)
 		self.assertIn("急", html)
 
+	def test_rows_are_written_with_their_sheet_and_people_of_its_village_only(self):
+		other = self.member(
+			resident_id(880, "19320202"), village=self.village2, agent=self.agent2, full_name="二村人"
+		)
+		frappe.set_user(self.agent.user)
+		sheet = self.sheet(
+			[
+				{
+					"requester_name": "孔",
+					"request": "事",
+					"urgency": "Can Wait",
+					"service_item": self.village_item,
+					"id_number": resident_id(881, "19700101"),
+					"phone": "13900000081",
+				}
+			]
+		)
+		planted = {
+			"doctype": "GS Collection Request",
+			"parent": sheet.name,
+			"parenttype": "GS Collection Sheet",
+			"parentfield": "requests",
+			"requester_name": "注入",
+			"request": "事",
+			"urgency": "Urgent Need",
+			"service_item": self.village_item,
+			"phone": "13900000082",
+			"special_group_member": other.name,
+		}
+		with self.assertRaises(frappe.PermissionError):  # a row on its own: not through its sheet
+			frappe.get_doc(planted).insert()
+		row = frappe.get_doc("GS Collection Request", sheet.requests[0].name)
+		row.request = "改"
+		with self.assertRaises(frappe.PermissionError):
+			row.save()
+		frappe.set_user(self.town_agent.user)  # reads both villages: still not on the first one's sheet
+		sheet = frappe.get_doc("GS Collection Sheet", sheet.name)
+		sheet.append(
+			"requests",
+			{
+				**{
+					k: v
+					for k, v in planted.items()
+					if k not in ("doctype", "parent", "parenttype", "parentfield")
+				}
+			},
+		)
+		with self.assertRaises(OutreachError):
+			sheet.save()
+
 	def test_other_villages_cannot_read_or_dispatch(self):
 		frappe.set_user(self.agent.user)
 		sheet = self.sheet(
@@ -504,7 +554,9 @@ class TestFigures(OutreachTestCase):
 			frappe.set_user(self.county_agent.user)
 			scope = grouped_rows("2027-03-01", "2027-03-31", "County")
 		# a notification that failed to go out in the frozen March was logged then: not a log of the future
-		frappe.db.delete("Error Log", {"creation": [">", frappe.utils.add_days(frappe.utils.now_datetime(), 1)]})
+		frappe.db.delete(
+			"Error Log", {"creation": [">", frappe.utils.add_days(frappe.utils.now_datetime(), 1)]}
+		)
 		self.assertEqual(set(rows), {self.village, self.village2})  # the township's villages only
 		self.assertEqual(
 			{key: value for key, value in rows[self.village].items() if key != "centre_name"},

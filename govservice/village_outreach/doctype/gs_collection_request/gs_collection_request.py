@@ -1,9 +1,10 @@
 """One request on a village's collection sheet (its case or reply once dispatched)."""
 
 from govservice.security.rows import ParentScopedRow
+from govservice.village_outreach.rows import RowOfItsRecord
 
 
-class GSCollectionRequest(ParentScopedRow):
+class GSCollectionRequest(RowOfItsRecord, ParentScopedRow):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -32,4 +33,3 @@ class GSCollectionRequest(ParentScopedRow):
 		special_group_member: DF.Link | None
 		urgency: DF.Literal["Urgent Need", "Important Need", "Can Wait", "Minor Need"]
 	# end: auto-generated types
-	pass

@@ -109,6 +109,14 @@ class GSCollectionSheet(Document):
 				"GS Special Group Member", "read", doc=row.special_group_member
 			):
 				raise frappe.PermissionError(_("You may not read {0}.").format(row.special_group_member))
+			if member.service_centre != self.service_centre:
+				frappe.throw(
+					_("Row {0}: {1} is on another village's register.").format(
+						row.idx, row.special_group_member
+					),
+					OutreachError,
+					title=_("Requests"),
+				)
 			row.requester_name = row.requester_name or member.full_name
 			row.phone = row.phone or member.phone
 			row.address = row.address or member.address
@@ -195,9 +203,10 @@ class GSCollectionSheet(Document):
 			return {}
 		return {
 			doc.name: doc
-			for doc in frappe.get_all(
+			for doc in frappe.get_list(
 				"GS Special Group Member",
-				filters={"name": ["in", names]},
+				# a person of this village's register only, whom the dispatcher may read
+				filters={"name": ["in", names], "service_centre": self.service_centre},
 				fields=[
 					"name",
 					"id_number",

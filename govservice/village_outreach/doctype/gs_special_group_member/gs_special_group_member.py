@@ -80,12 +80,20 @@ class GSSpecialGroupMember(Document):
 					OutreachError,
 					title=_(self.meta.get_label(field)),
 				)
+		# within the village (whose register the caller keeps): a check across villages would tell anyone
+		# who may register a person whether an ID number is on another village's register
 		duplicate = frappe.db.get_value(
-			"GS Special Group Member", {"id_number": self.id_number, "name": ["!=", self.name or ""]}, "name"
+			"GS Special Group Member",
+			{
+				"id_number": self.id_number,
+				"service_centre": self.service_centre,
+				"name": ["!=", self.name or ""],
+			},
+			"name",
 		)
 		if duplicate:
 			frappe.throw(
-				_("This person is already on the register ({0}).").format(duplicate),
+				_("This person is already on the village's register ({0}).").format(duplicate),
 				OutreachError,
 				title=_("Special-Group Register"),
 			)

@@ -1,9 +1,10 @@
 """A need found on a visit (its case once created)."""
 
 from govservice.security.rows import ParentScopedRow
+from govservice.village_outreach.rows import RowOfItsRecord
 
 
-class GSVisitNeed(ParentScopedRow):
+class GSVisitNeed(RowOfItsRecord, ParentScopedRow):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -21,4 +22,3 @@ class GSVisitNeed(ParentScopedRow):
 		parenttype: DF.Data
 		service_item: DF.Link | None
 	# end: auto-generated types
-	pass
