@@ -279,6 +279,10 @@ class TestVisits(OutreachTestCase):
 		frappe.set_user(self.agent.user)
 		with self.assertRaises(OutreachError):  # nothing waits any more
 			visit.create_cases()
+		visit = frappe.get_doc("GS Special Group Visit", visit.name)
+		visit.needs = visit.needs[1:]
+		with self.assertRaises(OutreachError):  # a need with its case stays on the visit
+			visit.save()
 		frappe.set_user(self.agent2.user)
 		with self.assertRaises(frappe.PermissionError):
 			frappe.get_doc("GS Special Group Visit", visit.name).create_cases()

@@ -49,6 +49,16 @@ class GSSpecialGroupVisit(Document):
 			frappe.throw(_("A visit is recorded after it took place."), OutreachError, title=_("Visit Date"))
 		self.is_on_time = 1 if not self.due_date or getdate(self.visit_date) <= getdate(self.due_date) else 0
 		previous = self.get_doc_before_save()
+		kept = {row.name for row in self.needs}
+		for row in previous.needs if previous else []:
+			if row.gs_case and row.name not in kept:
+				frappe.throw(
+					_("Row {0} already has its case {1}; it can no longer be changed.").format(
+						row.idx, row.gs_case
+					),
+					OutreachError,
+					title=_("Needs Found"),
+				)
 		for row in self.needs:
 			stored = previous and next((r for r in previous.needs if r.name == row.name), None)
 			if stored and stored.gs_case and stored.service_item != row.service_item:
