@@ -241,7 +241,7 @@ def register_plan(size: int) -> None:
 	settings.send_reminder_emails = 0
 	elapsed, statements, reminded = counted(lambda: remind_overdue_visits(today, settings))
 	print(
-		f"  overdue-visit reminders: {elapsed:6.2f} s, {statements} statements (+ notification inserts), {reminded:,} people"
+		f"  overdue-visit reminders: {elapsed:6.2f} s, {statements} statements in all (the notifications written in a few multi-row INSERTs), {reminded:,} people"
 	)
 	elapsed, statements, again = counted(lambda: remind_overdue_visits(today, settings))
 	print(f"  the same reminders again: {elapsed:6.3f} s, {statements} statement, {again} people")

@@ -106,3 +106,21 @@ class CaseOpener:
 def refuse_rows(problems: list[str], title: str) -> None:
 	if problems:
 		frappe.throw("<br>".join(frappe.utils.escape_html(p) for p in problems), DispatchError, title=title)
+
+
+def update_rows(doctype: str, values: dict[str, dict]) -> None:
+	"""Write what each row now shows (its case, where it is handled, its state) in one UPDATE for all the
+	rows: the rows of a sheet cost nothing more than their cases."""
+	if not values:
+		return
+	fields = sorted({field for row in values.values() for field in row})
+	names = ", ".join(frappe.db.escape(name) for name in values)
+	assignments = []
+	for field in fields:
+		cases = " ".join(
+			f"when {frappe.db.escape(name)} then {frappe.db.escape(row[field]) if row.get(field) is not None else 'null'}"
+			for name, row in values.items()
+			if field in row
+		)
+		assignments.append(f"`{field}` = case name {cases} else `{field}` end")
+	frappe.db.sql(f"update `tab{doctype}` set {', '.join(assignments)} where name in ({names})")

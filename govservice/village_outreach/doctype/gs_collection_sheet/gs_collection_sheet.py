@@ -12,7 +12,7 @@ from govservice.domain.identity import normalise
 from govservice.domain.outreach_rules import respond_by, urgency_rank
 from govservice.organisation.calendar import get_work_calendar
 from govservice.utils import checked_resident_id
-from govservice.village_outreach.cases import CaseOpener, refuse_rows
+from govservice.village_outreach.cases import CaseOpener, refuse_rows, update_rows
 from govservice.village_outreach.errors import DispatchError, OutreachError
 from govservice.village_outreach.register import groups_of
 
@@ -154,9 +154,11 @@ class GSCollectionSheet(Document):
 		)
 		now = now_datetime()
 		counts = {"cases": 0, "moved_up": 0, "replied": 0}
+		shown: dict[str, dict] = {}
+		replied = state_label("Replied and Referred")
 		for row in rows:
 			if not row.is_government_matter:
-				row.db_set({"case_state": state_label("Replied and Referred")})
+				shown[row.name] = {"case_state": replied}
 				counts["replied"] += 1
 				continue
 			member = members.get(row.special_group_member)
@@ -179,15 +181,14 @@ class GSCollectionSheet(Document):
 				},
 				_("collected on sheet {0}").format(self.name),
 			)
-			row.db_set(
-				{
-					"gs_case": case.name,
-					"case_centre": case.service_centre,
-					"case_state": state_label(case.status),
-				}
-			)
+			shown[row.name] = {
+				"gs_case": case.name,
+				"case_centre": case.service_centre,
+				"case_state": state_label(case.status),
+			}
 			counts["cases"] += 1
 			counts["moved_up"] += case.service_centre != self.service_centre
+		update_rows("GS Collection Request", shown)
 		self.db_set({"status": "Dispatched", "dispatched_on": now})
 		self.add_comment(
 			"Info",

@@ -8,7 +8,7 @@ from frappe.utils import getdate, today
 
 from govservice.citizen_portal.utils import agent_on_duty
 from govservice.domain.outreach_rules import GROUPS, next_visit_due
-from govservice.village_outreach.cases import CaseOpener, refuse_rows
+from govservice.village_outreach.cases import CaseOpener, refuse_rows, update_rows
 from govservice.village_outreach.errors import OutreachError
 from govservice.village_outreach.register import groups_of
 
@@ -132,7 +132,7 @@ class GSSpecialGroupVisit(Document):
 		)
 		agent = self.village_agent(member)
 		groups = groups_of(member)
-		created = []
+		created, shown = [], {}
 		for row in rows:
 			door_to_door = bool(opener.items[row.service_item].offers_door_to_door)
 			case = opener.open(
@@ -154,8 +154,9 @@ class GSSpecialGroupVisit(Document):
 				},
 				_("need found on visit {0}").format(self.name),
 			)
-			row.db_set({"gs_case": case.name, "case_centre": case.service_centre})
+			shown[row.name] = {"gs_case": case.name, "case_centre": case.service_centre}
 			created.append(case.name)
+		update_rows("GS Visit Need", shown)
 		self.add_comment("Info", _("Cases created: {0}").format(", ".join(created)))
 		return created
 
