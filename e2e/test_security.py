@@ -1159,6 +1159,39 @@ class SecuritySuite(unittest.TestCase):
 
 		self.run_matrix(probe, workers=1)
 
+	def test_rows_of_other_records_are_not_taken(self):
+		"""A save naming a row of another record (another case's material, another village's collection row)
+		would have Frappe move that row onto the saved record and rewrite it: refused."""
+		cases = WORLD["cases"]
+		copies = {
+			name: self.admin.get(f"/api/resource/GS Case/{name}").json()["data"] for name in cases.values()
+		}
+
+		def probe(client: Client, identity: str):
+			for target in sorted(expected(identity, "GS Case")):
+				foreign = next(name for name in sorted(copies) if name != target)
+				row = copies[foreign]["materials"][0]
+				taken = client.put(
+					f"/api/resource/GS Case/{target}",
+					{"materials": [*copies[target]["materials"], dict(row, material_name="挪用")]},
+				)
+				after = self.admin.get(f"/api/resource/GS Case Material/{row['name']}").json()["data"]
+				held = (
+					not ok(taken)
+					and after["parent"] == foreign
+					and after["material_name"] == row["material_name"]
+				)
+				self.record(
+					identity,
+					"GS Case Material",
+					"REST PUT another record's row",
+					row["name"],
+					held,
+					taken.text[:120],
+				)
+
+		self.run_matrix(probe, workers=1)
+
 	def test_outreach_full_ids_are_logged_and_masked_in_reports(self):
 		"""Opening a register entry shows its full ID number to its handlers and is recorded; the visit plan
 		and the figures show their scope and no full ID."""
@@ -1236,12 +1269,62 @@ class SecuritySuite(unittest.TestCase):
 				),
 			),
 			("REST get sheet row", lambda: village.get(f"/api/resource/GS Collection Request/{row['name']}")),
+			(
+				"REST list of rows",
+				lambda: village.get(
+					"/api/resource/GS Collection Request",
+					parent="GS Collection Sheet",
+					fields=json.dumps(["parent", "id_number"]),
+				),
+			),
+			(
+				"sheet list with its rows' id_number",
+				lambda: village.call(
+					"frappe.client.get_list",
+					doctype="GS Collection Sheet",
+					fields=json.dumps(["name", "`tabGS Collection Request`.`id_number`"]),
+				),
+			),
+			(
+				"id_number AS x",
+				lambda: village.call(
+					"frappe.client.get_list",
+					doctype="GS Special Group Member",
+					fields=json.dumps(["name", "id_number AS x"]),
+				),
+			),
+			(
+				"search by id_number",
+				lambda: village.call(
+					"frappe.desk.search.search_widget",
+					doctype="GS Special Group Member",
+					txt="",
+					searchfield="id_number",
+					filters="{}",
+				),
+			),
+			(
+				"sidebar stats id_number",
+				lambda: village.call(
+					"frappe.desk.reportview.get_sidebar_stats",
+					doctype="GS Special Group Member",
+					stats=json.dumps(["id_number"]),
+				),
+			),
 		):
 			before = len(self.access_logs(WORLD["users"]["village"]))
 			self.assertTrue(ok(read()), path)
 			self.assertEqual(
 				len(self.access_logs(WORLD["users"]["village"])), before + 1, f"{path} not recorded"
 			)
+		checked = village.call(
+			"frappe.client.validate_link",
+			doctype="GS Special Group Member",
+			docname=member,
+			fields=json.dumps(["id_number", "full_name"]),
+		)
+		self.assertEqual(message(checked).get("name"), member)
+		self.assertNotIn("id_number", message(checked))  # a link is checked by its name, not its ID
 		for name in WORLD["outreach"]["member_ids"]:
 			logged = self.admin.get(
 				"/api/resource/Access Log",

@@ -139,6 +139,10 @@ def validate_link(doctype: str, docname: str, fields=None) -> dict:
 	"""`frappe.client.validate_link`, which answers only for records the caller may read."""
 	from frappe.client import validate_link as frappe_validate_link
 
+	from govservice.security.requests import FULL_ID_FIELDS
+
+	if fields and doctype in FULL_ID_FIELDS:  # a link is checked by its name: its full ID is not needed
+		fields = [field for field in frappe.parse_json(fields) if field != FULL_ID_FIELDS[doctype]]
 	values = frappe_validate_link(doctype, docname, fields)
 	if (
 		values.get("name")

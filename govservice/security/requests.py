@@ -178,7 +178,15 @@ FULL_ID_FIELDS = {
 	"GS Collection Request": "id_number",  # such a row read on its own
 }
 # list and value endpoints that answer with the fields they are asked for
+# searches and the sidebar's counts name the field they read in other parameters
+FIELD_PARAMETERS = {
+	"frappe.desk.search.search_widget": "searchfield",
+	"frappe.desk.search.search_link": "searchfield",
+	"frappe.desk.reportview.get_sidebar_stats": "stats",
+	"frappe.desk.reportview.get_stats": "stats",
+}
 FIELD_READ_METHODS = (
+	*FIELD_PARAMETERS,
 	"frappe.client.get_value",
 	"frappe.client.get_list",
 	"frappe.client.get_all",
@@ -243,7 +251,7 @@ def asks_for_full_ids(method: str | None, doctype: str) -> bool:
 	if not is_list:
 		return False
 	wanted = set()
-	for key in ("fields", "fieldname"):
+	for key in ("fields", "fieldname", FIELD_PARAMETERS.get(method or "", "fields")):
 		value = frappe.form_dict.get(key)
 		if isinstance(value, str):
 			try:
@@ -254,21 +262,23 @@ def asks_for_full_ids(method: str | None, doctype: str) -> bool:
 			value = [value]
 		if isinstance(value, list | tuple):
 			wanted |= {str(field) for field in value}
-	field = FULL_ID_FIELDS[doctype]
-	# `id_number`, `tabGS Case`.`id_number`, `id_number as x`, or every field
-	names = {item.split(" as ")[0].split(".")[-1].strip("` ") for item in wanted}
-	return field in names or "*" in names
+	# `id_number`, `tabGS Case`.`id_number`, `id_number AS x`, upper(id_number), a row's id_number asked
+	# of its record, or every field
+	tokens = {token for item in wanted for token in IDENTIFIER.findall(item)}
+	return bool({FULL_ID_FIELDS[doctype], "id_number"} & tokens) or any("*" in item for item in wanted)
 
 
 def log_full_ids_listed(doctype: str) -> None:
 	"""One Access Log row for a list or value read that returns full ID numbers to someone who sees them,
 	with the filters it was asked with."""
 	meta = frappe.get_meta(doctype)
-	if meta.istable or meta.get_field(FULL_ID_FIELDS[doctype]).permlevel not in meta.get_permlevel_access(
-		"read"
-	):
-		return  # rows are listed through their records' endpoints
-	if not frappe.has_permission(doctype, "read"):
+	if meta.istable:  # rows listed by their record's type: whoever reads those records
+		parent = frappe.form_dict.get("parent")
+		if not parent or not frappe.has_permission(parent, "read"):
+			return
+	elif meta.get_field(FULL_ID_FIELDS[doctype]).permlevel not in meta.get_permlevel_access("read"):
+		return
+	elif not frappe.has_permission(doctype, "read"):
 		return
 	from frappe.core.doctype.access_log.access_log import make_access_log
 

@@ -54,6 +54,7 @@ def check_update(doc) -> None:
 		return
 	if not frappe.has_permission(doc.doctype, "write", doc=stored):
 		raise frappe.PermissionError(_("You may not change {0} {1}.").format(_(doc.doctype), doc.name))
+	check_rows_are_its_own(doc, stored)
 	if is_admin():
 		return
 	changed = [
@@ -66,6 +67,18 @@ def check_update(doc) -> None:
 			changed.append(df)
 	if changed:
 		refuse(doc, changed)
+
+
+def check_rows_are_its_own(doc, stored) -> None:
+	"""A record saves its own rows and new ones: Frappe updates a sent row by its name alone, so a row of
+	another record (another village's collection sheet, another case's materials) named in a save would be
+	moved onto this record and rewritten. A row whose name is not among the stored record's rows must be
+	new."""
+	for df in doc.meta.get_table_fields():
+		own = {row.name for row in stored.get(df.fieldname) or []}
+		sent = [row.name for row in doc.get(df.fieldname) or [] if row.name and row.name not in own]
+		if sent and frappe.db.exists(df.options, {"name": ["in", sent]}):
+			raise frappe.PermissionError(_("A row cannot be moved to another record."))
 
 
 def check_child_save(doc) -> None:

@@ -409,8 +409,12 @@ class TestCollection(OutreachTestCase):
 			if get_work_calendar().is_working_day(getdate(today()))
 			else str(rows["孙奶奶"].respond_by),
 		)
-		# a dispatched row cannot be changed
+		# a dispatched row cannot be changed, nor an answered one removed
 		sheet.requests[0].service_item = self.county_item
+		with self.assertRaises(OutreachError):
+			sheet.save()
+		sheet.reload()
+		sheet.requests = [row for row in sheet.requests if row.requester_name != "吴婶"]
 		with self.assertRaises(OutreachError):
 			sheet.save()
 		# the rows follow their cases

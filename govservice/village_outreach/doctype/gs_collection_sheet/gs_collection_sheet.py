@@ -83,10 +83,9 @@ class GSCollectionSheet(Document):
 				)
 			self.validate_row(row)
 			row.respond_by = respond_by(getdate(self.collected_on), row.urgency, calendar.add_working_days)
+		kept = {r.name for r in self.requests}
 		removed = [
-			row
-			for name, row in stored_rows.items()
-			if row.gs_case and name not in {r.name for r in self.requests}
+			row for name, row in stored_rows.items() if (row.gs_case or row.case_state) and name not in kept
 		]
 		if removed:
 			frappe.throw(
