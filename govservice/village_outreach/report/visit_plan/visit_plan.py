@@ -67,18 +67,19 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 
 
 def columns() -> list[dict]:
+	# who and how late first: on a phone in the field the first columns are what shows
 	return [
-		column("Village Station", "service_centre", "Link", 120, "GS Service Centre"),
-		column("Person Visited", "member", "Link", 120, "GS Special Group Member"),
 		column("Full Name", "full_name", width=90),
-		column("Resident ID Number (Masked)", "id_number_masked", width=160),
-		column("Special Groups", "groups", width=140),
-		column("Responsible Agent", "agent_name", width=90),
+		column("Visit State", "state", width=80),
+		column("Next Visit Due", "next_visit_due", "Date", 100),
+		column("Days Overdue", "days_overdue", "Int", 80),
 		column("Phone", "phone", width=110),
 		column("Address", "address", width=160),
+		column("Special Groups", "groups", width=140),
+		column("Responsible Agent", "agent_name", width=90),
 		column("Last Visit", "last_visit_date", "Date", 100),
-		column("Next Visit Due", "next_visit_due", "Date", 100),
-		column("Visit State", "state", width=80),
-		column("Days Overdue", "days_overdue", "Int", 80),
 		column("Consents to Visits", "consent", width=80),
+		column("Resident ID Number (Masked)", "id_number_masked", width=160),
+		column("Village Station", "service_centre", "Link", 120, "GS Service Centre"),
+		column("Person Visited", "member", "Link", 120, "GS Special Group Member"),
 	]
