@@ -3,7 +3,12 @@
 import frappe
 from frappe import _
 
-from govservice.domain.identity import is_valid_resident_id, is_valid_unified_credit_code, normalise
+from govservice.domain.identity import (
+	is_valid_phone,
+	is_valid_resident_id,
+	is_valid_unified_credit_code,
+	normalise,
+)
 
 
 def checked_resident_id(value: str | None, error: type[Exception]) -> str:
@@ -30,6 +35,18 @@ def checked_credit_code(value: str | None, error: type[Exception]) -> str:
 			title=_("Unified Social Credit Code"),
 		)
 	return value
+
+
+def check_phone(value: str | None, error: type[Exception], title: str) -> None:
+	"""`error` thrown unless `value` is a mobile number of 11 digits or a landline with its area code."""
+	if not is_valid_phone(value or ""):
+		frappe.throw(
+			_(
+				"{0} is not a valid phone number: a mobile number of 11 digits or a landline with its area code."
+			).format(value),
+			error,
+			title=title,
+		)
 
 
 def bulk_insert_docs(doctype: str, rows: list[dict], now, chunk_size: int = 10000) -> None:

@@ -19,10 +19,10 @@ from govservice.casework.errors import (  # noqa: F401 (re-exported for callers 
 from govservice.casework.ledger import log_action
 from govservice.casework.stages import CLOSED_STAGES
 from govservice.citizen_portal.utils import is_portal_user
-from govservice.domain.identity import is_valid_phone, mask_resident_id
+from govservice.domain.identity import mask_resident_id
 from govservice.organisation.utils import responsible_supervisor
 from govservice.security.registry import is_admin
-from govservice.utils import checked_credit_code, checked_resident_id
+from govservice.utils import check_phone, checked_credit_code, checked_resident_id
 
 # Who may file for which target of an item (办事指南: 服务对象)
 TARGET_APPLICANTS = {
@@ -187,14 +187,7 @@ class GSCase(CasePortalRules, CaseTransitions, CaseActions, Document):
 			)
 
 	def validate_applicant(self) -> None:
-		if not is_valid_phone(self.phone or ""):
-			frappe.throw(
-				_(
-					"{0} is not a valid phone number: a mobile number of 11 digits or a landline with its area code."
-				).format(self.phone),
-				CaseError,
-				title=_("Phone"),
-			)
+		check_phone(self.phone, CaseError, _("Phone"))
 		target = frappe.get_cached_value("GS Service Item", self.service_item, "target")
 		if target in TARGET_APPLICANTS and self.applicant_type not in TARGET_APPLICANTS[target]:
 			frappe.throw(

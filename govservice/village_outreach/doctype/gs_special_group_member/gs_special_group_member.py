@@ -5,9 +5,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
-from govservice.domain.identity import is_valid_phone, mask_resident_id
+from govservice.domain.identity import mask_resident_id
 from govservice.domain.outreach_rules import birth_date, gender, is_elderly, next_visit_due, visit_interval
-from govservice.utils import checked_resident_id
+from govservice.utils import check_phone, checked_resident_id
 from govservice.village_outreach.errors import OutreachError
 from govservice.village_outreach.register import elderly_age, groups_of, months_by_group
 
@@ -72,14 +72,8 @@ class GSSpecialGroupMember(Document):
 		self.birth_date = birth_date(self.id_number)
 		self.gender = gender(self.id_number)
 		for field in ("phone", "guardian_phone"):
-			if self.get(field) and not is_valid_phone(self.get(field)):
-				frappe.throw(
-					_(
-						"{0} is not a valid phone number: a mobile number of 11 digits or a landline with its area code."
-					).format(self.get(field)),
-					OutreachError,
-					title=_(self.meta.get_label(field)),
-				)
+			if self.get(field):
+				check_phone(self.get(field), OutreachError, _(self.meta.get_label(field)))
 		# within the village (whose register the caller keeps): a check across villages would tell anyone
 		# who may register a person whether an ID number is on another village's register
 		duplicate = frappe.db.get_value(
