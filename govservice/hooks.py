@@ -208,9 +208,7 @@ for _doctype in NEVER_DELETED:
 for _doctype in CENTRE_SCOPED:
 	doc_events[_doctype]["validate"] = "govservice.security.scope.set_scope_centres"
 # a case opened from a collection sheet or a visit shows its state there
-doc_events["GS Case"]["on_update"] = (
-	"govservice.village_outreach.doctype.gs_collection_sheet.gs_collection_sheet.follow_case"
-)
+doc_events["GS Case"]["on_update"] = "govservice.village_outreach.cases.follow_case"
 doc_events["GS Service Centre"].update(
 	on_update="govservice.security.scope.on_centre_update",
 	on_trash="govservice.security.scope.forget_centre_tree",

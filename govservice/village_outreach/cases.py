@@ -4,15 +4,17 @@ item it goes up, the same working day, to the nearest level that does (the case'
 log), and the village agent keeps following it (首办负责).
 
 `CaseOpener` reads what every row needs (the items, the village's chain of centres, the calendar) once,
-so opening N cases costs N case inserts and nothing per row besides.
+so opening N cases costs N case inserts and nothing per row besides. `follow_case` (GS Case on_update)
+keeps the rows showing where their case is handled and its state.
 """
 
 from __future__ import annotations
 
 import frappe
 from frappe import _
-from frappe.utils import now_datetime
+from frappe.utils import getdate, now_datetime
 
+from govservice.casework.stages import OPEN_STAGES
 from govservice.catalogue.utils import LEVEL_FIELDS
 from govservice.citizen_portal.utils import centre_chain
 from govservice.domain.case_rules import nearest_handling_centre
@@ -124,3 +126,47 @@ def update_rows(doctype: str, values: dict[str, dict]) -> None:
 		)
 		assignments.append(f"`{field}` = case name {cases} else `{field}` end")
 	frappe.db.sql(f"update `tab{doctype}` set {', '.join(assignments)} where name in ({names})")
+
+
+def state_label(status: str | None) -> str:
+	"""A case's state as the sheet shows and prints it, in the site's language."""
+	lang = frappe.db.get_single_value("System Settings", "language") or "zh"
+	return _(status or "", lang=lang)
+
+
+def follow_case(doc, method: str | None = None) -> None:
+	"""GS Case on_update: the collection rows and visit needs of a case show where it is and its state; a
+	sheet whose cases are all closed is closed."""
+	if doc.intake_channel not in ("Village Collection", "Door-to-Door Visit"):
+		return
+	if doc.intake_channel == "Door-to-Door Visit":
+		frappe.db.sql(
+			"update `tabGS Visit Need` set case_centre = %s where gs_case = %s",
+			(doc.service_centre, doc.name),
+		)
+		return
+	sheets = frappe.db.sql(
+		"select distinct parent from `tabGS Collection Request` where gs_case = %s", doc.name, pluck=True
+	)
+	if not sheets:
+		return
+	frappe.db.sql(
+		"""update `tabGS Collection Request` set case_state = %s, case_centre = %s, accepted_on = %s
+		where gs_case = %s""",
+		(
+			state_label(doc.status),
+			doc.service_centre,
+			getdate(doc.accepted_on) if doc.accepted_on else None,
+			doc.name,
+		),
+	)
+	for sheet in sheets:
+		still_open = frappe.db.sql(
+			"""select count(*) from `tabGS Collection Request` r
+			left join `tabGS Case` c on c.name = r.gs_case
+			where r.parent = %s and r.parenttype = 'GS Collection Sheet'
+				and (r.case_state is null or r.case_state = '' or c.stage in %s)""",
+			(sheet, OPEN_STAGES),
+		)[0][0]
+		if not still_open:
+			frappe.db.set_value("GS Collection Sheet", sheet, "status", "Closed", update_modified=False)

@@ -1,5 +1,7 @@
 """One request on a village's collection sheet (its case or reply once dispatched)."""
 
+import frappe
+
 from govservice.security.rows import ParentScopedRow
 from govservice.village_outreach.rows import RowOfItsRecord
 
@@ -33,3 +35,8 @@ class GSCollectionRequest(RowOfItsRecord, ParentScopedRow):
 		special_group_member: DF.Link | None
 		urgency: DF.Literal["Urgent Need", "Important Need", "Can Wait", "Minor Need"]
 	# end: auto-generated types
+
+
+def on_doctype_update() -> None:
+	"""A case's save finds the rows that show it (govservice.village_outreach.cases.follow_case)."""
+	frappe.db.add_index("GS Collection Request", ["gs_case"])

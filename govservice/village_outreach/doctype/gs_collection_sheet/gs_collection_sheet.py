@@ -7,20 +7,13 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_days, getdate, now_datetime
 
-from govservice.casework.stages import OPEN_STAGES
 from govservice.domain.identity import normalise
 from govservice.domain.outreach_rules import respond_by, urgency_rank
 from govservice.organisation.calendar import get_work_calendar
 from govservice.utils import checked_resident_id
-from govservice.village_outreach.cases import CaseOpener, refuse_rows, update_rows
+from govservice.village_outreach.cases import CaseOpener, refuse_rows, state_label, update_rows
 from govservice.village_outreach.errors import DispatchError, OutreachError
 from govservice.village_outreach.register import groups_of
-
-
-def state_label(status: str | None) -> str:
-	"""A case's state as the sheet shows and prints it, in the site's language."""
-	lang = frappe.db.get_single_value("System Settings", "language") or "zh"
-	return _(status or "", lang=lang)
 
 
 class GSCollectionSheet(Document):
@@ -255,41 +248,3 @@ EDITABLE = (
 
 def row_changed(stored, row) -> bool:
 	return any((stored.get(field) or None) != (row.get(field) or None) for field in EDITABLE)
-
-
-def follow_case(doc, method: str | None = None) -> None:
-	"""GS Case on_update: the collection rows and visit needs of a case show where it is and its state; a
-	sheet whose cases are all closed is closed."""
-	if doc.intake_channel not in ("Village Collection", "Door-to-Door Visit"):
-		return
-	if doc.intake_channel == "Door-to-Door Visit":
-		frappe.db.sql(
-			"update `tabGS Visit Need` set case_centre = %s where gs_case = %s",
-			(doc.service_centre, doc.name),
-		)
-		return
-	sheets = frappe.db.sql(
-		"select distinct parent from `tabGS Collection Request` where gs_case = %s", doc.name, pluck=True
-	)
-	if not sheets:
-		return
-	frappe.db.sql(
-		"""update `tabGS Collection Request` set case_state = %s, case_centre = %s, accepted_on = %s
-		where gs_case = %s""",
-		(
-			state_label(doc.status),
-			doc.service_centre,
-			getdate(doc.accepted_on) if doc.accepted_on else None,
-			doc.name,
-		),
-	)
-	for sheet in sheets:
-		still_open = frappe.db.sql(
-			"""select count(*) from `tabGS Collection Request` r
-			left join `tabGS Case` c on c.name = r.gs_case
-			where r.parent = %s and r.parenttype = 'GS Collection Sheet'
-				and (r.case_state is null or r.case_state = '' or c.stage in %s)""",
-			(sheet, OPEN_STAGES),
-		)[0][0]
-		if not still_open:
-			frappe.db.set_value("GS Collection Sheet", sheet, "status", "Closed", update_modified=False)

@@ -1,5 +1,7 @@
 """A need found on a visit (its case once created)."""
 
+import frappe
+
 from govservice.security.rows import ParentScopedRow
 from govservice.village_outreach.rows import RowOfItsRecord
 
@@ -22,3 +24,8 @@ class GSVisitNeed(RowOfItsRecord, ParentScopedRow):
 		parenttype: DF.Data
 		service_item: DF.Link | None
 	# end: auto-generated types
+
+
+def on_doctype_update() -> None:
+	"""A case's save finds the rows that show it (govservice.village_outreach.cases.follow_case)."""
+	frappe.db.add_index("GS Visit Need", ["gs_case"])
