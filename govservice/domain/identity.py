@@ -1,4 +1,4 @@
-"""Check characters and validation for China's resident identity numbers and unified social credit codes.
+r"""Check characters and validation for China's resident identity numbers and unified social credit codes.
 
 Two national standards are covered (pure Python, no Frappe):
 
@@ -17,12 +17,20 @@ prime, and the check character is a bijective function of that sum.
 
 The validators accept lowercase letters (``x`` in an identity number, any letter in a USCC) but no
 surrounding or embedded whitespace: pass user input through `normalise` first.
+
+Every identifier a person types (a mobile number, an ID number, a credit code, an item code) keys a limit, a
+lookup or a uniqueness rule, and MariaDB's ``utf8mb4_unicode_ci`` compares ``139١2060001`` (an Arabic-Indic
+one), ``１３９…`` (full width) and ``139…`` as equal, while Python's ``str.isdigit`` and ``\d`` accept any
+Unicode digit. So an identifier is made canonical once, at the boundary (`canonical`): NFKC (full-width
+forms become ASCII), whitespace removed, then only the ASCII characters its kind allows, or it is refused
+(`IdentifierRefused`). Nothing else in the app compares identifiers in another form.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 
 # GB 11643-1999 / ISO 7064 MOD 11-2: the weight of position i (1-based from the left) is 2**(18-i) mod 11.
 _RESIDENT_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -44,11 +52,44 @@ _MASK_KEEP_TAIL = 4
 
 
 def normalise(value: str) -> str:
-	"""Remove all whitespace (including full-width spaces) and uppercase.
+	"""NFKC, remove all whitespace (including full-width spaces) and uppercase.
 
-	``" 110105 19491231 002x "`` becomes ``"11010519491231002X"``.
+	``" 110105 19491231 002x "`` becomes ``"11010519491231002X"``; full-width ``１１０…`` becomes ASCII.
+	Other scripts' digits stay what they are (NFKC does not map them), so the validators refuse them.
 	"""
-	return "".join(value.split()).upper()
+	return "".join(unicodedata.normalize("NFKC", value).split()).upper()
+
+
+class IdentifierRefused(ValueError):
+	"""An identifier with characters its kind does not allow, after NFKC."""
+
+	def __init__(self, kind: str):
+		super().__init__(kind)
+		self.kind = kind
+
+
+# The ASCII characters each kind of identifier may hold after NFKC and without whitespace.
+IDENTIFIER_CHARACTERS = {
+	"phone": frozenset("0123456789-"),
+	"resident_id": frozenset("0123456789X"),
+	"credit_code": frozenset(USCC_CHARSET) | frozenset("IOZSV"),  # the check names the wrong letter
+	"code": frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_./"),
+}
+_UPPERCASE_KINDS = ("resident_id", "credit_code")
+
+
+def canonical(value: str | None, kind: str) -> str:
+	"""The one form of identifier `value` of `kind` (phone, resident_id, credit_code, code) that the app
+	stores, compares and limits by: NFKC, whitespace removed (uppercased for ID numbers and credit codes).
+	Raises `IdentifierRefused` when a character other than the kind's ASCII characters remains
+	(``139١2060001``, ``１３９‐…`` with a Unicode hyphen, a Thai digit…). Empty stays empty."""
+	text = "".join(unicodedata.normalize("NFKC", value or "").split())
+	if kind in _UPPERCASE_KINDS:
+		text = text.upper()
+	allowed = IDENTIFIER_CHARACTERS[kind]
+	if any(char not in allowed for char in text):
+		raise IdentifierRefused(kind)
+	return text
 
 
 def resident_id_check_char(first17: str) -> str:
@@ -145,9 +186,25 @@ def mask_resident_id(value: str) -> str:
 	return value[:_MASK_KEEP_HEAD] + "*" * middle + value[-_MASK_KEEP_TAIL:]
 
 
-_PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
+# ASCII digits only: `\d` would accept every script's digits.
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+_PHONE = re.compile(r"1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}")
+# Short public service numbers a centre or an item may publish: 110, 12345, 12315, 95598, 96xxx, with the
+# area code a caller from a mobile or another city dials first (0718-12345).
+_SERVICE_NUMBER = re.compile(r"(0[0-9]{2,3}-?)?(1[0-9]{2,4}|9[0-9]{4})")
+
+
+def is_valid_mobile(value: str) -> bool:
+	"""A mainland mobile number: 11 ASCII digits from 13x to 19x."""
+	return isinstance(value, str) and bool(_MOBILE.fullmatch(value))
 
 
 def is_valid_phone(value: str) -> bool:
-	"""A mainland mobile number (11 digits from 13x to 19x) or a landline with its area code."""
-	return bool(_PHONE.match((value or "").replace(" ", "")))
+	"""A mainland mobile number (11 digits from 13x to 19x) or a landline with its area code, in ASCII
+	digits (a space is allowed: callers pass canonical values anyway)."""
+	return isinstance(value, str) and bool(_PHONE.fullmatch(value.replace(" ", "")))
+
+
+def is_valid_hotline(value: str) -> bool:
+	"""A phone number an organisation publishes: a person's phone, or a short service number (12345)."""
+	return is_valid_phone(value) or (isinstance(value, str) and bool(_SERVICE_NUMBER.fullmatch(value)))

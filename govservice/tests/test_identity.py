@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import datetime
 import string
+import unicodedata
 import unittest
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govservice.domain.identity import (
+	IdentifierRefused,
+	canonical,
+	is_valid_hotline,
+	is_valid_mobile,
+	is_valid_phone,
 	is_valid_resident_id,
 	is_valid_unified_credit_code,
 	mask_resident_id,
@@ -394,3 +400,73 @@ class MaskAndNormaliseTests(unittest.TestCase):
 
 if __name__ == "__main__":
 	unittest.main()
+
+
+class TestCanonicalIdentifiers(unittest.TestCase):
+	"""One spelling per identifier: NFKC, ASCII only, or refused (the database's collation would find the
+	same account for other spellings, and `str.isdigit` and `\\d` accept every script's digits)."""
+
+	# 1391 2060001 in the spellings an attacker used: Arabic-Indic, Eastern Arabic (Persian), Bengali, Thai,
+	# Myanmar, Devanagari, one Arabic-Indic digit among ASCII ones
+	OTHER_SCRIPTS = (
+		"١٣٩١٢٠٦٠٠٠١",
+		"۱۳۹۱۲۰۶۰۰۰۱",
+		"১৩৯১২০৬০০০১",
+		"๑๓๙๑๒๐๖๐๐๐๑",
+		"၁၃၉၁၂၀၆၀၀၀၁",
+		"१३९१२०६०००१",
+		"139١2060001",
+	)
+
+	def test_full_width_and_spaces_become_ascii(self) -> None:
+		self.assertEqual(canonical("１３９１２０６０００１", "phone"), "13912060001")
+		self.assertEqual(canonical(" 139 1206\u30000001 ", "phone"), "13912060001")
+		self.assertEqual(canonical("0718－8230000", "phone"), "0718-8230000")  # full-width hyphen
+		self.assertEqual(canonical("１１０１０５１９４９１２３１００２ｘ", "resident_id"), SAMPLE_ID)
+		self.assertEqual(canonical("９１３５０１００ｍ０００１００ｙ４３", "credit_code"), SAMPLE_USCC)
+		self.assertEqual(canonical("４２２８２８－ＲＳ－００１", "code"), "422828-RS-001")
+		self.assertEqual(canonical("", "phone"), "")
+		self.assertEqual(canonical(None, "code"), "")
+
+	def test_other_scripts_digits_are_refused(self) -> None:
+		for spelling in self.OTHER_SCRIPTS:
+			for kind in ("phone", "resident_id", "credit_code", "code"):
+				with self.assertRaises(IdentifierRefused, msg=(spelling, kind)):
+					canonical(spelling, kind)
+			self.assertFalse(is_valid_phone(spelling), spelling)
+			self.assertFalse(is_valid_mobile(spelling), spelling)
+
+	def test_unicode_hyphens_and_markup_are_refused(self) -> None:
+		for spelling in (
+			"0718\u20108230000",
+			"0718\u22128230000",
+			"139<svg>",
+			"13912060001'",
+			"1391206000\u0661",
+		):
+			with self.assertRaises(IdentifierRefused, msg=spelling):
+				canonical(spelling, "phone")
+
+	@PROPERTY_SETTINGS
+	@given(st.text(alphabet=st.characters(whitelist_categories=("Nd",)), min_size=1, max_size=18))
+	def test_a_canonical_value_is_ascii_and_canonical_again(self, text: str) -> None:
+		for kind in ("phone", "resident_id", "code"):
+			try:
+				value = canonical(text, kind)
+			except IdentifierRefused:
+				# only digits NFKC does not turn into ASCII are refused
+				self.assertFalse(unicodedata.normalize("NFKC", text).isascii())
+				continue
+			self.assertTrue(value.isascii() and value.isdigit())
+			self.assertEqual(canonical(value, kind), value)
+
+	def test_mobile_and_hotline_numbers(self) -> None:
+		self.assertTrue(is_valid_mobile("13912060001"))
+		self.assertFalse(is_valid_mobile("12345"))
+		self.assertFalse(is_valid_mobile("0718-8230000"))
+		self.assertTrue(is_valid_phone("0718-8230000"))
+		self.assertFalse(is_valid_phone("12345"))
+		self.assertTrue(is_valid_hotline("12345"))
+		self.assertTrue(is_valid_hotline("0718-12345"))
+		self.assertTrue(is_valid_hotline("0718-8230000"))
+		self.assertFalse(is_valid_hotline("1"))
