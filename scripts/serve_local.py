@@ -26,4 +26,8 @@ werkzeug.serving.run_simple = run_on_loopback
 
 import frappe.app  # noqa: E402
 
+from govservice.security.boundary import install  # noqa: E402
+
+install()  # the client's address and log-in names from the first request on (as the app's hook does later)
+
 frappe.app.serve(port=args.port, site=args.site, sites_path=".", no_reload=args.no_reload)

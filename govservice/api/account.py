@@ -18,8 +18,8 @@ from frappe.utils.password import update_password
 
 from govservice.citizen_portal import sms
 from govservice.citizen_portal.utils import PORTAL_ROLE
-from govservice.domain.identity import is_valid_resident_id, normalise
 from govservice.domain.sms_codes import PURPOSES
+from govservice.utils import checked_credit_code, checked_phone, checked_resident_id
 
 PHONE_ONLY_DOMAIN = "phone.invalid"
 
@@ -40,10 +40,9 @@ def code_checks_per_hour() -> int:
 
 
 def _mobile(phone: str) -> str:
-	phone = normalise(phone or "")
-	if len(phone) != 11 or not phone.isdigit() or not phone.startswith("1"):
-		frappe.throw(_("{0} is not a mobile phone number.").format(phone), AccountError, title=_("Mobile"))
-	return phone
+	"""The mobile number in its one canonical spelling (ASCII digits), which every code, limit and account
+	lookup keys on; other spellings are refused."""
+	return checked_phone(phone, AccountError, _("Mobile"), mobile=True)
 
 
 def user_of_phone(phone: str) -> str | None:
@@ -62,14 +61,16 @@ def _signups_open() -> None:
 @frappe.whitelist(allow_guest=True, methods=["POST"])
 def send_code(phone: str, purpose: str) -> dict:
 	"""Text a one-time code to `phone` for `purpose` (signup, login or reset). For log-in and reset a code
-	goes out only when the number has an account, but the answer is the same either way."""
+	goes out only when the number has an account, but the answer is the same either way, and so is the work
+	done before answering: the code is made and stored alike, and a background job on the short queue texts
+	it only if the number has an account. A sign-up code is texted at once (every number gets one), so a
+	gateway's refusal is told."""
 	if purpose not in PURPOSES:
 		frappe.throw(_("Unknown purpose."), AccountError)
 	if purpose == "signup":
 		_signups_open()
 	phone = _mobile(phone)
-	deliver = purpose == "signup" or bool(user_of_phone(phone))
-	sms.send_code(phone, purpose, deliver=deliver)
+	sms.send_code(phone, purpose, later=purpose != "signup")
 	return {"sent": True, "minutes": sms.settings()["minutes"]}
 
 
@@ -90,22 +91,25 @@ def sign_up(
 	Individual accounts hold the holder's real name and resident ID; enterprise accounts also the
 	enterprise's name and credit code. One account per number, per ID number and per e-mail."""
 	_signups_open()
+	# everything that can be checked is checked before the code is spent: a mistake does not cost a new code
 	phone = _mobile(phone)
 	if account_type not in ("Individual", "Enterprise"):
 		frappe.throw(_("Choose an individual or an enterprise account."), AccountError)
 	full_name = (full_name or "").strip()
 	if not full_name:
 		frappe.throw(_("Enter your real name."), AccountError, title=_("Real Name"))
-	id_number = normalise(id_number or "")
-	if not is_valid_resident_id(id_number):
-		frappe.throw(
-			_("{0} is not a valid resident ID number.").format(id_number), AccountError, title=_("ID Number")
-		)
+	id_number = checked_resident_id(id_number, AccountError)
+	if account_type == "Enterprise":
+		enterprise_name = (enterprise_name or "").strip()
+		if not enterprise_name:
+			frappe.throw(_("Enter the enterprise's name."), AccountError, title=_("Enterprise"))
+		credit_code = checked_credit_code(credit_code, AccountError)
+	else:
+		enterprise_name = credit_code = None
 	email = (email or "").strip().lower() or None
 	if email:
-		validate_email_address(email, throw=True)
-		if email.endswith("@" + PHONE_ONLY_DOMAIN):
-			frappe.throw(_("Enter a real e-mail address or leave it empty."), AccountError)
+		if not validate_email_address(email) or email.endswith("@" + PHONE_ONLY_DOMAIN):
+			frappe.throw(_("Enter a real e-mail address or leave it empty."), AccountError, title=_("E-mail"))
 	_check_password(password, phone)
 	sms.verify_code(phone, "signup", code)
 	user_id = email or f"{phone}@{PHONE_ONLY_DOMAIN}"
@@ -171,11 +175,11 @@ def login_with_code(phone: str, code: str) -> dict:
 def reset_password(phone: str, code: str, new_password: str) -> dict:
 	"""Set a new password for the account of `phone`, proved by the code texted to it, and log in."""
 	phone = _mobile(phone)
+	_check_password(new_password, phone)  # before the code is spent
 	sms.verify_code(phone, "reset", code)
 	user = user_of_phone(phone)
 	if not user:
 		frappe.throw(_("The code is wrong or has expired. Request a new code."), sms.CodeError)
-	_check_password(new_password, phone)
 	update_password(user, new_password)
 	clear_sessions(user, force=True)  # whoever knew the old password is logged out
 	_log_in(user)

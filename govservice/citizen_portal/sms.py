@@ -15,7 +15,7 @@ from frappe import _
 from frappe.utils import cint
 
 from govservice.domain import sms_codes
-from govservice.domain.identity import is_valid_phone
+from govservice.domain.identity import is_valid_mobile
 
 GATEWAY_TIMEOUT_SECONDS = 10
 
@@ -118,11 +118,12 @@ def _record_send(phone: str, ip: str | None) -> None:
 		frappe.cache.set_value(key, [*_sends(key, now), now], expires_in_sec=3600)
 
 
-def send_code(phone: str, purpose: str, deliver: bool = True) -> None:
-	"""Make a code for `phone` and `purpose`, store its hash and text it (unless `deliver` is off, which
-	callers use to answer alike whether or not an account exists). Counts towards the send limits."""
-	if not is_valid_phone(phone) or not phone.startswith("1"):
-		frappe.throw(_("{0} is not a mobile phone number.").format(phone), CodeError)
+def send_code(phone: str, purpose: str, later: bool = False) -> None:
+	"""Make a code for `phone` (canonical) and `purpose`, store its hash and text it. Counts towards the
+	send limits. With `later`, a job on the short queue texts it, and only if the number has a portal
+	account: the request does the same work whether or not it has one (log-in and reset codes)."""
+	if not is_valid_mobile(phone):
+		frappe.throw(_("Enter a mobile number of 11 digits."), CodeError, title=_("Mobile"))
 	ip = getattr(frappe.local, "request_ip", None)
 	check_send_limits(phone, ip)
 	rules = settings()
@@ -137,17 +138,44 @@ def send_code(phone: str, purpose: str, deliver: bool = True) -> None:
 		rules["attempts"],
 	)
 	_record_send(phone, ip)
-	if not deliver:
-		return
 	frappe.cache.set_value(
 		_cache_key("code", purpose, phone), stored.to_dict(), expires_in_sec=rules["minutes"] * 60
 	)
-	send_text(
-		phone,
-		_(
-			"{0}: your verification code is {1}. It is valid for {2} minutes. Do not tell it to anyone."
-		).format(portal_name(), code, rules["minutes"]),
+	if not later:
+		send_text(phone, code_text(code, rules["minutes"]))
+		return
+	from frappe.utils.password import encrypt
+
+	# the code travels to the job encrypted with the site's key: the queue is Redis, which keeps job arguments
+	frappe.enqueue(
+		"govservice.citizen_portal.sms.deliver_code",
+		queue="short",
+		now=bool(frappe.flags.in_test),
+		phone=phone,
+		purpose=purpose,
+		sealed=encrypt(code),
+		minutes=rules["minutes"],
 	)
+
+
+def code_text(code: str, minutes: int) -> str:
+	return _(
+		"{0}: your verification code is {1}. It is valid for {2} minutes. Do not tell it to anyone."
+	).format(portal_name(), code, minutes)
+
+
+def deliver_code(phone: str, purpose: str, sealed: str, minutes: int) -> None:
+	"""Background job: text a log-in or reset code if `phone` has a portal account (otherwise nothing)."""
+	from frappe.utils.password import decrypt
+
+	from govservice.api.account import user_of_phone
+
+	if not user_of_phone(phone):
+		return
+	try:
+		send_text(phone, code_text(decrypt(sealed), minutes))
+	except SMSError:
+		frappe.clear_last_message()  # logged by send_text, without the code
 
 
 def verify_code(phone: str, purpose: str, code: str) -> None:

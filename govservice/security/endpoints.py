@@ -19,6 +19,7 @@ from frappe.desk.form import assign_to
 from frappe.model import is_default_field
 
 from govservice.security.registry import is_app_doctype
+from govservice.utils import shown
 
 
 @frappe.whitelist()
@@ -112,7 +113,9 @@ def check_assignment(doctype: str, name: str, users) -> None:
 	for user in users:
 		if not frappe.has_permission(doctype, "read", doc=name, user=user):
 			frappe.throw(
-				_("{0} may not see {1}; assign it to someone who works on it.").format(user, name),
+				_("{0} may not see {1}; assign it to someone who works on it.").format(
+					shown(user), shown(name)
+				),
 				frappe.PermissionError,
 			)
 
@@ -139,10 +142,11 @@ def validate_link(doctype: str, docname: str, fields=None) -> dict:
 	"""`frappe.client.validate_link`, which answers only for records the caller may read."""
 	from frappe.client import validate_link as frappe_validate_link
 
-	from govservice.security.requests import FULL_ID_FIELDS
+	from govservice.security.requests import restricted_fields, shows_full_ids
 
-	if fields and doctype in FULL_ID_FIELDS:  # a link is checked by its name: its full ID is not needed
-		fields = [field for field in frappe.parse_json(fields) if field != FULL_ID_FIELDS[doctype]]
+	if fields and shows_full_ids(doctype):  # a link is checked by its name: its full IDs are not needed
+		hidden = restricted_fields(doctype)
+		fields = [field for field in frappe.parse_json(fields) if field not in hidden]
 	values = frappe_validate_link(doctype, docname, fields)
 	if (
 		values.get("name")
@@ -311,3 +315,43 @@ def send_sms(receiver_list: str | list, msg: str, sender_name: str = "", success
 	from frappe.core.doctype.sms_settings.sms_settings import send_sms as frappe_send_sms
 
 	frappe_send_sms(receiver_list, msg, sender_name=sender_name, success_msg=success_msg)
+
+
+@frappe.whitelist(allow_guest=True, methods=["POST"])
+def reset_password(user: str) -> str:
+	"""`frappe.core.doctype.user.user.reset_password` for everyone: the same answer, at the same speed,
+	whether or not `user` names an account (Frappe's answers 404 for a missing account and, with no mail
+	configured, 501 for an existing one). The reset e-mail is sent by a background job, to staff accounts
+	with a real address; citizens' phone accounts reset their password by a texted code on the portal."""
+	from frappe.rate_limiter import rate_limit
+	from frappe.utils.password import get_password_reset_limit
+
+	rate_limit(limit=get_password_reset_limit, seconds=60 * 60)(lambda: None)()
+	frappe.enqueue(
+		"govservice.security.endpoints.send_password_reset",
+		queue="short",
+		now=bool(frappe.flags.in_test),
+		user=str(user or "")[:140],
+	)
+	frappe.msgprint(
+		_(
+			"If this is the address of an account, the instructions to reset its password have been sent to it."
+		),
+		title=_("Password Reset"),
+	)
+	return "sent"
+
+
+def send_password_reset(user: str) -> None:
+	"""Background job: Frappe's reset e-mail, for an enabled staff or e-mail account named `user`."""
+	from govservice.api.account import PHONE_ONLY_DOMAIN
+
+	name = frappe.db.get_value("User", {"name": user.strip(), "enabled": 1}, "name")
+	if not name or name in ("Administrator", "Guest") or name.endswith("@" + PHONE_ONLY_DOMAIN):
+		return
+	try:
+		doc = frappe.get_doc("User", name)
+		doc.validate_reset_password()
+		doc.reset_password(send_email=True)
+	except Exception:
+		frappe.log_error(title="Password reset e-mail not sent")

@@ -9,7 +9,8 @@
    endpoint: otherwise `id_number like '4228%'` answers, one digit at a time, what the field hides.
 3. Opening a record that shows a full resident ID number to the user is written to Frappe's Access Log
    (exports and print views are logged by Frappe itself).
-4. `search_link` / `search_widget` drop every permission when the client sends
+4. A request naming an app record with markup in its name is answered as not found, without the name.
+5. `search_link` / `search_widget` drop every permission when the client sends
    `ignore_user_permissions=1` and the user may read the DocType at all; for the app's records, accounts
    and files that flag is discarded (no link field of the app asks for it).
 """
@@ -21,6 +22,7 @@ import frappe
 from frappe import _
 
 from govservice.citizen_portal.utils import is_portal_user
+from govservice.security import boundary
 from govservice.security.registry import is_app_doctype
 
 CITIZEN_METHODS = (
@@ -49,14 +51,33 @@ IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def before_request() -> None:
+	boundary.install()
+	boundary.set_request_ip()
 	method = requested_method()
 	if is_portal_user():
 		check_citizen_request(method)
 	doctype = requested_doctype()
 	if doctype and (is_app_doctype(doctype) or doctype in ("User", "File")):
 		frappe.form_dict.pop("ignore_user_permissions", None)
+	if is_app_doctype(doctype):
+		refuse_markup_names(doctype)
 	check_restricted_fields(doctype)
 	log_full_id_view(method, doctype)
+
+
+MARKUP = frozenset("<>\"'`")
+
+
+def refuse_markup_names(doctype: str) -> None:
+	"""No record of the app has markup in its name; a request that names one anyway (a crafted link to
+	`/app/gs-case/<svg onload=…>`) is answered as not found in words that do not repeat the name (Frappe's
+	"{0} {1} not found" would, and the desk shows messages as HTML)."""
+	path_name = request_path().rstrip("/").split("/")[-1] if request_path().startswith("/api/") else ""
+	from urllib.parse import unquote
+
+	for value in (frappe.form_dict.get("name"), frappe.form_dict.get("docname"), unquote(path_name)):
+		if isinstance(value, str) and MARKUP & set(value):
+			frappe.throw(_("There is no such record."), frappe.DoesNotExistError, title=_(doctype))
 
 
 def requested_method() -> str | None:
@@ -169,14 +190,37 @@ def is_hidden_from_user(queried: str, doctype: str, fieldname: str) -> bool:
 	return bool(df and df.permlevel and df.permlevel not in meta.get_permlevel_access("read"))
 
 
-# Records that show full resident ID numbers: at a permission level (masked below it), or in their rows.
-FULL_ID_FIELDS = {
-	"GS Case": "id_number",
-	"GS Portal Profile": "id_number",
-	"GS Special Group Member": "id_number",
-	"GS Collection Sheet": "requests",  # its rows carry the requesters' ID numbers
-	"GS Collection Request": "id_number",  # such a row read on its own
-}
+def restricted_fields(doctype: str) -> frozenset[str]:
+	"""The full identifiers a record of `doctype` shows, read from its metadata: its Data fields above
+	permission level 0 (resident ID numbers, masked for everyone else), and its tables whose rows have such
+	fields. A new field at level 1 is covered without a list to update."""
+	cache = getattr(frappe.local, "govservice_restricted_fields", None)
+	if cache is None:
+		cache = frappe.local.govservice_restricted_fields = {}
+	if doctype not in cache:
+		meta = frappe.get_meta(doctype)
+		names = {df.fieldname for df in meta.fields if df.fieldtype == "Data" and df.permlevel}
+		for table in meta.get_table_fields():
+			# a table of rows with such fields, and those fields asked of the record (`tabRow`.`id_number`)
+			if restricted_fields(table.options):
+				names |= {table.fieldname, *restricted_fields(table.options)}
+		cache[doctype] = frozenset(names)
+	return cache[doctype]
+
+
+def shows_full_ids(doctype: str | None) -> bool:
+	return bool(doctype) and is_app_doctype(doctype) and bool(restricted_fields(doctype))
+
+
+def reads_full_ids(doctype: str) -> bool:
+	"""Whether the user reads the full identifiers of `doctype` (its restricted fields' levels)."""
+	meta = frappe.get_meta(doctype)
+	levels = {
+		df.permlevel for df in meta.fields if df.fieldname in restricted_fields(doctype) and df.permlevel
+	}
+	return all(level in meta.get_permlevel_access("read") for level in levels)
+
+
 # list and value endpoints that answer with the fields they are asked for
 # searches and the sidebar's counts name the field they read in other parameters
 FIELD_PARAMETERS = {
@@ -197,8 +241,8 @@ SINGLE_READ_METHODS = ("frappe.client.get", "frappe.desk.form.load.getdoc")
 
 
 def log_full_id_view(method: str | None, doctype: str | None) -> None:
-	"""An Access Log row for each opening of a case or profile by someone who sees its full ID number."""
-	if doctype not in FULL_ID_FIELDS or frappe.session.user == "Guest":
+	"""An Access Log row for each opening of a record by someone who sees its full ID numbers."""
+	if not shows_full_ids(doctype) or frappe.session.user == "Guest":
 		return
 	if asks_for_full_ids(method, doctype):
 		log_full_ids_listed(doctype)
@@ -216,9 +260,7 @@ def log_full_id_view(method: str | None, doctype: str | None) -> None:
 		return
 	meta = frappe.get_meta(doctype)
 	# a child row has no permission levels of its own: whoever reads its record reads it
-	if not meta.istable and meta.get_field(
-		FULL_ID_FIELDS[doctype]
-	).permlevel not in meta.get_permlevel_access("read"):
+	if not meta.istable and not reads_full_ids(doctype):
 		return
 	if not frappe.get_doc(doctype, name).has_permission("read"):  # a row answers through its record
 		return
@@ -265,7 +307,7 @@ def asks_for_full_ids(method: str | None, doctype: str) -> bool:
 	# `id_number`, `tabGS Case`.`id_number`, `id_number AS x`, upper(id_number), a row's id_number asked
 	# of its record, or every field
 	tokens = {token for item in wanted for token in IDENTIFIER.findall(item)}
-	return bool({FULL_ID_FIELDS[doctype], "id_number"} & tokens) or any("*" in item for item in wanted)
+	return bool(restricted_fields(doctype) & tokens) or any("*" in item for item in wanted)
 
 
 def log_full_ids_listed(doctype: str) -> None:
@@ -276,7 +318,7 @@ def log_full_ids_listed(doctype: str) -> None:
 		parent = frappe.form_dict.get("parent")
 		if not parent or not frappe.has_permission(parent, "read"):
 			return
-	elif meta.get_field(FULL_ID_FIELDS[doctype]).permlevel not in meta.get_permlevel_access("read"):
+	elif not reads_full_ids(doctype):
 		return
 	elif not frappe.has_permission(doctype, "read"):
 		return
