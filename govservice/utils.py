@@ -2,23 +2,53 @@
 
 import frappe
 from frappe import _
+from frappe.utils import escape_html
 
 from govservice.domain.identity import (
+	IdentifierRefused,
+	canonical,
+	is_valid_hotline,
+	is_valid_mobile,
 	is_valid_phone,
 	is_valid_resident_id,
 	is_valid_unified_credit_code,
-	normalise,
 )
+
+# What each kind of identifier may hold, said to the person who typed another character (the value typed is
+# not repeated: it may be anything).
+IDENTIFIER_RULES = {
+	"phone": "{0}: use the digits 0-9 only (and a hyphen after a landline's area code).",
+	"resident_id": "{0}: use the digits 0-9 and the letter X only.",
+	"credit_code": "{0}: use the digits 0-9 and capital letters only.",
+	"code": "{0}: use letters, digits, hyphens, dots and underscores only.",
+}
+
+
+class IdentifierError(frappe.ValidationError):
+	pass
+
+
+def canonical_identifier(
+	value: str | None, kind: str, error: type[Exception] = IdentifierError, title: str | None = None
+) -> str:
+	"""The canonical form of an identifier (`govservice.domain.identity.canonical`), or `error` thrown with
+	the characters its kind allows, in the reader's language."""
+	try:
+		return canonical(value, kind)
+	except IdentifierRefused:
+		frappe.throw(
+			_(IDENTIFIER_RULES[kind]).format(title or _("Identifier")),
+			error,
+			title=title or _("Identifier"),
+		)
 
 
 def checked_resident_id(value: str | None, error: type[Exception]) -> str:
-	"""The normalised resident ID number (GB 11643), or `error` thrown with a message saying what to check."""
-	value = normalise(value or "")
+	"""The canonical resident ID number (GB 11643), or `error` thrown with a message saying what to check."""
+	value = canonical_identifier(value, "resident_id", error, _("Resident ID Number"))
 	if not is_valid_resident_id(value):
 		frappe.throw(
-			_("{0} is not a valid resident ID number; check the 18 characters and the check digit.").format(
-				value
-			),
+			_("The resident ID number is not valid; check the 18 characters and the check digit."),
 			error,
 			title=_("Resident ID Number"),
 		)
@@ -26,27 +56,47 @@ def checked_resident_id(value: str | None, error: type[Exception]) -> str:
 
 
 def checked_credit_code(value: str | None, error: type[Exception]) -> str:
-	"""The normalised unified social credit code (GB 32100), or `error` thrown with what to check."""
-	value = normalise(value or "")
+	"""The canonical unified social credit code (GB 32100), or `error` thrown with what to check."""
+	value = canonical_identifier(value, "credit_code", error, _("Unified Social Credit Code"))
 	if not is_valid_unified_credit_code(value):
 		frappe.throw(
-			_("{0} is not a valid unified social credit code; check the 18 characters.").format(value),
+			_("The unified social credit code is not valid; check the 18 characters."),
 			error,
 			title=_("Unified Social Credit Code"),
 		)
 	return value
 
 
-def check_phone(value: str | None, error: type[Exception], title: str) -> None:
-	"""`error` thrown unless `value` is a mobile number of 11 digits or a landline with its area code."""
-	if not is_valid_phone(value or ""):
+def checked_phone(
+	value: str | None, error: type[Exception], title: str, *, mobile: bool = False, hotline: bool = False
+) -> str:
+	"""The canonical phone number, or `error` thrown: a mobile number of 11 digits or a landline with its
+	area code (`mobile`: a mobile number only; `hotline`: a short service number such as 12345 too)."""
+	value = canonical_identifier(value, "phone", error, title)
+	valid = (
+		is_valid_mobile(value) if mobile else is_valid_hotline(value) if hotline else is_valid_phone(value)
+	)
+	if not valid:
 		frappe.throw(
-			_(
-				"{0} is not a valid phone number: a mobile number of 11 digits or a landline with its area code."
-			).format(value),
+			_("{0}: enter a mobile number of 11 digits.").format(title)
+			if mobile
+			else _("{0}: enter a mobile number of 11 digits or a landline with its area code.").format(title),
 			error,
 			title=title,
 		)
+	return value
+
+
+def check_phone(value: str | None, error: type[Exception], title: str) -> str:
+	"""`checked_phone` for a person's phone (mobile or landline); returns the canonical number."""
+	return checked_phone(value, error, title)
+
+
+def shown(value) -> str:
+	"""A value a person typed, as it may appear inside a message: escaped and cut to 60 characters (messages
+	are HTML in the desk's dialogs and the portal's alerts)."""
+	text = str(value if value is not None else "")
+	return escape_html(text if len(text) <= 60 else text[:59] + "…")
 
 
 def bulk_insert_docs(doctype: str, rows: list[dict], now, chunk_size: int = 10000) -> None:

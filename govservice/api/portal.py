@@ -16,10 +16,12 @@ from govservice.casework.doctype.gs_case.gs_case import TARGET_APPLICANTS
 from govservice.casework.stages import OPEN_STAGES
 from govservice.citizen_portal.utils import (
 	agent_on_duty,
+	catalogue_code,
 	handling_centre,
 	is_portal_user,
 )
 from govservice.domain.upload_rules import UploadRefused, check_upload
+from govservice.utils import shown
 
 
 class PortalError(frappe.ValidationError):
@@ -49,9 +51,10 @@ def submit_request(
 	The case is saved once, with its files: the files are checked and stored first, the case is inserted
 	with them on its material rows, and the files are then attached to it."""
 	profile = portal_profile()
+	service_item = catalogue_code(service_item) or ""
 	item = frappe.db.get_value(
 		"GS Service Item",
-		service_item,
+		{"name": service_item},
 		["is_published", "offers_proxy", "offers_online", "offers_door_to_door", "target", "item_name"],
 		as_dict=True,
 	)
@@ -60,7 +63,7 @@ def submit_request(
 		or not item.is_published
 		or not (item.offers_proxy or item.offers_online or item.offers_door_to_door)
 	):
-		frappe.throw(_("{0} cannot be requested online.").format(service_item), PortalError)
+		frappe.throw(_("{0} cannot be requested online.").format(shown(service_item)), PortalError)
 	check_applicant_type(item, profile.account_type)
 	materials = item_materials(service_item)
 	uploads = checked_uploads(len(materials))
@@ -174,7 +177,7 @@ def upload_material(case: str, material: str) -> dict:
 		frappe.throw(_("This request is closed; materials can no longer be added."), PortalError)
 	row = next((m for m in doc.materials if m.material_name == material), None)
 	if not row:
-		frappe.throw(_("{0} is not a material of this request.").format(material), PortalError)
+		frappe.throw(_("{0} is not a material of this request.").format(shown(material)), PortalError)
 	storage = frappe.request.files.get("file") if getattr(frappe, "request", None) else None
 	if not storage or not storage.filename:
 		frappe.throw(_("Choose a file to upload."), PortalError)
@@ -215,7 +218,7 @@ def checked_name(filename: str, content: bytes) -> str:
 				"too_large": _("{0} is larger than {1} MB."),
 				"type": _("{0}: only PDF, JPG, PNG and OFD files are accepted."),
 				"content": _("{0} is not really the kind of file its name says."),
-			}[refused.reason].format(filename, max_mb),
+			}[refused.reason].format(shown(filename), max_mb),
 			PortalError,
 			title=_("Upload Refused"),
 		)

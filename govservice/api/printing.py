@@ -6,6 +6,7 @@ from frappe.utils import getdate
 
 from govservice.citizen_portal.utils import is_portal_user
 from govservice.printing.render import pdf_from_html, wrap_body
+from govservice.utils import shown
 
 # What an applicant may download on the portal: their agreement and the notices addressed to them.
 PORTAL_PRINT_FORMATS = {
@@ -57,7 +58,9 @@ def download_pdf(doctype: str, name: str, print_format: str) -> None:
 		"GS Special Group Member",
 		"GS Collection Sheet",
 	):
-		frappe.throw(_("{0} is not a print format of {1}.").format(print_format, _(doctype)), PrintError)
+		frappe.throw(
+			_("{0} is not a print format of {1}.").format(shown(print_format), _(doctype)), PrintError
+		)
 	if not frappe.db.exists(doctype, name):
 		raise frappe.PermissionError
 	doc = frappe.get_doc(doctype, name)
@@ -91,7 +94,7 @@ def complaint_ledger_pdf(from_date: str, to_date: str, department: str | None = 
 	if department and not (
 		frappe.db.exists("Department", department) and frappe.has_permission("Department", "read", department)
 	):
-		frappe.throw(_("{0} is not a department you may read.").format(department), PrintError)
+		frappe.throw(_("{0} is not a department you may read.").format(shown(department)), PrintError)
 	filters = {"from_date": str(start), "to_date": str(end), "department": department or None}
 	_columns, rows = execute(filters)
 	body = frappe.render_template(
@@ -113,7 +116,7 @@ def project_ledger_pdf(status: str | None = None) -> None:
 		frappe.throw(_("You may not read the key project ledger."), frappe.PermissionError)
 	statuses = frappe.get_meta("GS Key Project").get_field("status").options.split("\n")
 	if status and status not in statuses:
-		frappe.throw(_("{0} is not a project status.").format(status), PrintError)
+		frappe.throw(_("{0} is not a project status.").format(shown(status)), PrintError)
 	_columns, rows = execute({"status": status or None})
 	body = frappe.render_template(
 		"govservice/templates/print/project_ledger.html",

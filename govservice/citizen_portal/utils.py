@@ -7,6 +7,7 @@ from frappe.utils import cint, now_datetime
 from govservice.catalogue.utils import CHANNEL_FIELDS, LEVEL_FIELDS
 from govservice.domain.case_rules import nearest_handling_centre
 from govservice.domain.catalogue_rules import search_rank
+from govservice.domain.identity import IdentifierRefused, canonical
 
 PORTAL_ROLE = "GS Portal User"
 # 代办 / 上门办 / 网上办 / 一事联办, as the portal names them
@@ -21,6 +22,15 @@ CHANNEL_COLUMNS = sorted({field for fields in CHANNEL_FIELDS.values() for field 
 
 class PortalRateLimitError(frappe.TooManyRequestsError):
 	pass
+
+
+def catalogue_code(value: str | None) -> str | None:
+	"""An item code as a request names it, in its one canonical spelling; None when it cannot be one (the
+	database's collation would otherwise find the item for a code written in full-width or other forms)."""
+	try:
+		return canonical(value or "", "code") or None
+	except IdentifierRefused:
+		return None
 
 
 def is_portal_user(user: str | None = None) -> bool:

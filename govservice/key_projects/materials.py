@@ -8,6 +8,8 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from govservice.utils import shown
+
 
 def approvals_of(row) -> list[str]:
 	"""The approvals a material serves, one per line, as the agent wrote them."""
@@ -66,9 +68,13 @@ def upload_material(project, material: str, filename: str, content: bytes) -> No
 
 	row = next((r for r in project.materials if r.material_name == material), None)
 	if row is None:
-		frappe.throw(_("{0} is not a material of this project.").format(material), frappe.ValidationError)
+		frappe.throw(
+			_("{0} is not a material of this project.").format(shown(material)), frappe.ValidationError
+		)
 	if row.material_status == "Received":
-		frappe.throw(_("{0} has been received; ask your liaison agent to replace it.").format(material))
+		frappe.throw(
+			_("{0} has been received; ask your liaison agent to replace it.").format(shown(material))
+		)
 	if project.status == "Completed":
 		frappe.throw(_("This project is complete."))
 	row.file = save_file(checked_name(filename, content), content, project).file_url

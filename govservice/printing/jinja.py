@@ -9,12 +9,17 @@ RICH_TEXT_TAGS = frozenset(
 )
 
 
-def gs_rich_text(value: str | None) -> Markup:
-	"""`value` reduced to plain structural HTML (paragraphs, lists, tables, emphasis) and marked safe only
-	after that; every other tag is dropped and its text escaped."""
+def clean_rich_text(value: str | None) -> str:
+	"""`value` reduced to plain structural HTML (paragraphs, lists, tables, emphasis): every other tag is
+	dropped and its text escaped, no attribute is kept."""
 	import bleach
 
-	return Markup(bleach.clean(value or "", tags=RICH_TEXT_TAGS, attributes={}, strip=True))
+	return bleach.clean(value or "", tags=RICH_TEXT_TAGS, attributes={}, strip=True)
+
+
+def gs_rich_text(value: str | None) -> Markup:
+	"""`clean_rich_text(value)`, marked safe only after that."""
+	return Markup(clean_rich_text(value))
 
 
 def gs_date(value) -> str:

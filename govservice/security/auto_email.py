@@ -10,12 +10,16 @@ import frappe
 from frappe import _
 from frappe.email.doctype.auto_email_report.auto_email_report import AutoEmailReport
 
+from govservice.utils import shown
+
 
 class ScopedAutoEmailReport(AutoEmailReport):
 	def validate(self) -> None:
 		super().validate()
 		if not run_as(self.user, lambda: frappe.get_doc("Report", self.report).is_permitted()):
-			frappe.throw(_("{0} may not read the report {1}.").format(self.user, _(self.report)))
+			frappe.throw(
+				_("{0} may not read the report {1}.").format(shown(self.user), shown(_(self.report)))
+			)
 
 	def get_report_content(self):
 		return run_as(self.user, super().get_report_content)

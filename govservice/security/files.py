@@ -4,7 +4,8 @@ Citizens' uploads go through `govservice.api.portal`; staff use Frappe's attachm
 (`upload_file`), the REST API or a web form. Each File attached to an app record must be a PDF, JPG, PNG
 or OFD whose content matches its extension, within the size limit of GS Settings, and is private. Once
 attached, a file stays on its record. (A File that points at someone else's private file instead of
-carrying content is refused when it is created: `govservice.security.queries.may_reference`.)
+carrying content is refused when it is created: `govservice.security.queries.may_reference`.) A private
+file is never shared with another record because its content is the same (`keep_private_files_apart`).
 """
 
 import frappe
@@ -13,6 +14,7 @@ from frappe.utils import cint, cstr
 
 from govservice.domain.upload_rules import UploadRefused, check_upload
 from govservice.security.registry import is_admin, is_app_doctype
+from govservice.utils import shown
 
 ATTACHMENT_FIELDS = ("attached_to_doctype", "attached_to_name", "attached_to_field", "file_url", "is_private")
 REASONS = {
@@ -33,16 +35,30 @@ def max_upload_bytes() -> int:
 
 def refuse_upload(filename: str, reason: str) -> None:
 	frappe.throw(
-		_(REASONS[reason]).format(filename, max_upload_bytes() // (1024 * 1024)),
+		_(REASONS[reason]).format(shown(filename), max_upload_bytes() // (1024 * 1024)),
 		UploadError,
 		title=_("Upload Refused"),
 	)
 
 
+def keep_private_files_apart(doc) -> None:
+	"""A private file belongs to one record. Frappe stores identical content once and points a new File at
+	the file already on disk: citizen B's upload of the same bytes as citizen A's got A's path (and A's file
+	name), so B's village opened A's file, and removing B's failed request would have deleted A's. A new
+	private File that Frappe pointed at another File's path gets its own copy."""
+	if not cint(doc.is_private) or doc.is_folder or not doc.file_url or not doc.get("_content"):
+		return
+	if frappe.db.exists("File", {"file_url": doc.file_url}):
+		doc.file_url = None
+		doc.save_file(content=doc._content, ignore_existing_file_check=True)
+
+
 def check_new_file(doc, method: str | None = None) -> None:
-	"""`before_insert` of File (after Frappe has read the content): the upload rules."""
+	"""`before_insert` of File (after Frappe has read the content): one file per record, the upload
+	rules."""
 	if doc.is_folder or frappe.flags.in_install or frappe.flags.in_migrate:
 		return
+	keep_private_files_apart(doc)
 	if not is_app_doctype(doc.attached_to_doctype) or doc.flags.govservice_checked:
 		return
 	content = doc.get("_content") or doc.get("content") or b""

@@ -25,6 +25,7 @@ from govservice.security.registry import (
 	SYSTEM_FIELDS,
 	is_admin,
 )
+from govservice.utils import shown
 
 PARENT_FIELDS = ("parent", "parenttype", "parentfield")
 NO_DATA_TYPES = frozenset(("Section Break", "Column Break", "Tab Break", "HTML", "Button", "Heading"))
@@ -53,7 +54,7 @@ def check_update(doc) -> None:
 	if stored is None:
 		return
 	if not frappe.has_permission(doc.doctype, "write", doc=stored):
-		raise frappe.PermissionError(_("You may not change {0} {1}.").format(_(doc.doctype), doc.name))
+		raise frappe.PermissionError(_("You may not change {0} {1}.").format(_(doc.doctype), shown(doc.name)))
 	check_rows_are_its_own(doc, stored)
 	if is_admin():
 		return
@@ -94,7 +95,9 @@ def check_child_save(doc) -> None:
 	if not frappe.db.exists(doc.parenttype, doc.parent) or not frappe.has_permission(
 		doc.parenttype, "write", doc=doc.parent
 	):
-		raise frappe.PermissionError(_("You may not change {0} {1}.").format(_(doc.parenttype), doc.parent))
+		raise frappe.PermissionError(
+			_("You may not change {0} {1}.").format(_(doc.parenttype), shown(doc.parent))
+		)
 	if is_admin():
 		return
 	if table_df.read_only:

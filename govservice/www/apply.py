@@ -3,7 +3,7 @@ from frappe import _
 
 from govservice.casework.doctype.gs_case.gs_case import TARGET_APPLICANTS
 from govservice.casework.doctype.gs_case.portal import ENTERPRISE_HANDLER
-from govservice.citizen_portal.utils import is_portal_user
+from govservice.citizen_portal.utils import catalogue_code, is_portal_user
 
 no_cache = 1
 
@@ -11,7 +11,7 @@ no_cache = 1
 def get_context(context):
 	"""The request form for one item: 代办 / 网上办, or 上门办 with `door=1`, for oneself or for someone else.
 	Portal users only."""
-	code = frappe.form_dict.get("item") or ""
+	code = catalogue_code(frappe.form_dict.get("item"))
 	if frappe.session.user == "Guest":
 		target = f"/apply?item={code}" + ("&door=1" if frappe.form_dict.get("door") else "")
 		frappe.local.flags.redirect_location = "/portal-login?redirect-to=" + frappe.utils.quote(target)
@@ -19,7 +19,7 @@ def get_context(context):
 	if not is_portal_user():
 		raise frappe.PermissionError(_("Log in with a citizen or enterprise account."))
 	if not frappe.db.get_value("GS Service Item", {"name": code, "is_published": 1}):
-		raise frappe.DoesNotExistError(_("Service item {0} is not in the catalogue.").format(code))
+		raise frappe.DoesNotExistError(_("This service item is not in the catalogue."))
 	context.item = frappe.get_doc("GS Service Item", code)
 	context.door = bool(frappe.form_dict.get("door")) and bool(context.item.offers_door_to_door)
 	context.profile = frappe.get_doc("GS Portal Profile", {"user": frappe.session.user})

@@ -15,6 +15,7 @@ from govservice.casework.stages import INTAKE_STAGES
 from govservice.catalogue.utils import LEVEL_FIELDS
 from govservice.domain.case_rules import transfer_due_date
 from govservice.organisation.calendar import get_work_calendar
+from govservice.utils import shown
 
 
 class CaseActions:
@@ -55,7 +56,7 @@ class CaseActions:
 		if target_centre not in transfer_targets_of(self):
 			frappe.throw(
 				_("{0} does not handle {1}; choose a centre of a level that does.").format(
-					target_centre, self.item_name
+					shown(target_centre), self.item_name
 				),
 				WrongLevelError,
 				title=_("Transfer"),
@@ -128,7 +129,7 @@ class CaseActions:
 		self.load_for_action()
 		row = next((row for row in self.tasks if row.department == department), None)
 		if not row:
-			frappe.throw(_("{0} has no task in this case.").format(department), CaseError)
+			frappe.throw(_("{0} has no task in this case.").format(shown(department)), CaseError)
 		if row.task_status == "Finished":
 			frappe.throw(
 				_("{0} finished its task on {1}.").format(department, row.completed_date),

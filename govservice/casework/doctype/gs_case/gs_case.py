@@ -22,7 +22,7 @@ from govservice.citizen_portal.utils import is_portal_user
 from govservice.domain.identity import mask_resident_id
 from govservice.organisation.utils import responsible_supervisor
 from govservice.security.registry import is_admin
-from govservice.utils import check_phone, checked_credit_code, checked_resident_id
+from govservice.utils import check_phone, checked_credit_code, checked_resident_id, shown
 
 # Who may file for which target of an item (办事指南: 服务对象)
 TARGET_APPLICANTS = {
@@ -187,7 +187,7 @@ class GSCase(CasePortalRules, CaseTransitions, CaseActions, Document):
 			)
 
 	def validate_applicant(self) -> None:
-		check_phone(self.phone, CaseError, _("Phone"))
+		self.phone = check_phone(self.phone, CaseError, _("Phone"))
 		target = frappe.get_cached_value("GS Service Item", self.service_item, "target")
 		if target in TARGET_APPLICANTS and self.applicant_type not in TARGET_APPLICANTS[target]:
 			frappe.throw(
@@ -242,7 +242,7 @@ class GSCase(CasePortalRules, CaseTransitions, CaseActions, Document):
 			)
 		if not frappe.get_cached_value("GS Service Item", self.service_item, "offers_door_to_door"):
 			frappe.throw(
-				_("{0} is not on the door-to-door list.").format(self.service_item),
+				_("{0} is not on the door-to-door list.").format(shown(self.service_item)),
 				DoorToDoorError,
 				title=_("Door-to-Door Service"),
 			)

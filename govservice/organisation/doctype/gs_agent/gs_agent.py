@@ -3,6 +3,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from govservice.organisation.utils import sync_centre_scope
+from govservice.utils import shown
 
 AGENT_ROLE = "GS Agent"
 
@@ -47,7 +48,7 @@ class GSAgent(Document):
 		record gives the account the GS Agent role and the centre's scope)."""
 		if self.user in ("Administrator", "Guest") or "GS Portal User" in frappe.get_roles(self.user):
 			frappe.throw(
-				_("{0} is not a staff account; an agent needs a desk user.").format(self.user),
+				_("{0} is not a staff account; an agent needs a desk user.").format(shown(self.user)),
 				frappe.ValidationError,
 				title=_("Agent"),
 			)

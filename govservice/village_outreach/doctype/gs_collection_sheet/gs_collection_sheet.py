@@ -10,7 +10,7 @@ from frappe.utils import add_days, getdate, now_datetime
 from govservice.domain.identity import normalise
 from govservice.domain.outreach_rules import respond_by, urgency_rank
 from govservice.organisation.calendar import get_work_calendar
-from govservice.utils import checked_resident_id
+from govservice.utils import checked_resident_id, shown
 from govservice.village_outreach.cases import CaseOpener, refuse_rows, state_label, update_rows
 from govservice.village_outreach.errors import DispatchError, OutreachError
 from govservice.village_outreach.register import groups_of
@@ -100,11 +100,13 @@ class GSCollectionSheet(Document):
 			if not member or not frappe.has_permission(
 				"GS Special Group Member", "read", doc=row.special_group_member
 			):
-				raise frappe.PermissionError(_("You may not read {0}.").format(row.special_group_member))
+				raise frappe.PermissionError(
+					_("You may not read {0}.").format(shown(row.special_group_member))
+				)
 			if member.service_centre != self.service_centre:
 				frappe.throw(
 					_("Row {0}: {1} is on another village's register.").format(
-						row.idx, row.special_group_member
+						row.idx, shown(row.special_group_member)
 					),
 					OutreachError,
 					title=_("Requests"),

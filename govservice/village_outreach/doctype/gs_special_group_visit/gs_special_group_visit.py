@@ -8,6 +8,7 @@ from frappe.utils import getdate, today
 
 from govservice.citizen_portal.utils import agent_on_duty
 from govservice.domain.outreach_rules import GROUPS, next_visit_due
+from govservice.utils import shown
 from govservice.village_outreach.cases import CaseOpener, refuse_rows, update_rows
 from govservice.village_outreach.errors import OutreachError
 from govservice.village_outreach.register import groups_of
@@ -79,7 +80,7 @@ class GSSpecialGroupVisit(Document):
 			frappe.throw(_("Choose the person visited."), OutreachError, title=_("Person Visited"))
 		member = frappe.get_doc("GS Special Group Member", self.member)
 		if not frappe.has_permission("GS Special Group Member", "read", doc=member):
-			raise frappe.PermissionError(_("You may not record visits to {0}.").format(self.member))
+			raise frappe.PermissionError(_("You may not record visits to {0}.").format(shown(self.member)))
 		if self.is_new() and not member.is_active:
 			frappe.throw(
 				_("{0} is no longer on the register.").format(member.full_name),
