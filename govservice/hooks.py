@@ -116,6 +116,8 @@ for _doctype in CENTRE_SCOPED:
 		"govservice.security.scope.centre_scope_query",
 	]
 permission_query_conditions["User"] = "govservice.security.queries.user_query"
+# the history of an app record lists only to readers of all its levels (govservice.security.history)
+permission_query_conditions["Version"] = "govservice.security.history.version_query"
 
 has_permission = {
 	"GS Complaint": "govservice.complaints.permissions.has_complaint_permission",
@@ -127,6 +129,7 @@ has_permission = {
 	"File": "govservice.security.queries.has_file_permission",
 	"User": "govservice.security.queries.has_user_permission",
 	"GS Key Project": "govservice.key_projects.permissions.has_project_permission",
+	"Version": "govservice.security.history.has_version_permission",
 }
 for _doctype in CENTRE_SCOPED:
 	_check = has_permission.get(_doctype)
@@ -155,8 +158,17 @@ override_whitelisted_methods = {
 	),
 	"frappe.website.doctype.web_form.web_form.accept": "govservice.security.endpoints.accept_web_form",
 	"frappe.core.doctype.sms_settings.sms_settings.send_sms": "govservice.security.endpoints.send_sms",
+	# the same answer for every account name
+	"frappe.core.doctype.user.user.reset_password": "govservice.security.endpoints.reset_password",
+	# a record's history without the fields above the reader's levels; the app's records are not followed
+	"frappe.desk.form.load.getdoc": "govservice.security.history.getdoc",
+	"frappe.desk.form.load.get_docinfo": "govservice.security.history.get_docinfo",
+	"frappe.desk.form.document_follow.update_follow": "govservice.security.history.update_follow",
+	"frappe.desk.form.document_follow.follow_document": "govservice.security.history.follow_document",
 }
 before_request = ["govservice.security.requests.before_request"]
+# a Content-Security-Policy on every answer (govservice.security.headers)
+after_request = ["govservice.security.headers.add_security_headers"]
 # SMS notifications go out without a "sent" dialog for the clerk whose action triggered them
 # and an emailed report runs as the user it names, through their scope (govservice.security.auto_email)
 override_doctype_class = {
@@ -213,7 +225,12 @@ doc_events["GS Service Centre"].update(
 	on_update="govservice.security.scope.on_centre_update",
 	on_trash="govservice.security.scope.forget_centre_tree",
 )
+# what people type is made safe once for every app record: canonical identifiers, plain text
+# (govservice.security.inputs)
+doc_events["*"] = {"before_validate": "govservice.security.inputs.clean_inputs"}
 doc_events |= {
+	"Document Follow": {"after_insert": "govservice.security.history.forget_follow"},
+	"Comment": {"validate": "govservice.security.inputs.clean_comment"},
 	"File": {
 		"before_insert": "govservice.security.files.check_new_file",
 		"validate": "govservice.security.files.check_file_update",

@@ -1,18 +1,65 @@
-"""Frappe's Notification, sending SMS quietly.
+"""Frappe's Notification, sending SMS quietly and never showing a restricted field.
 
 An SMS Notification calls Frappe's `send_sms` with its default `success_msg=True`, so the clerk whose action
 triggered it (accepting a case) gets a "SMS sent successfully" dialog in their face each time. A notification
-is automatic: the text goes out without a dialog (the SMS Log records it)."""
+is automatic: the text goes out without a dialog (the SMS Log records it).
+
+A notification's template is written by administrators and read by whoever it names: for the app's records
+it gets the record with the fields above permission level 0 masked (`govservice.security.history.masked_doc`)
+and, instead of Frappe's full template globals (`frappe.db.get_value`, `frappe.get_doc`…, which read any
+record with no permission), `frappe.utils`, `frappe.format` and the portal's settings only.
+"""
+
+from types import SimpleNamespace
 
 import frappe
 from frappe.core.doctype.sms_settings.sms_settings import send_sms
 from frappe.email.doctype.notification.notification import Notification
 
+from govservice.security.history import masked_doc
+from govservice.security.registry import is_app_doctype
+
+
+def portal_setting(doctype: str, fieldname: str):
+	"""`frappe.db.get_single_value` for a template: GS Settings only (the portal's name, hotline)."""
+	if doctype != "GS Settings":
+		return None
+	return frappe.db.get_single_value("GS Settings", fieldname)
+
+
+def template_context(context: dict) -> dict:
+	doc = context.get("doc")
+	if doc is None or not is_app_doctype(doc.doctype):
+		return context
+	from frappe.utils.safe_exec import get_safe_globals
+
+	safe = get_safe_globals().get("frappe")
+	return {
+		**context,
+		"doc": masked_doc(doc),
+		"frappe": SimpleNamespace(
+			utils=safe.get("utils"),
+			format=safe.get("format"),
+			_=frappe._,
+			db=SimpleNamespace(get_single_value=portal_setting),
+		),
+	}
+
 
 class QuietSMSNotification(Notification):
 	def send_sms(self, doc, context) -> None:
+		context = template_context(context)
 		send_sms(
 			receiver_list=self.get_receiver_list(doc, context),
 			msg=frappe.render_template(self.message, context),
 			success_msg=False,
 		)
+
+	def send_an_email(self, doc, context) -> None:
+		super().send_an_email(doc, template_context(context))
+
+	def create_system_notification(self, doc, context) -> None:
+		super().create_system_notification(doc, template_context(context))
+
+	def send_a_slack_msg(self, doc, context) -> None:
+		super().send_a_slack_msg(doc, template_context(context))
