@@ -7,7 +7,9 @@ Run from the bench's `sites` directory with the bench's Python, on a site with g
     ../env/bin/python ../apps/govservice/benchmarks/portal_load.py --site govservice.localhost
 
 It starts its own gunicorn on 127.0.0.1 (or uses --url), creates the portal accounts it needs, turns the
-per-user hourly submission limit off for the run (restoring it after), and stops after --seconds per phase.
+per-user hourly submission limit off for the run (restoring it however the run ends), and stops after
+--seconds per phase. It runs only on a site made for tests (site config `allow_tests`, as scripts/test's site):
+its accounts' passwords are written in this repository.
 """
 
 import argparse
@@ -20,6 +22,7 @@ import threading
 import time
 
 import requests
+from bench_common import open_test_site, percentile, restored_settings
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PASSWORD = "Load-Test-2026!x"
@@ -29,10 +32,8 @@ def prepare(site: str, users: int) -> dict:
 	import frappe
 	from frappe.utils.password import update_password
 
-	frappe.init(site=site, sites_path=".")
-	frappe.connect()
+	open_test_site(site)
 	try:
-		from govservice.tests.e2e_setup import STAFF, STAFF_PASSWORD
 		from govservice.tests.e2e_setup import prepare as prepare_records
 		from govservice.tests.utils import make_portal_user
 
@@ -42,22 +43,10 @@ def prepare(site: str, users: int) -> dict:
 			email = make_portal_user(f"load{index:02d}@load.test")
 			update_password(email, PASSWORD)
 			emails.append(email)
-		limit = frappe.db.get_single_value("GS Settings", "portal_submissions_per_hour")
-		frappe.db.set_single_value("GS Settings", "portal_submissions_per_hour", 0)
 		frappe.db.commit()
-		return {"users": emails, "staff": STAFF, "staff_password": STAFF_PASSWORD, "limit": limit}
+		return {"users": emails}
 	finally:
 		frappe.destroy()
-
-
-def restore_limit(site: str, limit) -> None:
-	import frappe
-
-	frappe.init(site=site, sites_path=".")
-	frappe.connect()
-	frappe.db.set_single_value("GS Settings", "portal_submissions_per_hour", limit or 0)
-	frappe.db.commit()
-	frappe.destroy()
 
 
 def login(url: str, site: str, user: str, password: str) -> requests.Session:
@@ -100,7 +89,7 @@ def run_phase(name: str, sessions: list, call, seconds: float) -> dict:
 		"errors": len(errors),
 		"throughput_per_s": round(len(ms) / wall, 2),
 		"p50_ms": round(statistics.median(ms), 1) if ms else None,
-		"p95_ms": round(ms[int(0.95 * (len(ms) - 1))], 1) if ms else None,
+		"p95_ms": round(percentile(ms, 0.95), 1) if ms else None,
 		"error_kinds": sorted({str(e) for e in errors}),
 	}
 	print(json.dumps(result, ensure_ascii=False), flush=True)
@@ -119,6 +108,11 @@ def main() -> None:
 	args = parser.parse_args()
 
 	setup = prepare(args.site, args.users)
+	with restored_settings(args.site, "GS Settings", {"portal_submissions_per_hour": 0}):
+		run(args, setup)
+
+
+def run(args, setup: dict) -> None:
 	server = None
 	url = args.url or f"http://127.0.0.1:{args.port}"
 	if not args.url:
@@ -173,7 +167,6 @@ def main() -> None:
 		if server:
 			server.terminate()
 			server.wait(10)
-		restore_limit(args.site, setup["limit"])
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import frappe
+from bench_common import open_test_site
 from frappe.utils import add_days, getdate, now_datetime
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -209,8 +210,7 @@ def main() -> None:
 	print("timetable (pure, no database):")
 	project_schedule_bench.main()
 
-	frappe.init(site=args.site, sites_path=".")
-	frappe.connect()
+	open_test_site(args.site)
 	frappe.set_user("Administrator")
 	from govservice.key_projects.reminders import remind
 	from govservice.organisation.calendar import get_work_calendar

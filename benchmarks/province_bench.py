@@ -29,6 +29,7 @@ import time
 from datetime import datetime, timedelta
 
 import requests
+from bench_common import open_test_site
 
 PREFIX = "PB"
 PASSWORD = "Province-Bench-2026x"
@@ -91,8 +92,7 @@ def centre_rows(base: int) -> list[tuple]:
 def build(site: str, cases: int, logs: int) -> dict:
 	import frappe
 
-	frappe.init(site=site, sites_path=".")
-	frappe.connect()
+	open_test_site(site)
 	frappe.set_user("Administrator")
 	try:
 		from frappe.utils.password import update_password
@@ -421,8 +421,7 @@ def explain_and_reminders(site: str, users: dict) -> None:
 	"""The EXPLAIN of each agent query (the SQL Frappe builds for that user), and the reminder job."""
 	import frappe
 
-	frappe.init(site=site, sites_path=".")
-	frappe.connect()
+	open_test_site(site)
 	try:
 		today = frappe.utils.today()
 		month = frappe.utils.add_days(today, -30)

@@ -15,6 +15,7 @@ import random
 import time
 
 import frappe
+from bench_common import open_test_site
 from frappe.utils import add_days, getdate, now_datetime
 
 
@@ -98,8 +99,7 @@ def main() -> None:
 	parser.add_argument("--site", required=True)
 	parser.add_argument("--cases", type=int, nargs="+", default=[10000, 100000])
 	args = parser.parse_args()
-	frappe.init(site=args.site, sites_path=".")
-	frappe.connect()
+	open_test_site(args.site)
 	frappe.set_user("Administrator")
 	from govservice.casework.reminders import remind
 	from govservice.organisation.calendar import get_work_calendar

@@ -35,6 +35,7 @@ from frappe.utils import add_days, getdate, now_datetime
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_common import open_test_site
 from reminder_bench import counted_run as counted
 
 
@@ -284,8 +285,7 @@ def main() -> None:
 	parser.add_argument("--rows", type=int, nargs="+", default=[10, 50, 200])
 	parser.add_argument("--register", type=int, default=50000)
 	args = parser.parse_args()
-	frappe.init(site=args.site, sites_path=".")
-	frappe.connect()
+	open_test_site(args.site)
 	try:
 		agent = frappe.get_all(
 			"GS Agent",

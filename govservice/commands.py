@@ -24,12 +24,14 @@ def govservice_setup(context, demo: bool = False) -> None:
 		ensure_roles()
 		ensure_calendar()
 		if demo:
-			from govservice.setup.demo import load_demo
+			from govservice.setup.demo import demo_password, load_demo
 
 			load_demo()
 		reset_scheduler_clock()
 		frappe.db.commit()
 		click.secho(f"govservice is set up on {site}", fg="green")
+		if demo:
+			click.echo(f"demo users' password (site config govservice_demo_password): {demo_password()}")
 	finally:
 		frappe.destroy()
 

@@ -11,7 +11,20 @@ import frappe
 from frappe.utils import get_first_day, get_last_day, getdate
 
 DATA = Path(__file__).with_name("demo_data.json")
-DEMO_PASSWORD = "demo-Agent-2026"
+
+
+def demo_password() -> str:
+	"""The demo users' password on this site: made at random when the demo is first loaded and kept in the
+	site's configuration (`govservice_demo_password`), never written in the repository, so a demo loaded on a
+	reachable site is not an open door. `bench --site … govservice-setup --demo` prints it."""
+	from frappe.installer import update_site_config
+
+	password = frappe.conf.get("govservice_demo_password")
+	if not password:
+		password = f"Demo-{frappe.generate_hash(length=10)}-{frappe.generate_hash(length=4)}"
+		update_site_config("govservice_demo_password", password)
+		frappe.local.conf.govservice_demo_password = password
+	return password
 
 
 def load_demo() -> None:
@@ -102,7 +115,7 @@ def demo_user(email: str, full_name: str, roles: tuple[str, ...] = ()) -> str:
 				"first_name": full_name,
 				"language": "zh",
 				"send_welcome_email": 0,
-				"new_password": DEMO_PASSWORD,
+				"new_password": demo_password(),
 				"roles": [{"role": role} for role in roles],
 			}
 		).insert(ignore_permissions=True)  # demo users created by the Administrator's command

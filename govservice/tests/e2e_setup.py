@@ -7,6 +7,7 @@ import frappe
 from frappe.utils.password import update_password
 
 from govservice.organisation.doctype.gs_calendar_year.gs_calendar_year import ensure_calendar_years
+from govservice.tests.guard import require_test_site
 from govservice.tests.utils import (
 	make_agent,
 	make_centre,
@@ -30,6 +31,7 @@ SMS_GAP_SECONDS = 3
 
 
 def prepare(sms_url: str = "http://127.0.0.1:8025/send") -> None:
+	require_test_site()
 	frappe.set_user("Administrator")
 	use_site_language()
 	use_sms_gateway(sms_url)  # the local gateway scripts/test starts (govservice.tests.sms_gateway)
