@@ -256,6 +256,8 @@ class TestComplaintFlow(DeskTestCase):
 		window.goto(f"/app/gs-complaint/{name}")
 		window.button("已告知反映人")
 		window.confirm()
+		# the form reloads after the action and draws the next one: wait for it, not for a time
+		expect(window.page.locator(".page-actions .btn:visible", has_text="办结归档").first).to_be_visible()
 		window.button("办结归档")
 		window.wait()
 		window.expect_state("已办结")
@@ -667,6 +669,74 @@ class TestAdministrator(DeskTestCase):
 				break
 			time.sleep(0.5)
 		self.assertGreaterEqual(logs, 1, "the agent was notified through the case's agent field")
+
+
+SMS_URL = os.environ.get("GS_SMS_URL", "http://127.0.0.1:8025")
+INJECTED = "#gs-injected, #gs-pixel, a[href^='http://evil']"
+# a remote image put into a page as if something had slipped through: the site's policy must block it
+REMOTE_IMAGE = """(url) => new Promise((resolve) => {
+	document.addEventListener("securitypolicyviolation", (e) => resolve(e.violatedDirective), { once: true });
+	const img = document.createElement("img");
+	img.src = url;
+	document.body.appendChild(img);
+	setTimeout(() => resolve(null), 8000);
+})"""
+
+
+def pixels() -> list[str]:
+	"""The remote images the stranger's server (the local gateway's /pixel) was asked for."""
+	return requests.get(f"{SMS_URL}/pixels", timeout=10).json()
+
+
+class TestTypedTextIsText(DeskTestCase):
+	"""Markup a citizen or an agent typed is shown as text where staff read it: no block covers the screen,
+	no link or remote image appears, and the site's Content-Security-Policy blocks a remote image anyway."""
+
+	def assert_text_only(self, desk: Desk, place: str) -> None:
+		self.assertEqual(desk.page.locator(INJECTED).count(), 0, f"{place}: markup became part of the page")
+		self.assertIn("点击核验", desk.page.content(), f"{place}: the typed text is not shown")
+		desk.shot(place)
+
+	def test_typed_markup_stays_text_in_ledgers_forms_and_prints(self):
+		typed = SETUP["typed"]
+		window = self.desk("window")
+		day = typed["registered"]
+		window.goto(f"/app/query-report/Complaint Tracking Ledger?from_date={day}&to_date={day}")
+		window.page.locator(".dt-scrollable .dt-row").first.wait_for()
+		self.assert_text_only(window, "complaint-ledger")
+		window.goto(f"/app/gs-complaint/{typed['complaint']}")
+		self.assert_text_only(window, "complaint-form")
+
+		supervisor = self.desk("supervisor")
+		supervisor.goto(f"/app/gs-collection-sheet/{typed['sheet']}")
+		self.assert_text_only(supervisor, "collection-sheet")
+
+		agent = self.desk("village_agent", phone=True)
+		agent.goto(f"/app/gs-special-group-visit/{typed['visit']}")
+		self.assert_text_only(agent, "visit")
+		agent.goto(f"/app/gs-case/{typed['case']}")
+		self.assert_text_only(agent, "case-form")
+		agent.page.goto(f"{BASE}/printview?doctype=GS Case&name={typed['case']}&format=Standard")
+		agent.page.wait_for_load_state("networkidle")
+		self.assert_text_only(agent, "case-standard-print")
+		self.assertEqual([p for p in pixels() if not p.startswith("/pixel/csp-")], [])
+
+	def test_the_policy_blocks_remote_images_on_desk_portal_and_print(self):
+		typed = SETUP["typed"]
+		agent = self.desk("village_agent")
+		for place, route in (
+			("desk", f"/app/gs-case/{typed['case']}"),
+			("portal", "/services"),
+			("print", f"/printview?doctype=GS Case&name={typed['case']}&format=Standard"),
+		):
+			agent.page.goto(BASE + route)
+			agent.page.wait_for_load_state("networkidle")
+			directive = agent.page.evaluate(REMOTE_IMAGE, f"{SMS_URL}/pixel/csp-{place}")
+			self.assertEqual(directive, "img-src", f"{place}: a remote image was not blocked")
+			agent.shot(f"csp-{place}")
+		# the refusals the browser reports are the test's own
+		agent.problems[:] = [p for p in agent.problems if "Content Security Policy" not in p]
+		self.assertEqual([p for p in pixels() if p.startswith("/pixel/csp-")], [])
 
 
 if __name__ == "__main__":

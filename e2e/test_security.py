@@ -40,6 +40,7 @@ OWN_CASES = {"portal_a": {"v1a"}, "portal_b": {"t2"}}
 ID_READERS = ("village", "village2", "township", "township2", "county", "window", "lead")
 IDENTITIES = (*STAFF_WITH_CASES, "contact", "contact2", "supervisory", "portal_a", "portal_b", "guest")
 CITIZENS = ("portal_a", "portal_b", "guest")
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 FULL_READ_PATHS = ("REST get", "REST v2 get", "frappe.client.get", "getdoc", "get_docinfo")
 
 
@@ -1846,6 +1847,386 @@ class SecuritySuite(unittest.TestCase):
 		self.assertEqual(response.status_code, 200, response.text[:200])
 		self.assertTrue(response.content.startswith(b"%PDF"))
 		self.assertNotIn(b"root:x:0:0", response.content)
+
+	# --- the second round: spellings, addresses, history, audit, typed text, shared files, echoes ---------
+
+	# one mobile number in the spellings an attacker used; only the full-width one is the same number
+	SPELLINGS = {
+		"full-width": "１３９５５５００００１",
+		"Arabic-Indic": "١٣٩٥٥٥٠٠٠٠١",
+		"Eastern Arabic": "۱۳۹۵۵۵۰۰۰۰۱",
+		"Bengali": "১৩৯৫৫৫০০০০১",
+		"Thai": "๑๓๙๕๕๕๐๐๐๐๑",
+		"Myanmar": "၁၃၉၅၅၅၀၀၀၀၁",
+		"Devanagari": "१३९५५५००००१",
+		"mixed": "1395550000١",
+	}
+
+	def test_identifiers_in_other_digits_are_refused_on_every_path(self):
+		"""send_code, code log-in, reset, sign-up and Frappe's own log-in by mobile number: a number in other
+		scripts' digits is refused (never another spelling of an account), the full-width one is the same
+		number (and meets the same 60-second gap)."""
+		self.failures_seen = []
+		registered = WORLD["mobiles"]["portal_a"]
+		self.assertEqual(registered, "13955500001")
+		guest = Client("guest", None, None)
+		for name, spelling in self.SPELLINGS.items():
+			for method, data in (
+				("govservice.api.account.send_code", {"purpose": "login"}),
+				("govservice.api.account.login_with_code", {"code": "123456"}),
+				("govservice.api.account.reset_password", {"code": "123456", "new_password": "Taken-2026x!"}),
+			):
+				response = guest.call(method, phone=spelling, **data)
+				kind = response.json().get("exc_type") if not ok(response) else None
+				if (
+					name == "full-width"
+				):  # the holder's number: a code is sent (or the gap waited), none guessed
+					passed = (
+						kind in (None, "SMSRateLimitError") if "send_code" in method else kind == "CodeError"
+					)
+				else:
+					passed = kind == "AccountError"
+				self.record(
+					"guest", "Account", f"{method.rsplit('.', 1)[-1]} {name}", spelling, passed, str(kind)
+				)
+			login = requests.post(
+				f"{BASE}/api/method/login", data={"usr": spelling, "pwd": WORLD["password"]}, timeout=60
+			)
+			want = name == "full-width"  # the same number, canonical: the holder logs in
+			self.record("guest", "Account", f"Frappe login by mobile {name}", spelling, ok(login) == want)
+		# a successful log-in resets the address's count of failures for the suite's later log-ins
+		Client("reset-count", WORLD["users"]["portal_a"], WORLD["password"])
+		fresh = "13955500077"
+		first = guest.call(
+			"govservice.api.account.send_code", phone=fresh.translate(FULL_WIDTH), purpose="signup"
+		)
+		again = guest.call("govservice.api.account.send_code", phone=fresh, purpose="signup")
+		self.record(
+			"guest",
+			"Account",
+			"full-width and ASCII share the gap",
+			fresh,
+			ok(first) and again.status_code == 429,
+			f"{first.status_code} {again.status_code}",
+		)
+		self.assertEqual(self.failures_seen, [])
+
+	def test_forged_forwarding_headers_do_not_dodge_address_limits(self):
+		"""The client's address is the peer's (no trusted proxy on the test site): a new X-Forwarded-For on
+		every request is not a new address. Checked on the app's code limit and on Frappe's rate limit of
+		password resets, whose answer is also the same for existing and missing accounts."""
+		self.failures_seen = []
+		gs_settings = self.admin.get("/api/resource/GS Settings/GS Settings").json()["data"]
+		system = self.admin.get("/api/resource/System Settings/System Settings").json()["data"]
+		try:
+			self.admin.put("/api/resource/GS Settings/GS Settings", {"sms_codes_per_ip_per_hour": 3})
+			statuses = []
+			for n in range(6):
+				response = requests.post(
+					f"{BASE}/api/method/govservice.api.account.send_code",
+					data={"phone": f"1395551{n:04d}", "purpose": "signup"},
+					headers={"X-Forwarded-For": f"10.77.0.{n + 2}", "Accept": "application/json"},
+					timeout=60,
+				)
+				statuses.append(response.status_code)
+			limited = statuses.index(429) if 429 in statuses else None
+			self.record(
+				"guest",
+				"Account",
+				"send_code per address, forged X-Forwarded-For",
+				"*",
+				limited is not None and limited <= 3 and set(statuses[limited:]) == {429},
+				str(statuses),
+			)
+			# Frappe's reset: the same answer for a citizen's, a staff account's and a missing name
+			self.admin.put("/api/resource/System Settings/System Settings", {"password_reset_limit": 1000})
+			answers = []
+			for user in (WORLD["users"]["portal_a"], WORLD["users"]["window"], "nobody@nowhere.test"):
+				response = requests.post(
+					f"{BASE}/api/method/frappe.core.doctype.user.user.reset_password",
+					data={"user": user},
+					headers={"Accept": "application/json"},
+					timeout=60,
+				)
+				answers.append((response.status_code, response.text))
+				self.record(
+					"guest", "Account", "reset_password names nobody", user, "市民" not in response.text
+				)
+			self.record(
+				"guest",
+				"Account",
+				"reset_password same answer",
+				"*",
+				len(set(answers)) == 1 and answers[0][0] == 200,
+				str(answers)[:300],
+			)
+			# with the limit below what this address has used, every forged address is refused too
+			lowered = self.admin.put(
+				"/api/resource/System Settings/System Settings", {"password_reset_limit": 2}
+			)
+			self.assertTrue(ok(lowered), lowered.text[:300])
+			statuses = [
+				requests.post(
+					f"{BASE}/api/method/frappe.core.doctype.user.user.reset_password",
+					data={"user": f"nobody{n}@nowhere.test"},
+					headers={"X-Forwarded-For": f"10.78.0.{n + 2}", "Accept": "application/json"},
+					timeout=60,
+				).status_code
+				for n in range(3)
+			]
+			self.record(
+				"guest",
+				"Account",
+				"reset_password per address, forged X-Forwarded-For",
+				"*",
+				statuses == [429, 429, 429],
+				str(statuses),
+			)
+		finally:
+			self.admin.put(
+				"/api/resource/GS Settings/GS Settings",
+				{"sms_codes_per_ip_per_hour": gs_settings.get("sms_codes_per_ip_per_hour")},
+			)
+			self.admin.put(
+				"/api/resource/System Settings/System Settings",
+				{"password_reset_limit": system.get("password_reset_limit")},
+			)
+		self.assertEqual(self.failures_seen, [])
+
+	def test_history_never_shows_fields_above_the_readers_level(self):
+		"""A corrected ID number (case, register, profile, sheet row) is in the record's history; a reader
+		who sees the masked copy never gets a full number from getdoc, get_docinfo or the Version list."""
+		corrected = WORLD["corrected"]
+		numbers = set(WORLD["correction_ids"])
+
+		def full_ids(text: str) -> set[str]:
+			return {number for number in numbers if number in text}
+
+		def probe(client: Client, identity: str):
+			for doctype, name in corrected.items():
+				loaded = client.call("frappe.desk.form.load.getdoc", doctype=doctype, name=name)
+				if not ok(loaded):
+					continue  # not a reader of the record at all (the list probes check that)
+				body = json.dumps(loaded.json().get("docs") or [], ensure_ascii=False)
+				shows_full = bool(full_ids(body))
+				history = json.dumps(
+					loaded.json().get("docinfo", {}).get("versions") or [], ensure_ascii=False
+				)
+				self.record(
+					identity,
+					doctype,
+					"getdoc history",
+					name,
+					shows_full or not full_ids(history),
+					str(full_ids(history)),
+				)
+				info = client.call("frappe.desk.form.load.get_docinfo", doctype=doctype, name=name)
+				if ok(info):
+					history = json.dumps(
+						info.json().get("docinfo", {}).get("versions") or [], ensure_ascii=False
+					)
+					self.record(
+						identity,
+						doctype,
+						"get_docinfo history",
+						name,
+						shows_full or not full_ids(history),
+						str(full_ids(history)),
+					)
+				listed = client.get(
+					"/api/resource/Version",
+					filters=json.dumps({"ref_doctype": doctype, "docname": name}),
+					fields=json.dumps(["data"]),
+					limit_page_length=0,
+				)
+				text = listed.text if ok(listed) else ""
+				self.record(
+					identity,
+					doctype,
+					"Version list",
+					name,
+					shows_full or not full_ids(text),
+					str(full_ids(text)),
+				)
+				followed = client.call(
+					"frappe.desk.form.document_follow.update_follow",
+					doctype=doctype,
+					doc_name=name,
+					following=1,
+				)
+				self.record(
+					identity, doctype, "follow by e-mail", name, not ok(followed), followed.text[:120]
+				)
+
+		self.run_matrix(probe)
+
+	def test_every_full_id_field_read_is_logged(self):
+		"""The fields logged are the metadata's (Data fields above level 0), not a list: for each, a value,
+		list and report read by a reader of the field writes an Access Log row."""
+		self.failures_seen = []
+		fields = {}
+		for doctype in ("GS Case", "GS Special Group Member", "GS Portal Profile", "GS Collection Sheet"):
+			meta = self.admin.get("/api/method/frappe.desk.form.load.getdoctype", doctype=doctype).json()[
+				"docs"
+			]
+			for dt in meta:
+				for df in dt["fields"]:
+					if df["fieldtype"] == "Data" and df.get("permlevel"):
+						fields.setdefault(dt["name"], set()).add(df["fieldname"])
+		self.assertIn("filer_id_number", fields["GS Case"])
+		self.assertIn("id_number", fields["GS Collection Request"])
+		for doctype, reader in (("GS Case", "village"), ("GS Special Group Member", "village")):
+			client, user = self.clients[reader], WORLD["users"][reader]
+			for fieldname in sorted(fields[doctype]):
+				for path, method, data in (
+					("get_value", "frappe.client.get_value", {"fieldname": fieldname}),
+					("get_list", "frappe.client.get_list", {"fields": json.dumps([fieldname])}),
+					(
+						"reportview.get",
+						"frappe.desk.reportview.get",
+						{"fields": json.dumps([f"`tab{doctype}`.`{fieldname}`"])},
+					),
+				):
+					before = len(self.access_logs(user))
+					answer = client.call(method, doctype=doctype, **data)
+					after = len(self.access_logs(user))
+					self.record(
+						reader,
+						doctype,
+						f"Access Log {path} {fieldname}",
+						"*",
+						ok(answer) and after == before + 1,
+						answer.text[:120],
+					)
+		self.assertEqual(self.failures_seen, [])
+
+	def test_typed_markup_is_plain_text_and_never_echoed(self):
+		"""Markup a citizen or an agent types is stored as text (no tag survives), and a refusal never
+		repeats the value it refuses."""
+		self.failures_seen = []
+		hostile = '"><svg onload=alert(1)><img src="http://127.0.0.1:9/x">'
+		village = self.clients["village"]
+		case = WORLD["cases"]["v1a"]
+		for field, value in (
+			("filer_relationship", hostile),
+			("service_centre", hostile),
+			("applicant_type", hostile),
+		):
+			response = village.put(f"/api/resource/GS Case/{case}", {field: value})
+			self.record(
+				"village",
+				"GS Case",
+				f"refusal echoes {field}",
+				case,
+				"<svg" not in response.text,
+				response.text[:160],
+			)
+		for path in (
+			f"/api/resource/GS Case/{hostile}",
+			"/api/method/frappe.desk.form.load.getdoc?doctype=GS Case&name=" + requests.utils.quote(hostile),
+		):
+			response = village.get(path)
+			self.record(
+				"village", "GS Case", "not-found echoes the name", path[:40], "<svg" not in response.text
+			)
+		response = requests.post(
+			f"{BASE}/api/method/govservice.api.account.send_code",
+			data={"phone": hostile, "purpose": "login"},
+			headers={"Accept": "application/json"},
+			timeout=60,
+		)
+		self.record("guest", "Account", "send_code echoes the phone", "*", "svg" not in response.text)
+		noted = village.put(f"/api/resource/GS Case/{case}", {"request_note": hostile})
+		stored = self.admin.get(f"/api/resource/GS Case/{case}").json()["data"].get("request_note") or ""
+		self.record(
+			"village",
+			"GS Case",
+			"typed markup stored as text",
+			case,
+			ok(noted) and "<" not in stored,
+			stored[:80],
+		)
+		comment = village.call(
+			"frappe.desk.form.utils.add_comment",
+			reference_doctype="GS Case",
+			reference_name=case,
+			content='<p style="position:fixed">看<img src="http://127.0.0.1:9/p.png"><a href="http://evil.test/">核验</a></p>',
+			comment_email=WORLD["users"]["village"],
+			comment_by="一村代办员",
+		)
+		content = (message(comment) or {}).get("content", "")
+		self.record(
+			"village",
+			"Comment",
+			"a comment keeps the site's own rich text",
+			case,
+			ok(comment) and "http" not in content and "style" not in content,
+			content[:120],
+		)
+		self.assertEqual(self.failures_seen, [])
+
+	def test_the_same_bytes_from_two_citizens_are_two_files(self):
+		"""Two citizens file requests with identical files: each request holds its own file, and neither
+		citizen can open the other's."""
+		self.failures_seen = []
+		content = b"%PDF-1.4\n% identical upload\n%%EOF\n"
+		urls = {}
+		for identity in ("portal_a", "portal_b"):
+			response = self.clients[identity].session.post(
+				f"{BASE}/api/method/govservice.api.portal.submit_request",
+				data={"service_item": WORLD["item"], "phone": WORLD["mobiles"][identity]},
+				files={"material-0": ("同一份.pdf", content, "application/pdf")},
+				headers={"Accept": "application/json"},
+				timeout=60,
+			)
+			self.record(
+				identity,
+				"File",
+				"file a request with identical bytes",
+				"*",
+				ok(response),
+				response.text[:160],
+			)
+			case = message(response)
+			if case:
+				rows = self.admin.get(f"/api/resource/GS Case/{case}").json()["data"]["materials"]
+				urls[identity] = next((row["portal_file"] for row in rows if row.get("portal_file")), None)
+		self.record(
+			"portal_a",
+			"File",
+			"identical uploads share no file",
+			"*",
+			bool(urls.get("portal_a")) and urls.get("portal_a") != urls.get("portal_b"),
+			str(urls),
+		)
+		if urls.get("portal_b"):
+			stolen = self.clients["portal_a"].session.get(BASE + urls["portal_b"], timeout=60)
+			self.record("portal_a", "File", "the other's copy", urls["portal_b"], stolen.status_code != 200)
+		self.assertEqual(self.failures_seen, [])
+
+	def test_security_headers(self):
+		self.failures_seen = []
+		# a session of its own: opening desk pages gives a session a CSRF token the suite's clients do not send
+		client = Client("headers", WORLD["users"]["village"], WORLD["password"])
+		for path in ("/", "/services", "/app", "/printview", "/api/method/ping"):
+			response = client.session.get(BASE + path, timeout=60)
+			policy = response.headers.get("Content-Security-Policy", "")
+			self.record(
+				"village",
+				"headers",
+				"Content-Security-Policy",
+				path,
+				"img-src 'self' data: blob:" in policy and "form-action 'self'" in policy,
+				policy[:80],
+			)
+			self.record(
+				"village",
+				"headers",
+				"nosniff",
+				path,
+				response.headers.get("X-Content-Type-Options") == "nosniff",
+			)
+		self.assertEqual(self.failures_seen, [])
 
 
 if __name__ == "__main__":

@@ -93,7 +93,7 @@ class TestCaseReminders(CaseTestCase):
 		self.assertTrue(subjects)
 		for subject in subjects:  # the desk shows it as HTML: the citizen's name is text there
 			self.assertNotIn("<a ", subject)
-			self.assertIn("&lt;a href=", subject)
+			self.assertIn("＜a href=", subject)  # typed text is plain text: no tag, shown as typed
 
 	def test_no_reminders_on_days_off_or_for_paused_cases(self):
 		case = self.accepted_case()

@@ -4,8 +4,10 @@
 import json
 
 import frappe
+from frappe.utils import add_days, getdate, now_datetime, today
 
-from govservice.setup.demo import DEMO_PASSWORD, load_demo
+from govservice.setup.demo import demo_password, load_demo
+from govservice.tests.guard import require_test_site
 from govservice.tests.utils import use_site_language
 
 USERS = {
@@ -27,18 +29,20 @@ ITEMS = {
 }
 
 
-def prepare() -> None:
+def prepare(pixel_url: str = "http://127.0.0.1:8025/pixel") -> None:
+	require_test_site()
 	frappe.set_user("Administrator")
 	use_site_language()
 	if not frappe.db.exists("User", USERS["housing"]):
 		load_demo()  # idempotent: adds what a newer demo has
+	typed = ensure_typed_markup(pixel_url)
 	frappe.db.commit()
 	company = frappe.db.get_value("Company", {}, "name")
 	abbr = frappe.get_cached_value("Company", company, "abbr")
 	print(
 		json.dumps(
 			{
-				"password": DEMO_PASSWORD,
+				"password": demo_password(),
 				"users": USERS,
 				"items": ITEMS,
 				"item_names": {
@@ -54,7 +58,107 @@ def prepare() -> None:
 					"social": f"县人力资源和社会保障局 - {abbr}",
 					"health": f"县医疗保障局 - {abbr}",
 				},
+				"typed": typed,
 			},
 			ensure_ascii=False,
 		)
 	)
+
+
+def markup(pixel_url: str, place: str) -> str:
+	"""What an attacker types into a text field: a block over the whole screen with a link, and a remote image
+	that would tell the sender who opened the record."""
+	return (
+		f'<div id="gs-injected" style="position:fixed;inset:0;background:#c00">点击核验{place}'
+		f'<a href="http://evil.test/">核验</a><img id="gs-pixel" src="{pixel_url}/{place}"></div>'
+	)
+
+
+def ensure_typed_markup(pixel_url: str) -> dict:
+	"""Records whose typed text is markup, in the places staff read it: a 办不成事 complaint (the window's
+	ledger), a collection sheet row of 金龙村 last week (the township supervisor), a visit to a person of its
+	register (the village agent) and a case with such an address (its Standard print)."""
+	village = "走马镇金龙村"
+	agent = frappe.db.get_value("GS Agent", {"user": USERS["village_agent"]})
+	complaint = frappe.db.get_value("GS Complaint", {"reporter_name": ["like", "%gs-injected%"]})
+	if not complaint:
+		complaint = (
+			frappe.get_doc(
+				{
+					"doctype": "GS Complaint",
+					"reporter_name": markup(pixel_url, "reporter")[:120],
+					"reporter_phone": "13907180001",
+					"description": markup(pixel_url, "complaint"),
+				}
+			)
+			.insert()
+			.name
+		)
+	# registered a month ago: outside the period other tests open the ledger with
+	frappe.db.set_value("GS Complaint", complaint, "registered_on", add_days(now_datetime(), -30))
+	last_monday = add_days(getdate(today()), -getdate(today()).weekday() - 7)
+	sheet = frappe.db.get_value("GS Collection Sheet", {"service_centre": village, "week_start": last_monday})
+	if not sheet:
+		sheet = (
+			frappe.get_doc(
+				{
+					"doctype": "GS Collection Sheet",
+					"service_centre": village,
+					"week_start": last_monday,
+					"collected_on": last_monday,
+					"collected_by": agent,
+					"collection_place": "金龙村村委会便民服务站",
+					"collection_time": "每周一上午",
+					"requests": [
+						{
+							"requester_name": "覃先生",
+							"request": markup(pixel_url, "sheet"),
+							"urgency": "Minor Need",
+							"phone": "13907180002",
+							"is_government_matter": 0,
+							"reply": "已答复",
+						}
+					],
+				}
+			)
+			.insert()
+			.name
+		)
+	member = frappe.db.get_value("GS Special Group Member", {"service_centre": village}, order_by="creation")
+	visit = frappe.db.get_value("GS Special Group Visit", {"findings": ["like", "%gs-injected%"]})
+	if not visit:
+		visit = (
+			frappe.get_doc(
+				{
+					"doctype": "GS Special Group Visit",
+					"member": member,
+					"visit_date": today(),
+					"visitors": "村代办员",
+					"findings": markup(pixel_url, "visit"),
+				}
+			)
+			.insert()
+			.name
+		)
+	case = frappe.db.get_value("GS Case", {"address": ["like", "%gs-injected%"]})
+	if not case:
+		case = (
+			frappe.get_doc(
+				{
+					"doctype": "GS Case",
+					"applicant_type": "Individual",
+					"applicant_name": "向国华",
+					"id_number": "422828195001010116",
+					"phone": "13907180003",
+					"address": markup(pixel_url, "case"),
+					"service_item": ITEMS["village"],
+					"service_centre": village,
+					"agent": agent,
+					"intake_channel": "Window",
+				}
+			)
+			.insert()
+			.name
+		)
+	registered = getdate(frappe.db.get_value("GS Complaint", complaint, "registered_on"))
+	return {"complaint": complaint, "registered": str(registered), "sheet": sheet, "visit": visit, "case": case}

@@ -15,6 +15,7 @@ from frappe.utils.password import update_password
 
 from govservice.organisation.doctype.gs_calendar_year.gs_calendar_year import ensure_calendar_years
 from govservice.organisation.utils import grant_centre_scope
+from govservice.tests.guard import require_test_site
 from govservice.tests.utils import (
 	make_agent,
 	make_centre,
@@ -72,6 +73,7 @@ SECRET_CONSULTATION = "会商结论:内部掌握"
 
 
 def prepare() -> None:
+	require_test_site()
 	frappe.set_user("Administrator")
 	use_site_language()
 	year = frappe.utils.getdate().year
@@ -182,6 +184,7 @@ def prepare() -> None:
 				"secret_consultation": SECRET_CONSULTATION,
 				"item": ITEM,
 				"mobiles": MOBILES,
+				**ensure_corrections(cases, outreach, users),
 			},
 			ensure_ascii=False,
 		)
@@ -229,6 +232,47 @@ def ensure_key_project(centres: dict, agents: dict, users: dict, departments: di
 	finally:
 		frappe.set_user("Administrator")
 	return project.name
+
+
+# ID numbers typed wrong and corrected: each record below holds both in its history (valid GB 11643 numbers)
+WRONG_IDS = {
+	"GS Case": "110105194912310038",
+	"GS Special Group Member": "422828193503030038",
+	"GS Portal Profile": "110105195001010012",
+	"GS Collection Sheet": "422828194001010015",
+}
+
+
+def ensure_corrections(cases: dict, outreach: dict, users: dict) -> dict:
+	"""An ID number corrected on a case, a register entry, a portal profile and a collection sheet's row
+	(typed wrong, then put right), so that each record's history holds two full numbers."""
+	records = {
+		"GS Case": cases["v1a"],
+		"GS Special Group Member": outreach["members"]["v1a"],
+		"GS Portal Profile": frappe.db.get_value("GS Portal Profile", {"user": users["portal_a"]}),
+		"GS Collection Sheet": outreach["sheet"],
+	}
+	numbers = set(WRONG_IDS.values())
+	for doctype, name in records.items():
+		wrong = WRONG_IDS[doctype]
+		if frappe.db.exists(
+			"Version", {"ref_doctype": doctype, "docname": name, "data": ["like", f"%{wrong}%"]}
+		):
+			continue
+		doc = frappe.get_doc(doctype, name)
+		holder = doc.requests[0] if doctype == "GS Collection Sheet" else doc
+		right = holder.id_number
+		for value in (wrong, right):
+			holder.id_number = value
+			doc.save(
+				ignore_permissions=True, ignore_version=False
+			)  # the suite's world, set up as Administrator
+			doc = frappe.get_doc(doctype, name)
+			holder = doc.requests[0] if doctype == "GS Collection Sheet" else doc
+	for doctype, name in records.items():
+		doc = frappe.get_doc(doctype, name)
+		numbers.add((doc.requests[0] if doctype == "GS Collection Sheet" else doc).id_number)
+	return {"corrected": records, "correction_ids": sorted(numbers)}
 
 
 # the special-group register of the first two villages (valid GB 11643 numbers)

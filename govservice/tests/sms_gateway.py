@@ -1,6 +1,8 @@
 """A local SMS gateway for tests and the demo: an HTTP server on 127.0.0.1 that accepts what Frappe's SMS
 Settings send (GET query, form POST or JSON POST to /send) and records each message; GET /messages returns
-them as JSON (`?to=<number>` for one number's). It delivers nothing.
+them as JSON (`?to=<number>` for one number's). It delivers nothing. It also stands in for a stranger's server
+in the browser tests: GET /pixel/<anything> is recorded (a remote image a page should never have loaded)
+and listed at /pixels.
 
     python -m govservice.tests.sms_gateway --port 8025
 
@@ -56,6 +58,13 @@ class _Handler(BaseHTTPRequestHandler):
 		query = {key: values[-1] for key, values in parse_qs(url.query).items()}
 		if url.path == "/send":
 			self._record(query)
+		elif url.path.startswith("/pixel/"):
+			with self.server.lock:
+				self.server.pixels.append(url.path)
+			self._answer(200, {})
+		elif url.path == "/pixels":
+			with self.server.lock:
+				self._answer(200, list(self.server.pixels))
 		elif url.path == "/messages":
 			with self.server.lock:
 				found = [m for m in self.server.messages if not query.get("to") or m["to"] == query["to"]]
@@ -86,6 +95,7 @@ class _Server(ThreadingHTTPServer):
 	def __init__(self, address):
 		super().__init__(address, _Handler)
 		self.messages: list[dict] = []
+		self.pixels: list[str] = []
 		self.lock = threading.Lock()
 		self.fail = False
 

@@ -84,7 +84,7 @@ class TestPdfSafety(FrappeTestCase):
 		frappe.local.lang = "zh"
 		content = render_pdf("GS Case", case.name, "GS Entrustment Agreement")
 		self.assert_safe(content)
-		self.assertIn("<link", pdf_text(content))  # escaped: shown, not obeyed
+		self.assertIn("＜link", pdf_text(content))  # typed text is plain text: shown, not obeyed
 
 	def test_ledger_refuses_markup_as_a_department(self):
 		for department in (hostile_markup(self.port), "不存在的部门"):

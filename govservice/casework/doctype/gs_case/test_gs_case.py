@@ -23,6 +23,7 @@ from govservice.tests.utils import (
 	make_service_item,
 	make_user,
 )
+from govservice.utils import IdentifierError
 
 
 def ledger(case: str) -> list[str]:
@@ -105,9 +106,10 @@ class TestCaseRegistration(CaseTestCase):
 			)
 
 	def test_phone_and_applicant_type_are_checked(self):
-		for phone in ("12345", "1380000000", "abc"):
-			with self.assertRaises(CaseError):
+		for phone in ("12345", "1380000000", "abc", "139١2060001"):
+			with self.assertRaises(IdentifierError):  # the one phone rule of every app record
 				self.new_case(phone=phone)
+		self.assertEqual(self.new_case(phone="１３８ ０００ ０００００").phone, "13800000000")
 		self.new_case(phone="0718-5221234")
 		with self.assertRaises(CaseError):  # an item for legal persons only
 			self.new_case(service_item=self.business_item)

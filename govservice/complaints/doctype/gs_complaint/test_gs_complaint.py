@@ -382,7 +382,7 @@ class TestComplaintRemindersAndDepartments(ComplaintTestCase):
 			pluck="subject",
 		):
 			self.assertNotIn("<a ", subject)
-			self.assertIn("&lt;a href=", subject)
+			self.assertIn("＜a href=", subject)  # typed text is plain text: no tag, shown as typed
 		doc.reload()
 		self.assertTrue(doc.reminded_before_deadline and doc.reminded_after_deadline and doc.is_overdue)
 
