@@ -13,7 +13,8 @@ table. So the scoped DocTypes' centre field ignores Frappe's User Permissions, a
 module's: every scoped record carries its centre, township and county (`set_scope_centres`), and a user's
 condition is one equality on the column of their centre's level (`township_centre = '…'` for a township
 agent), which an index serves together with the list's sort; the county of a one-county site reads all.
-`has_centre_scope` checks a single record against the user's centres and their descendants.
+`has_centre_scope` checks a single record against the user's centres and their descendants. A case sent
+up to another centre stays in the lists of its first-contact agent and their B post (`FOLLOWING_FIELDS`).
 """
 
 import frappe
@@ -197,7 +198,24 @@ def centre_scope_query(user: str | None = None, doctype: str | None = None) -> s
 				if len(listed) == 1
 				else f"{table}.`{field}` in ({', '.join(listed)})"
 			)
+	conditions += following_conditions(user, doctype)
 	return "(" + " or ".join(conditions) + ")" if conditions else "1=0"
+
+
+# 首办负责: the first-contact agent (and their B post) keep following a case sent up to another centre
+FOLLOWING_FIELDS = {"GS Case": ("agent_user", "backup_agent_user")}
+
+
+def following_conditions(user: str, doctype: str) -> list[str]:
+	"""Conditions for the records `user` follows outside their centres (each served by an index that starts
+	with the follower's field)."""
+	return [
+		f"`tab{doctype}`.`{field}` = {frappe.db.escape(user)}" for field in FOLLOWING_FIELDS.get(doctype, ())
+	]
+
+
+def follows(doc, user: str) -> bool:
+	return any(doc.get(field) == user for field in FOLLOWING_FIELDS.get(doc.doctype, ()))
 
 
 def has_centre_scope(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
@@ -207,4 +225,6 @@ def has_centre_scope(doc, ptype: str | None = None, user: str | None = None) -> 
 	scope = reach(user, doc.doctype)
 	if scope != "centres":
 		return None if scope == "all" else False
-	return None if doc.get("service_centre") in user_centres(user, doc.doctype) else False
+	if doc.get("service_centre") in user_centres(user, doc.doctype) or follows(doc, user):
+		return None
+	return False

@@ -23,10 +23,25 @@ class TestScopeQuery(CaseTestCase):
 		return frappe.db.get_value("GS Agent", agent, "user")
 
 	def test_a_township_agent_gets_one_equality_on_the_township_column(self):
-		condition = centre_scope_query(self.user_of(self.town_agent), "GS Case")
-		self.assertEqual(condition, f"(`tabGS Case`.`township_centre` = {frappe.db.escape(self.town)})")
-		village = centre_scope_query(self.user_of(self.agent), "GS Case")
-		self.assertEqual(village, f"(`tabGS Case`.`service_centre` = {frappe.db.escape(self.village)})")
+		def following(user: str) -> str:  # the cases they sent up, each by an index of its own
+			user = frappe.db.escape(user)
+			return f" or `tabGS Case`.`agent_user` = {user} or `tabGS Case`.`backup_agent_user` = {user}"
+
+		town_user, village_user = self.user_of(self.town_agent), self.user_of(self.agent)
+		condition = centre_scope_query(town_user, "GS Case")
+		self.assertEqual(
+			condition,
+			f"(`tabGS Case`.`township_centre` = {frappe.db.escape(self.town)}{following(town_user)})",
+		)
+		village = centre_scope_query(village_user, "GS Case")
+		self.assertEqual(
+			village,
+			f"(`tabGS Case`.`service_centre` = {frappe.db.escape(self.village)}{following(village_user)})",
+		)
+		self.assertEqual(
+			centre_scope_query(town_user, "GS Work Log"),
+			f"(`tabGS Work Log`.`township_centre` = {frappe.db.escape(self.town)})",
+		)
 
 	def test_every_scoped_doctype_carries_the_columns(self):
 		user = self.user_of(self.agent)

@@ -2,6 +2,14 @@
 // working days left or how late it is.
 frappe.listview_settings["GS Case"] = {
 	add_fields: ["status", "stage", "deadline_date", "is_paused", "applicant_name", "item_name"],
+	onload(listview) {
+		// 首办负责: the cases this agent registered first, wherever they are handled now (sent up included)
+		listview.page.add_inner_button(__("Cases I Follow"), () => {
+			listview.filter_area.clear(false).then(() => {
+				listview.filter_area.add([["GS Case", "agent_user", "=", frappe.session.user]]);
+			});
+		});
+	},
 	get_indicator(doc) {
 		const deadline = govservice.deadline_status(doc.deadline_date, doc.stage, doc.is_paused);
 		if (deadline && deadline.color === "red") {
