@@ -32,6 +32,29 @@ TARGET_APPLICANTS = {
 }
 
 
+# what a completed case's plain save may still change: how its result is handed over
+COMPLETED_CHANGES = ("delivery_method", "ems_tracking_number", "result_ready_on", "result", "archived_on")
+
+
+def table_rows(doc, df) -> list:
+	"""A table's rows as compared for a completed case: their data, not their bookkeeping."""
+	skip = {
+		"name",
+		"modified",
+		"creation",
+		"owner",
+		"modified_by",
+		"idx",
+		"parent",
+		"parenttype",
+		"parentfield",
+	}
+	return [
+		{k: v for k, v in row.as_dict(no_default_fields=True).items() if k not in skip}
+		for row in doc.get(df.fieldname) or []
+	]
+
+
 class GSCase(CasePortalRules, CaseTransitions, CaseActions, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
@@ -139,6 +162,7 @@ class GSCase(CasePortalRules, CaseTransitions, CaseActions, Document):
 		if is_portal_user():
 			self.validate_portal_changes()
 		self.validate_not_closed()
+		self.validate_completed_record()
 		self.validate_applicant()
 		self.validate_door_to_door()
 		self.set_item_defaults()
@@ -184,6 +208,38 @@ class GSCase(CasePortalRules, CaseTransitions, CaseActions, Document):
 				_("This case is closed ({0}); it can no longer be changed.").format(_(previous.status)),
 				ClosedCaseError,
 				title=_("Closed Case"),
+			)
+
+	def validate_completed_record(self) -> None:
+		"""A completed case is a record too: a plain save may still say how its result is handed over (the
+		delivery, its EMS number, the result, when it was ready) and take the workflow on to the archive;
+		its applicant, item, materials and everything else stay as completed."""
+		previous = self.get_doc_before_save()
+		if not previous or previous.stage != "Completed" or self.flags.ignore_permissions or is_admin():
+			return
+		from govservice.security.writes import NO_DATA_TYPES, differs, workflow_fields_of
+
+		allowed = {*COMPLETED_CHANGES, *workflow_fields_of(self.doctype)}
+		changed = [
+			df
+			for df in self.meta.fields
+			if df.fieldtype not in NO_DATA_TYPES
+			and df.fieldname not in allowed
+			and (
+				(df.fieldtype == "Table" and table_rows(self, df) != table_rows(previous, df))
+				or (
+					df.fieldtype != "Table"
+					and differs(df, self.get(df.fieldname), previous.get(df.fieldname))
+				)
+			)
+		]
+		if changed:
+			frappe.throw(
+				_(
+					"This case is completed: only how its result is handed over can still change ({0})."
+				).format("、".join(_(df.label) for df in changed)),
+				ClosedCaseError,
+				title=_("Completed Case"),
 			)
 
 	def validate_applicant(self) -> None:
@@ -260,7 +316,12 @@ class GSCase(CasePortalRules, CaseTransitions, CaseActions, Document):
 						"allows_deferred": material.allows_deferred,
 					},
 				)
+		previous = self.get_doc_before_save()
+		stored = {row.name: row for row in previous.materials} if previous else {}
 		for row in self.materials:
+			before = stored.get(row.name)
+			if before and before.is_received and not row.is_received:
+				row.is_verified = 0  # taken back (found missing after all): no longer checked either
 			if row.is_verified:
 				row.is_received = 1  # checked against the original: it is here
 			if row.is_received and not row.received_date:
@@ -345,4 +406,7 @@ def on_doctype_update() -> None:
 		frappe.db.add_index("GS Case", [field, "creation"])
 		frappe.db.add_index("GS Case", [field, "status", "creation"])
 	frappe.db.add_index("GS Case", ["agent_user", "stage", "deadline_date"])
+	# the cases an agent follows outside their centre (sent up), in their list's order
+	frappe.db.add_index("GS Case", ["agent_user", "creation"])
+	frappe.db.add_index("GS Case", ["backup_agent_user", "creation"])
 	frappe.db.add_index("GS Case", ["portal_user"])  # a citizen's own requests (and their notices)

@@ -69,6 +69,11 @@ class CaseTransitions:
 				title=_("Missing Materials"),
 			)
 		self.accepted_with_deferral = 1 if deferrable else 0
+		# accepting is checking: the materials received are the ones the agent checked (the applicant's
+		# portal shows them checked, no longer "uploaded, awaiting check")
+		for row in self.materials:
+			if row.is_received:
+				row.is_verified = 1
 		self.accepted_on = now_datetime()
 		self.agreement_signed_date = today()
 		self.set_deadline()
