@@ -8,7 +8,9 @@ def boot_session(bootinfo) -> None:
 	as the generated range and its non-working days."""
 	if frappe.session.user == "Guest":
 		return
-	years = frappe.get_all("GS Calendar Year", fields=["year", "holiday_list"], order_by="year asc")
+	years = frappe.get_all(
+		"GS Calendar Year", fields=["year", "holiday_list", "is_provisional"], order_by="year asc"
+	)
 	if not years:
 		return
 	days = frappe.get_all(
@@ -21,4 +23,6 @@ def boot_session(bootinfo) -> None:
 		"start": f"{years[0].year}-01-01",
 		"end": f"{years[-1].year}-12-31",
 		"non_working_days": [str(day) for day in days],
+		# years without the State Council's official arrangement yet: their deadlines may still move
+		"provisional_years": [y.year for y in years if y.is_provisional],
 	}

@@ -1,6 +1,6 @@
 """China's working-day calendar as stored in ERPNext Holiday Lists, for deadline arithmetic.
 
-One Holiday List per year ("China Working Calendar 2026"), generated from the `holidays` library by
+One Holiday List per year ("2026年工作日历" on a Chinese site, "China Working Calendar 2026" otherwise), generated from the `holidays` library by
 GS Calendar Year. The arithmetic lives in govservice.domain.workdays; this module loads it and caches it
 per process, rebuilt when any calendar year changes.
 """
@@ -17,7 +17,22 @@ _calendars: dict[str, tuple[str, WorkCalendar]] = {}
 
 
 def holiday_list_name(year: int) -> str:
-	return f"China Working Calendar {year}"
+	"""The Holiday List of `year`: the one its calendar year links, or the name a new one gets, in the site's
+	language (names the app creates read in the county's language)."""
+	linked = frappe.db.get_value("GS Calendar Year", year, "holiday_list")
+	if linked and frappe.db.exists("Holiday List", linked):
+		return linked
+	language = frappe.db.get_single_value("System Settings", "language") or "en"
+	return calendar_name(year, language)
+
+
+# the calendars' names in the county's language, known without compiled translations (a migrate that
+# renames them may run before the translations are built)
+CALENDAR_NAMES = {"zh": "{0}年工作日历"}
+
+
+def calendar_name(year: int, language: str) -> str:
+	return CALENDAR_NAMES.get((language or "en")[:2], "China Working Calendar {0}").format(year)
 
 
 def get_work_calendar() -> WorkCalendar:
@@ -31,6 +46,18 @@ def get_work_calendar() -> WorkCalendar:
 	return calendar
 
 
+def provisional_years() -> list[int]:
+	"""Years whose arrangement of holidays and make-up workdays is not official yet (GS Calendar Year)."""
+	return frappe.get_all(
+		"GS Calendar Year", filters={"is_provisional": 1}, pluck="year", order_by="year asc"
+	)
+
+
+def is_provisional(day) -> bool:
+	"""Whether a deadline on `day` may still move when its year's official arrangement comes out."""
+	return bool(day) and getdate(day).year in provisional_years()
+
+
 def invalidate_calendar(*args, **kwargs) -> None:
 	"""Drop every process's cached calendar (called when a year or its Holiday List changes)."""
 	frappe.cache.set_value(VERSION_KEY, frappe.generate_hash(length=10))
@@ -38,7 +65,9 @@ def invalidate_calendar(*args, **kwargs) -> None:
 
 
 def on_holiday_list_update(doc, method=None) -> None:
-	if doc.name.startswith("China Working Calendar "):
+	if frappe.db.exists("GS Calendar Year", {"holiday_list": doc.name}) or doc.name.startswith(
+		"China Working Calendar "
+	):
 		invalidate_calendar()
 
 

@@ -3,7 +3,12 @@ import datetime
 import frappe
 from frappe.utils import getdate
 
-from govservice.organisation.calendar import add_working_days, invalidate_calendar, is_working_day
+from govservice.organisation.calendar import (
+	add_working_days,
+	holiday_list_name,
+	invalidate_calendar,
+	is_working_day,
+)
 from govservice.organisation.doctype.gs_calendar_year.gs_calendar_year import ensure_calendar_years
 from govservice.tests.utils import FrappeTestCase
 
@@ -11,9 +16,7 @@ from govservice.tests.utils import FrappeTestCase
 def holiday_dates(year: int) -> set[datetime.date]:
 	return {
 		getdate(d)
-		for d in frappe.get_all(
-			"Holiday", filters={"parent": f"China Working Calendar {year}"}, pluck="holiday_date"
-		)
+		for d in frappe.get_all("Holiday", filters={"parent": holiday_list_name(year)}, pluck="holiday_date")
 	}
 
 
@@ -56,7 +59,7 @@ class TestGSCalendarYear(FrappeTestCase):
 		self.assertTrue(is_working_day("2026-03-07"))
 
 	def test_regenerating_keeps_manual_holiday_list_edits(self):
-		holiday_list = frappe.get_doc("Holiday List", "China Working Calendar 2026")
+		holiday_list = frappe.get_doc("Holiday List", holiday_list_name(2026))
 		holiday_list.append("holidays", {"holiday_date": "2026-06-01", "description": "防汛停办"})
 		holiday_list.holidays = [h for h in holiday_list.holidays if str(h.holiday_date) != "2026-03-14"]
 		holiday_list.save()
