@@ -6,7 +6,8 @@
   level above), and their share;
 - door-to-door cases (上门办) among them;
 - special-group members visited on time: visits in the period made by their due date, against those visits
-  plus the people whose visit fell due in the period and is still not made;
+  plus everyone whose visit fell due by the period's end and is still not made (overdue since before the
+  period too: a person 40 days overdue is not "on time" because the lateness began last month);
 - median days from collection (the sheet's date) to the case's acceptance, for collected requests accepted
   in the period.
 
@@ -95,7 +96,7 @@ def village_figures(from_date, to_date, villages: list[str]) -> dict[str, dict]:
 	for row in frappe.db.sql(
 		"""select service_centre as village, count(*) as late
 		from `tabGS Special Group Member`
-		where is_active = 1 and next_visit_due between %(from)s and %(to)s
+		where is_active = 1 and next_visit_due <= %(to)s
 			and next_visit_due < %(today)s and service_centre in %(villages)s
 		group by service_centre""",
 		values,

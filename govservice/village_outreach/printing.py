@@ -32,4 +32,23 @@ def gs_contact_card(member) -> dict:
 					as_dict=True,
 				)
 			)
-	return {"responsible": responsible, "on_duty": on_duty, "backup": backup, "centres": centres}
+	return {
+		"responsible": responsible,
+		"on_duty": on_duty,
+		"backup": backup,
+		"centres": centres,
+		"public_hotlines": public_hotlines(),
+	}
+
+
+def public_hotlines() -> list[tuple[str, str]]:
+	"""The county's public hotlines (GS Settings, one per line: "12345 政务服务便民热线"), as (number, what)."""
+	text = frappe.db.get_single_value("GS Settings", "public_hotlines")
+	if text is None:  # never set on this site: the field's default
+		text = frappe.get_meta("GS Settings").get_field("public_hotlines").default or ""
+	lines = []
+	for line in text.splitlines():
+		number, _space, label = line.strip().partition(" ")
+		if number:
+			lines.append((number, label.strip()))
+	return lines

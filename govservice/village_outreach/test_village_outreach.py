@@ -220,6 +220,8 @@ class TestContactCard(OutreachTestCase):
 			"0718-1000001",
 			"0718-1000002",
 			"0718-1000003",
+			"12345",  # the county's public hotlines (GS Settings) too
+			"政务服务便民热线",
 		):
 			self.assertIn(text, html)
 		self.assertNotIn(member.id_number, html)
@@ -286,6 +288,40 @@ class TestVisits(OutreachTestCase):
 		frappe.set_user(self.agent2.user)
 		with self.assertRaises(frappe.PermissionError):
 			frappe.get_doc("GS Special Group Visit", visit.name).create_cases()
+
+	def test_a_need_of_another_household_member_is_their_case(self):
+		member = self.member(resident_id(871, "19320202"), full_name="李奶奶")
+		son = resident_id(872, "19650101")
+		frappe.set_user(self.agent.user)
+		visit = frappe.get_doc(
+			{
+				"doctype": "GS Special Group Visit",
+				"member": member.name,
+				"visitors": "一村代办员",
+				"findings": "儿子需办证",
+				"needs": [
+					{
+						"description": "儿子换领身份证",
+						"service_item": self.village_item,
+						"for_household_member": 1,
+						"member_name": "李大山",
+						"member_id_number": son,
+						"member_relationship": "儿子",
+						"member_phone": "13900000071",
+					}
+				],
+			}
+		).insert()
+		with self.assertRaises(OutreachError):  # a household member needs a name
+			bad = frappe.get_doc("GS Special Group Visit", visit.name)
+			bad.append("needs", {"description": "x", "for_household_member": 1, "member_id_number": son})
+			bad.save()
+		(name,) = frappe.get_doc("GS Special Group Visit", visit.name).create_cases()
+		frappe.set_user("Administrator")
+		case = frappe.get_doc("GS Case", name)
+		self.assertEqual((case.applicant_name, case.id_number, case.phone), ("李大山", son, "13900000071"))
+		self.assertEqual((case.is_special_group, case.is_door_to_door), (0, 0))
+		self.assertIn("儿子", case.request_note)
 
 	def test_overdue_visits_are_reminded_once_on_working_days(self):
 		member = self.member(resident_id(810, "19350303"), full_name="赵爷爷", is_lonely_elderly=1)
@@ -575,8 +611,9 @@ class TestFigures(OutreachTestCase):
 				"done_share": 33.3,
 				"door_to_door": 0,
 				"visits_on_time": 1,
-				"visits_due": 2,  # the visit made, and the lonely elderly's visit due yesterday
-				"on_time_share": 50.0,
+				# the visit made, the lonely elderly's visit due yesterday, and the one overdue since January
+				"visits_due": 3,
+				"on_time_share": 33.3,
 				"median_days_to_acceptance": 2.0,
 			},
 		)
@@ -627,3 +664,6 @@ class TestFigures(OutreachTestCase):
 		).insert()
 		late = self.member(resident_id(861, "19300101"), full_name="逾期", is_lonely_elderly=1)
 		frappe.db.set_value("GS Special Group Member", late.name, "next_visit_due", "2027-03-16")
+		# overdue since January, still not visited: due in March too, not on time because it began earlier
+		long_late = self.member(resident_id(862, "19300101"), full_name="久未走访", is_lonely_elderly=1)
+		frappe.db.set_value("GS Special Group Member", long_late.name, "next_visit_due", "2027-01-20")

@@ -30,12 +30,15 @@ frappe.ui.form.on("GS Collection Sheet", {
 
 	refresh(frm) {
 		if (frm.is_new()) return;
+		const actions = [];
 		if ((frm.doc.__onload || {}).can_dispatch) {
-			frm.add_custom_button(__("Dispatch"), () => dispatch(frm)).addClass("btn-primary");
+			actions.push({ label: __("Dispatch"), action: () => dispatch(frm), primary: true });
 		}
-		frm.add_custom_button(__("Print for the Notice Board"), () =>
-			govservice.open_pdf(frm, "GS Collection Notice")
-		);
+		actions.push({
+			label: __("Print for the Notice Board"),
+			action: () => govservice.open_pdf(frm, "GS Collection Notice"),
+		});
+		govservice.field_actions(frm, actions);
 	},
 });
 

@@ -21,14 +21,19 @@ frappe.ui.form.on("GS Special Group Member", {
 
 	refresh(frm) {
 		if (frm.is_new()) return;
+		const actions = [];
 		if (frm.doc.is_active) {
-			frm.add_custom_button(__("Record a Visit"), () =>
-				frappe.new_doc("GS Special Group Visit", { member: frm.doc.name })
-			).addClass("btn-primary");
+			actions.push({
+				label: __("Record a Visit"),
+				primary: true,
+				action: () => frappe.new_doc("GS Special Group Visit", { member: frm.doc.name }),
+			});
 		}
-		frm.add_custom_button(__("Print Contact Card"), () =>
-			govservice.open_pdf(frm, "GS Special Group Contact Card")
-		);
+		actions.push({
+			label: __("Print Contact Card"),
+			action: () => govservice.open_pdf(frm, "GS Special Group Contact Card"),
+		});
+		govservice.field_actions(frm, actions);
 		if (frm.doc.next_visit_due && frm.doc.next_visit_due < frappe.datetime.get_today()) {
 			frm.dashboard.set_headline_alert(
 				__("Visit overdue since {0}", [frappe.datetime.str_to_user(frm.doc.next_visit_due)]),

@@ -9,15 +9,20 @@ frappe.ui.form.on("GS Special Group Visit", {
 		if (frm.is_new()) return;
 		const waiting = (frm.doc.needs || []).filter((row) => row.service_item && !row.gs_case);
 		if (waiting.length && frm.perm[0] && frm.perm[0].write) {
-			frm.add_custom_button(__("Create Cases"), () =>
-				frm.call("create_cases").then(({ message }) => {
-					frm.reload_doc();
-					frappe.show_alert({
-						message: __("{0} door-to-door cases registered", [message.length]),
-						indicator: "green",
-					});
-				})
-			).addClass("btn-primary");
+			govservice.field_actions(frm, [
+				{
+					label: __("Create Cases"),
+					primary: true,
+					action: () =>
+						frm.call("create_cases").then(({ message }) => {
+							frm.reload_doc();
+							frappe.show_alert({
+								message: __("{0} cases registered", [message.length]),
+								indicator: "green",
+							});
+						}),
+				},
+			]);
 		}
 	},
 });

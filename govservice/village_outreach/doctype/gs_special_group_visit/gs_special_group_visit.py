@@ -8,7 +8,7 @@ from frappe.utils import getdate, today
 
 from govservice.citizen_portal.utils import agent_on_duty
 from govservice.domain.outreach_rules import GROUPS, next_visit_due
-from govservice.utils import shown
+from govservice.utils import checked_resident_id, shown
 from govservice.village_outreach.cases import CaseOpener, refuse_rows, update_rows
 from govservice.village_outreach.errors import OutreachError
 from govservice.village_outreach.register import groups_of
@@ -74,6 +74,17 @@ class GSSpecialGroupVisit(Document):
 				row.department_visit = frappe.get_cached_value(
 					"GS Service Item", row.service_item, "department_visits_home"
 				)
+			if row.for_household_member:
+				# a need of someone else in the household: the case is in their own name
+				if not (row.member_name or "").strip():
+					frappe.throw(
+						_("Row {0}: enter the household member's name.").format(row.idx),
+						OutreachError,
+						title=_("Needs Found"),
+					)
+				row.member_id_number = checked_resident_id(row.member_id_number, OutreachError)
+			else:
+				row.member_name = row.member_id_number = row.member_relationship = row.member_phone = None
 
 	def stored_member(self):
 		if not self.member or not frappe.db.exists("GS Special Group Member", self.member):
@@ -136,22 +147,42 @@ class GSSpecialGroupVisit(Document):
 		created, shown = [], {}
 		for row in rows:
 			door_to_door = bool(opener.items[row.service_item].offers_door_to_door)
+			applicant = (
+				{
+					"applicant_name": row.member_name,
+					"id_number": row.member_id_number,
+					"phone": row.member_phone or member.phone,
+					"is_special_group": 0,
+					"urgency": "Normal",
+					"request_note": _("Found on visit {0} to {1} ({2}): {3}").format(
+						self.name,
+						member.full_name,
+						row.member_relationship or _("household member"),
+						row.description,
+					),
+				}
+				if row.for_household_member
+				else {
+					"applicant_name": member.full_name,
+					"id_number": member.id_number,
+					"phone": member.phone,
+					"is_special_group": 1,
+					"special_group": next(group for group in GROUPS if group in groups),
+					"urgency": "Green Channel",
+					"request_note": _("Found on visit {0}: {1}").format(self.name, row.description),
+				}
+			)
 			case = opener.open(
 				row.service_item,
 				agent,
 				{
-					"applicant_name": member.full_name,
-					"id_number": member.id_number,
-					"phone": member.phone,
+					**applicant,
 					"address": member.address,
-					"is_special_group": 1,
-					"special_group": next(group for group in GROUPS if group in groups),
-					"is_door_to_door": 1 if door_to_door else 0,
+					# 上门办 is the special group's; a household member's case is handled for them by proxy
+					"is_door_to_door": 1 if door_to_door and not row.for_household_member else 0,
 					"preferred_visit_time": member.preferred_visit_time
 					or _("Arranged by phone with the agent"),
 					"intake_channel": "Door-to-Door Visit",
-					"urgency": "Green Channel",
-					"request_note": _("Found on visit {0}: {1}").format(self.name, row.description),
 				},
 				_("need found on visit {0}").format(self.name),
 			)

@@ -20,7 +20,7 @@ frappe.query_reports["Visit Plan"] = {
 	],
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);
-		if (column.fieldname === "state" && data && data.days_overdue) {
+		if (["state", "due_label"].includes(column.fieldname) && data && data.days_overdue) {
 			value = `<span style="color: var(--red-600)">${value}</span>`;
 		}
 		return value;

@@ -60,6 +60,10 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 				"next_visit_due": member.next_visit_due,
 				"state": _(state),
 				"days_overdue": (day - due).days if state == "Overdue" else None,
+				# the one column a phone needs: how late, or when due
+				"due_label": _("{0} days overdue").format((day - due).days)
+				if state == "Overdue"
+				else _("Due {0}").format(f"{due.month}-{due.day}"),
 				"consent": _("Yes") if member.consent_to_visit else _("No"),
 			}
 		)
@@ -67,14 +71,15 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 
 
 def columns() -> list[dict]:
-	# who and how late first: on a phone in the field the first columns are what shows
+	# who, how late and how to reach them first, narrow: on a 390 px phone in the field these are what shows
 	return [
-		column("Full Name", "full_name", width=90),
+		column("Full Name", "full_name", width=64),
+		column("Visit Due", "due_label", width=86),
+		column("Phone", "phone", width=104),
+		column("Address", "address", width=140),
 		column("Visit State", "state", width=80),
 		column("Next Visit Due", "next_visit_due", "Date", 100),
 		column("Days Overdue", "days_overdue", "Int", 80),
-		column("Phone", "phone", width=110),
-		column("Address", "address", width=160),
 		column("Special Groups", "groups", width=140),
 		column("Responsible Agent", "agent_name", width=90),
 		column("Last Visit", "last_visit_date", "Date", 100),
