@@ -122,6 +122,11 @@ def submit_request(
 			{"attached_to_doctype": "GS Case", "attached_to_name": case.name},
 			update_modified=False,
 		)
+	if service_centre and frappe.db.exists("GS Service Centre", service_centre):
+		# the form offers the same centre first next time
+		frappe.db.set_value(
+			"GS Portal Profile", profile.name, "home_centre", service_centre, update_modified=False
+		)
 	return case.name
 
 

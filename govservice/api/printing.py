@@ -3,6 +3,7 @@
 import frappe
 from frappe import _
 from frappe.utils import getdate
+from werkzeug.wrappers import Response
 
 from govservice.citizen_portal.utils import is_portal_user
 from govservice.printing.render import pdf_from_html, wrap_body
@@ -42,8 +43,23 @@ def render_pdf(doctype: str, name: str, print_format: str) -> bytes:
 	return pdf_from_html(wrap_body(body))
 
 
+def pdf_response(content: bytes, title: str) -> Response:
+	"""A PDF answer saved under a name that says what it is (重点项目全程代办委托协议书-GS-KP-2026-0001.pdf),
+	so that a record's documents do not all save as `<record>.pdf`. Frappe's own PDF answer mangles a
+	Chinese file name; this one sends it as RFC 6266 asks (an ASCII fallback and the UTF-8 name)."""
+	from urllib.parse import quote
+
+	safe = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in title).strip("-") or "document"
+	fallback = "".join(ch for ch in safe if ch.isascii()).strip("-") or "document"
+	response = Response(content, mimetype="application/pdf")
+	response.headers["Content-Disposition"] = (
+		f"inline; filename=\"{fallback}.pdf\"; filename*=UTF-8''{quote(safe + '.pdf')}"
+	)
+	return response
+
+
 @frappe.whitelist()
-def download_pdf(doctype: str, name: str, print_format: str) -> None:
+def download_pdf(doctype: str, name: str, print_format: str) -> Response:
 	"""Download one of the app's print formats of a document as PDF.
 
 	Staff need print permission on the document; an applicant reads their own request and may download
@@ -70,13 +86,11 @@ def download_pdf(doctype: str, name: str, print_format: str) -> None:
 		doc.check_permission("read")
 	else:
 		doc.check_permission("print")
-	frappe.local.response.filename = f"{name}.pdf"
-	frappe.local.response.filecontent = render_pdf(doctype, name, print_format)
-	frappe.local.response.type = "pdf"
+	return pdf_response(render_pdf(doctype, name, print_format), f"{_(print_format)}-{name}")
 
 
 @frappe.whitelist()
-def complaint_ledger_pdf(from_date: str, to_date: str, department: str | None = None) -> None:
+def complaint_ledger_pdf(from_date: str, to_date: str, department: str | None = None) -> Response:
 	"""The 办不成事 tracking ledger (处理进度跟踪台账) of a period as PDF, for those who may read the report.
 
 	The dates must be dates and the department an existing Department the caller may read: nothing from
@@ -100,13 +114,11 @@ def complaint_ledger_pdf(from_date: str, to_date: str, department: str | None = 
 	body = frappe.render_template(
 		"govservice/templates/print/complaint_ledger.html", {"rows": rows, **filters}
 	)
-	frappe.local.response.filename = f"complaint-ledger-{start}-{end}.pdf"
-	frappe.local.response.filecontent = pdf_from_html(wrap_body(body))
-	frappe.local.response.type = "pdf"
+	return pdf_response(pdf_from_html(wrap_body(body)), f"{_('Complaint Tracking Ledger')}-{start}-{end}")
 
 
 @frappe.whitelist()
-def project_ledger_pdf(status: str | None = None) -> None:
+def project_ledger_pdf(status: str | None = None) -> Response:
 	"""重点项目代办台账 as PDF (the weekly ledger, printed), for those who may read the report, through their
 	scope. The status must be one of the project statuses: nothing else of the request reaches the
 	template."""
@@ -122,6 +134,4 @@ def project_ledger_pdf(status: str | None = None) -> None:
 		"govservice/templates/print/project_ledger.html",
 		{"rows": rows, "status": status or None, "as_of": getdate()},
 	)
-	frappe.local.response.filename = f"key-project-ledger-{getdate()}.pdf"
-	frappe.local.response.filecontent = pdf_from_html(wrap_body(body))
-	frappe.local.response.type = "pdf"
+	return pdf_response(pdf_from_html(wrap_body(body)), f"{_('Key Project Ledger')}-{getdate()}")

@@ -21,8 +21,8 @@ EVENTS = (
 		"【"
 		+ PORTAL
 		+ "】{{ doc.applicant_name }}您好，您的“{{ doc.item_name }}”申请已受理，编号{{ doc.name }}，"
-		"承诺{{ doc.deadline_date or '' }}前办结。代办员{{ doc.agent_name }}。",
-		"“{{ doc.item_name }}”已受理，承诺{{ doc.deadline_date or '' }}前办结",
+		"承诺{{ gs_date(doc.deadline_date, 'zh') }}前办结。代办员{{ doc.agent_name }}。",
+		"“{{ doc.item_name }}”已受理，承诺{{ gs_date(doc.deadline_date, 'zh') }}前办结",
 	),
 	(
 		"一次性告知",
@@ -32,8 +32,7 @@ EVENTS = (
 		"【"
 		+ PORTAL
 		+ "】{{ doc.applicant_name }}您好，您的“{{ doc.item_name }}”（{{ doc.name }}）需补齐材料："
-		"{% for m in doc.materials if not m.is_received %}{{ m.material_name }}{% if not loop.last %}、{% endif %}"
-		"{% endfor %}。请登录门户查看一次性告知书并上传，材料齐全后继续计时。",
+		"{{ gs_notice_materials(doc.name) }}。请登录门户查看一次性告知书并上传，材料齐全后继续计时。",
 		"“{{ doc.item_name }}”需补齐材料，请查看一次性告知书",
 	),
 	(
@@ -64,7 +63,7 @@ EVENTS = (
 		"【"
 		+ PORTAL
 		+ "】{{ doc.applicant_name }}您好，您的“{{ doc.item_name }}”（{{ doc.name }}）代办已终止："
-		"{{ doc.termination_reason or '' }}。如有疑问请联系代办员{{ doc.agent_name }}。",
+		"{{ gs_clause(doc.termination_reason) }}。如有疑问请联系代办员{{ doc.agent_name }}。",
 		"“{{ doc.item_name }}”代办已终止",
 	),
 	(
@@ -75,7 +74,7 @@ EVENTS = (
 		"【"
 		+ PORTAL
 		+ "】{{ doc.applicant_name }}您好，您的“{{ doc.item_name }}”（{{ doc.name }}）不予受理："
-		"{{ doc.not_accepted_reason or '' }}。",
+		"{{ gs_clause(doc.not_accepted_reason) }}。",
 		"“{{ doc.item_name }}”不予受理",
 	),
 	(
@@ -83,7 +82,7 @@ EVENTS = (
 		"GS Rectification",
 		"status",
 		'doc.status == "Completed"',
-		"【" + PORTAL + "】您好，您对{{ doc.gs_case }}的评价已整改完成：{{ doc.outcome or '' }}。",
+		"【" + PORTAL + "】您好，您对{{ doc.gs_case }}的评价已整改完成：{{ gs_clause(doc.outcome) }}。",
 		"您的评价已整改完成",
 	),
 )
@@ -92,8 +91,12 @@ PHONE_FIELD = {"GS Case": "phone", "GS Rectification": "applicant_phone"}
 
 def applicant_notifications() -> list[dict]:
 	"""The Notification records, as documents to insert."""
+	return records_of(EVENTS)
+
+
+def records_of(events) -> list[dict]:
 	records = []
-	for key, doctype, field, condition, sms, subject in EVENTS:
+	for key, doctype, field, condition, sms, subject in events:
 		phone = PHONE_FIELD[doctype]
 		records.append(
 			{
@@ -126,6 +129,27 @@ def applicant_notifications() -> list[dict]:
 			}
 		)
 	return records
+
+
+def refresh_default_texts(old_events) -> int:
+	"""Give the applicant notifications the current default texts where they still read as an earlier
+	default (an administrator's own wording is kept). Returns how many changed."""
+	old = {record["name"]: record for record in records_of(old_events)}
+	changed = 0
+	for record in applicant_notifications():
+		before = old.get(record["name"])
+		if not before or not frappe.db.exists("Notification", record["name"]):
+			continue
+		stored = frappe.db.get_value("Notification", record["name"], ["subject", "message"], as_dict=True)
+		updates = {
+			field: record[field]
+			for field in ("subject", "message")
+			if stored[field] == before[field] and stored[field] != record[field]
+		}
+		if updates:
+			frappe.db.set_value("Notification", record["name"], updates)
+			changed += 1
+	return changed
 
 
 def sms_configured() -> bool:

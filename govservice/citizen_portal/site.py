@@ -40,6 +40,13 @@ def top_bar() -> list[dict]:
 	]
 	if frappe.session.user == "Guest":
 		items.append({"label": _("Log In"), "url": "/portal-login", "right": 1})
+	elif _is_website_user():
+		# in words, where a phone's menu shows them, not only behind the avatar's initial
+		items += [
+			{"label": _("My Requests"), "url": "/my-requests", "right": 1},
+			{"label": _("My Account"), "url": "/my-account", "right": 1},
+			{"label": _("Log Out"), "url": "/portal-logout", "right": 1},
+		]
 	return items
 
 

@@ -19,7 +19,7 @@ def get_context(context):
 	if not is_portal_user():
 		raise frappe.PermissionError(_("Log in with a citizen or enterprise account."))
 	if not frappe.db.get_value("GS Service Item", {"name": code, "is_published": 1}):
-		raise frappe.DoesNotExistError(_("This service item is not in the catalogue."))
+		raise frappe.PageDoesNotExistError(_("This service item is not in the catalogue."))
 	context.item = frappe.get_doc("GS Service Item", code)
 	context.door = bool(frappe.form_dict.get("door")) and bool(context.item.offers_door_to_door)
 	context.profile = frappe.get_doc("GS Portal Profile", {"user": frappe.session.user})
@@ -31,9 +31,8 @@ def get_context(context):
 			if context.profile.account_type == "Individual"
 			else _("{0} is for individuals only.")
 		).format(context.item.item_name)
-	context.centres = frappe.get_all(
-		"GS Service Centre", fields=["name", "official_name", "level"], order_by="lft asc"
-	)
+	context.centre_groups = centre_groups()
+	context.default_centre = default_centre(context.profile)
 	context.special_groups = ("Elderly", "Lonely Elderly", "Person with Disability", "Orphan")
 	# whom a citizen may file for (the relationship is on the agreement): the case's options but the
 	# enterprise's handler, which an enterprise account's filing sets itself
@@ -43,3 +42,32 @@ def get_context(context):
 		if option and option != ENTERPRISE_HANDLER
 	]
 	context.title = _("Apply: {0}").format(context.item.item_name)
+
+
+def centre_groups() -> list[tuple[str, list]]:
+	"""The centres as a villager finds theirs: the county first, then each township with its villages."""
+	centres = frappe.get_all(
+		"GS Service Centre",
+		fields=["name", "official_name", "level", "parent_gs_service_centre"],
+		order_by="lft asc",
+	)
+	groups = [(_("County"), [c for c in centres if c.level == "County"])]
+	for township in (c for c in centres if c.level == "Township"):
+		villages = [c for c in centres if c.parent_gs_service_centre == township.name]
+		groups.append((township.official_name or township.name, [township, *villages]))
+	return groups
+
+
+def default_centre(profile) -> str | None:
+	"""The centre that serves the person: the one they chose last time, else where their last request was
+	registered before it was sent up; none for a first request (the form then asks them to choose)."""
+	if profile.get("home_centre"):
+		return profile.home_centre
+	last = frappe.db.get_value(
+		"GS Case",
+		{"portal_user": frappe.session.user},
+		["transferred_from", "service_centre"],
+		order_by="creation desc",
+		as_dict=True,
+	)
+	return (last.transferred_from or last.service_centre) if last else None

@@ -4,7 +4,8 @@ from frappe.utils import getdate, today
 from govservice.api.printing import portal_pdf_url
 from govservice.casework.stages import CLOCK_STAGES, DONE_STAGES, OPEN_STAGES
 from govservice.citizen_portal.utils import portal_record, set_rating_context
-from govservice.organisation.calendar import count_working_days
+from govservice.organisation.calendar import count_working_days, is_provisional
+from govservice.printing.jinja import notice_materials
 
 no_cache = 1
 # Ledger entries an applicant sees (without the staff's notes); internal ones stay in the desk.
@@ -40,6 +41,7 @@ def get_context(context):
 		if case.deadline_date and case.stage in CLOCK_STAGES and getdate(case.deadline_date) >= getdate()
 		else None
 	)
+	context.deadline_provisional = is_provisional(case.deadline_date)
 	context.agent = frappe.db.get_value("GS Agent", case.agent, ["agent_name", "phone"], as_dict=True)
 	context.centre = frappe.db.get_value(
 		"GS Service Centre", case.service_centre, ["official_name", "hotline", "address"], as_dict=True
@@ -50,7 +52,13 @@ def get_context(context):
 		fields=["name", "issued_date", "supplied_date"],
 		order_by="creation asc",
 	)
-	context.missing = [row for row in case.materials if not row.is_received]
+	# what to upload: what the one-time notice asks for while the request waits for it, else what is missing
+	asked = set(notice_materials(case.name)) if case.stage == "Awaiting Materials" else None
+	context.missing = [
+		row
+		for row in case.materials
+		if not row.is_received and (row.material_name in asked if asked is not None else row.is_required)
+	]
 	context.can_upload = case.stage in OPEN_STAGES
 	set_rating_context(context, {"gs_case": case.name})
 	context.can_rate = case.stage in DONE_STAGES and not context.rating

@@ -11,7 +11,7 @@ def get_context(context):
 	"""One item's service guide (办事指南) and the centres that handle it; open to everyone."""
 	code = catalogue_code(frappe.form_dict.get("item_code"))
 	if not code or not frappe.db.get_value("GS Service Item", {"name": code, "is_published": 1}):
-		raise frappe.DoesNotExistError(_("This service item is not in the catalogue."))
+		raise frappe.PageDoesNotExistError(_("This service item is not in the catalogue."))
 	item = frappe.get_doc("GS Service Item", code)
 	levels = [level for level, field in LEVEL_FIELDS.items() if item.get(field)]
 	context.item = item

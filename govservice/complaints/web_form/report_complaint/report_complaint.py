@@ -30,6 +30,27 @@ def get_context(context):
 		order_by="item_code asc",
 		ignore_permissions=True,  # the published catalogue is public (公示公开)
 	)
+	# the reporter's own requests by what they were for, not by a bare number
+	cases = [
+		{"value": row.name, "label": f"{row.item_name}（{row.name}）"}
+		for row in frappe.get_all(
+			"GS Case",
+			filters={"portal_user": frappe.session.user},
+			fields=["name", "item_name"],
+			order_by="creation desc",
+			limit=50,
+			ignore_permissions=True,  # the signed-in citizen's own requests (portal_user is the session user)
+		)
+	]
+	profile = frappe.db.get_value(
+		"GS Portal Profile", {"user": frappe.session.user}, ["full_name", "phone"], as_dict=True
+	)
 	for field in context.web_form_doc.get("web_form_fields", []):
 		if field.get("fieldname") == "service_item":
 			field["options"] = json.dumps(items, ensure_ascii=False)
+		elif field.get("fieldname") == "gs_case":
+			field["options"] = json.dumps(cases, ensure_ascii=False)
+		elif profile and field.get("fieldname") == "reporter_name":
+			field["default"] = profile.full_name  # the account knows who reports: not asked again
+		elif profile and field.get("fieldname") == "reporter_phone":
+			field["default"] = profile.phone
