@@ -23,6 +23,8 @@ jinja = {
 		"govservice.domain.identity.mask_resident_id",
 		"govservice.printing.jinja.gs_rich_text",
 		"govservice.printing.jinja.gs_date",
+		"govservice.printing.jinja.gs_clause",
+		"govservice.printing.jinja.gs_notice_materials",
 		"govservice.printing.jinja.gs_department",
 		"govservice.domain.outreach_rules.mask_name",
 		"govservice.village_outreach.printing.gs_contact_card",
@@ -48,7 +50,11 @@ standard_portal_menu_items = [
 home_page = "home"
 update_website_context = ["govservice.citizen_portal.site.portal_site_context"]
 web_include_css = ["/assets/govservice/css/portal.css"]
-website_redirects = [{"source": "/me", "target": "/my-account"}]
+# /my-projects alone: an enterprise's projects are listed with its requests
+website_redirects = [
+	{"source": "/me", "target": "/my-account"},
+	{"source": "/my-projects", "target": "/my-requests"},
+]
 has_website_permission = {
 	"GS Case": "govservice.citizen_portal.permissions.has_website_permission",
 	"GS Complaint": "govservice.citizen_portal.permissions.has_website_permission",
@@ -158,6 +164,8 @@ override_whitelisted_methods = {
 	),
 	"frappe.website.doctype.web_form.web_form.accept": "govservice.security.endpoints.accept_web_form",
 	"frappe.core.doctype.sms_settings.sms_settings.send_sms": "govservice.security.endpoints.send_sms",
+	# every PDF is WeasyPrint's: the print view must not report wkhtmltopdf missing
+	"frappe.utils.pdf.is_wkhtmltopdf_valid": "govservice.security.endpoints.pdf_renderer_ready",
 	# the same answer for every account name
 	"frappe.core.doctype.user.user.reset_password": "govservice.security.endpoints.reset_password",
 	# a record's history without the fields above the reader's levels; the app's records are not followed

@@ -214,9 +214,10 @@ def download_pdf(
 	language=None,
 	letterhead=None,
 	pdf_generator=None,
-) -> None:
+):
 	"""`frappe.utils.print_format.download_pdf` (the desk's PDF button): the print view of the stored
-	record (a document sent by the client is ignored) rendered by the app's WeasyPrint generator."""
+	record (a document sent by the client is ignored) rendered by the app's WeasyPrint generator, saved under
+	the print format's name and the record's."""
 	from frappe.translate import print_language
 	from frappe.www.printview import validate_print_permission
 
@@ -228,9 +229,10 @@ def download_pdf(
 		html = frappe.get_print(
 			doctype, name, format, doc=stored, no_letterhead=no_letterhead, letterhead=letterhead
 		)
-	frappe.local.response.filename = "{name}.pdf".format(name=name.replace(" ", "-").replace("/", "-"))
-	frappe.local.response.filecontent = pdf_from_html(html)
-	frappe.local.response.type = "pdf"
+	from govservice.api.printing import pdf_response
+
+	title = _(format) if format and format != "Standard" else _(doctype)
+	return pdf_response(pdf_from_html(html), f"{title}-{name}")
 
 
 @frappe.whitelist()
@@ -355,3 +357,15 @@ def send_password_reset(user: str) -> None:
 		doc.reset_password(send_email=True)
 	except Exception:
 		frappe.log_error(title="Password reset e-mail not sent")
+
+
+@frappe.whitelist()
+def pdf_renderer_ready() -> bool:
+	"""`frappe.utils.pdf.is_wkhtmltopdf_valid`, which the print view asks before every PDF and answers with an
+	error dialog when wkhtmltopdf is missing: the app renders every PDF with WeasyPrint (the `pdf_generator`
+	hook and the wrapped download endpoints), so the question is whether WeasyPrint is there."""
+	try:
+		import weasyprint  # noqa: F401
+	except ImportError:
+		return False
+	return True

@@ -104,7 +104,8 @@ def restore_kept() -> None:
 			doc.add_comment(
 				"Info",
 				frappe._(
-					"This workflow was changed by an administrator: the version shipped with the upgrade was not applied."
+					"This workflow was changed by an administrator: the version shipped with the upgrade was not applied.",
+					lang=frappe.db.get_single_value("System Settings", "language") or "en",
 				),
 			)
 	if os.path.exists(keep_path()):

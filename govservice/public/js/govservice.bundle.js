@@ -43,6 +43,10 @@ govservice.calendar = {
 		}
 		return this._off;
 	},
+	is_provisional(date) {
+		const calendar = frappe.boot.govservice_calendar;
+		return Boolean(date && calendar && (calendar.provisional_years || []).includes(Number(date.slice(0, 4))));
+	},
 	in_range(date) {
 		const calendar = frappe.boot.govservice_calendar;
 		return calendar && date >= calendar.start && date <= calendar.end;
@@ -73,9 +77,18 @@ govservice.deadline_status = (deadline, stage, is_paused) => {
 		const label = days === null ? __("Overdue") : __("Overdue by {0} working days", [Math.abs(days)]);
 		return { label, color: "red", days };
 	}
-	if (deadline === today) return { label: __("Due today"), color: "orange", days: 0 };
-	if (days === null) return { label: __("Due {0}", [frappe.datetime.str_to_user(deadline)]), color: "blue", days };
-	return { label: __("{0} working days left", [days]), color: days <= 1 ? "orange" : "green", days };
+	const status =
+		deadline === today
+			? { label: __("Due today"), color: "orange", days: 0 }
+			: days === null
+			? { label: __("Due {0}", [frappe.datetime.str_to_user(deadline)]), color: "blue", days }
+			: { label: __("{0} working days left", [days]), color: days <= 1 ? "orange" : "green", days };
+	if (govservice.calendar.is_provisional(deadline)) {
+		// the year's official arrangement of holidays is not out yet: the date may still move
+		status.label += " " + __("(provisional)");
+		status.provisional = true;
+	}
+	return status;
 };
 
 govservice.is_window_staff = () =>
@@ -138,3 +151,114 @@ frappe.ui.form.ControlLink.prototype.get_input_value = (function (get_input_valu
 		return value;
 	};
 })(frappe.ui.form.ControlLink.prototype.get_input_value);
+
+// A field at a permission level the user cannot read (the full ID number for a supervisor) is not on the
+// form the user has: it cannot be mandatory there. Frappe's form would still refuse every save of the record
+// ("缺少必填字段 居民身份证号码"), although the server keeps the stored value and the same change saves over
+// REST. The server checks the record as stored, with every level.
+$(document).on("form-refresh", (_event, frm) => {
+	if (!frm || !frm.doctype || !frm.doctype.startsWith("GS ")) return;
+	for (const df of frm.meta.fields || []) {
+		if (!df.permlevel || frappe.perm.has_perm(frm.doctype, df.permlevel, "read", frm.doc)) continue;
+		if (df.reqd || df.mandatory_depends_on) {
+			frm.set_df_property(df.fieldname, "reqd", 0);
+			frm.set_df_property(df.fieldname, "mandatory_depends_on", "");
+		}
+	}
+});
+
+// A number card and the list it opens use one definition: Frappe's card counts with its filters and its
+// dynamic filters (overdue: the deadline before today; mine: the agent's own user) but opens the list with
+// the fixed filters only, so "逾期件 0" opened every case in handling. The list gets all of them.
+$(() => {
+	const NumberCard = frappe.widget && frappe.widget.widget_factory && frappe.widget.widget_factory.number_card;
+	if (!NumberCard || NumberCard.prototype.govservice_route) return;
+	const set_route = NumberCard.prototype.set_route;
+	NumberCard.prototype.set_route = function () {
+		if (this.card_doc.type !== "Document Type") return set_route.call(this);
+		const filters = frappe.dashboard_utils.get_all_filters(this.card_doc) || [];
+		frappe.route_options = {};
+		for (const [doctype, field, operator, value] of filters) {
+			frappe.route_options[`${doctype}.${field}`] = [operator, value];
+		}
+		frappe.set_route(frappe.utils.generate_route({ name: this.card_doc.document_type, type: "doctype" }));
+	};
+	NumberCard.prototype.govservice_route = true;
+});
+
+// The actions of a form used in the field (a village agent's phone): buttons of the form on a desk, and on a
+// phone also a row of visible buttons at the top of the form, where Frappe would put them into its "···" menu
+// among a dozen generic entries. `actions`: [{ label, action, primary }].
+govservice.field_actions = (frm, actions) => {
+	for (const { label, action, primary } of actions) {
+		const button = frm.add_custom_button(label, action);
+		if (primary) button.addClass("btn-primary");
+	}
+	frm.layout.wrapper.find(".gs-field-actions").remove();
+	if (window.innerWidth >= 768 || !actions.length) return;
+	const strip = $('<div class="gs-field-actions"></div>');
+	for (const { label, action, primary } of actions) {
+		$('<button type="button" class="btn btn-sm"></button>')
+			.addClass(primary ? "btn-primary" : "btn-default")
+			.text(label)
+			.on("click", action)
+			.appendTo(strip);
+	}
+	frm.layout.wrapper.prepend(strip);
+};
+
+// The Workflow form as the administrator reads it on a Chinese site: a state's Update Field and Update Value
+// are the DocType's field and one of its keys (stage, Accepted); they show as the field's label and the key's
+// meaning (阶段, 已受理), the stored values unchanged. Frappe's "Go to GS Case List" names the DocType by its
+// code; it names it as people do.
+frappe.ui.form.on("Workflow", {
+	refresh(frm) {
+		const grid = frm.fields_dict.states && frm.fields_dict.states.grid;
+		if (grid) {
+			grid.update_docfield_property("update_field", "formatter", (value) =>
+				value && frm.doc.document_type
+					? __(frappe.meta.get_label(frm.doc.document_type, value) || value)
+					: value || ""
+			);
+			grid.update_docfield_property("update_value", "formatter", (value) => (value ? __(value) : ""));
+			grid.refresh();
+		}
+		setTimeout(() => {
+			if (!frm.doc.document_type) return;
+			const code = __("Go to {0} List", [frm.doc.document_type]);
+			frm.page.wrapper
+				.find(".page-actions .btn, .custom-actions .btn")
+				.filter((_i, button) => $(button).text().trim() === code)
+				.text(__("Go to {0} List", [__(frm.doc.document_type)]));
+		}, 0);
+	},
+});
+
+// The Notification form's help in the reader's language, with the app's own examples (Frappe's are English
+// prose about orders and customers, written by its own form script after ours: so after it).
+{
+	const CONDITIONS = 'doc.stage == "Accepted"<br>doc.deadline_date == nowdate()<br>doc.portal_user';
+	const MESSAGE =
+		"【{{ frappe.db.get_single_value('GS Settings', 'portal_name') }}】{{ doc.applicant_name }}您好，" +
+		"您的“{{ doc.item_name }}”已受理，承诺{{ gs_date(doc.deadline_date, 'zh') }}前办结。";
+	const explain = (frm) =>
+		setTimeout(() => {
+			frm.set_df_property(
+				"html_7",
+				"options",
+				`<p><strong>${__("Condition Examples:")}</strong></p><pre>${CONDITIONS}</pre>`
+			);
+			frm.set_df_property(
+				"message_examples",
+				"options",
+				`<h5>${__("Message Example")}</h5><pre>${frappe.utils.escape_html(MESSAGE)}</pre><p>${__(
+					"{0} is a field of the record; {1} writes a date as 2026年12月14日. Restricted fields (full ID numbers) reach a template masked.",
+					["<code>doc.fieldname</code>", "<code>gs_date</code>"]
+				)}</p>`
+			);
+			if (frm.is_new() && frm.doc.message === "Add your message here") {
+				frm.set_value("message", __("Add your message here"));
+			}
+		}, 0);
+	frappe.ui.form.on("Notification", { refresh: explain, channel: explain });
+}
