@@ -43,6 +43,7 @@ ALLOWED_LATIN = {
 	"Shanghai",
 	"null",  # Frappe's change history shows an empty old value as "null"
 	"Administrator",  # the system account's name, on records the demo's set-up wrote
+	"Jinja",  # the template language's name, on a template field
 }
 PHONE = {"width": 390, "height": 844}
 EMAIL = re.compile(r"\S+@\S+")
@@ -61,6 +62,7 @@ VISIBLE_TEXT = """() => {
 		const box = element.getBoundingClientRect();
 		if (box.width <= 1 || box.height <= 1) continue;
 		if (element.closest(".tooltip-content, .visually-hidden, .sr-only")) continue;
+		if (element.closest("pre, code")) continue; // code (a template's fields) is not prose
 		parts.push(walker.currentNode.textContent);
 	}
 	return parts.join(" ");
@@ -209,6 +211,13 @@ class Desk:
 		self.page.locator(
 			".page-head .menu-btn-group .dropdown-menu.show .dropdown-item", has_text=label
 		).first.click()
+
+	def field_action(self, label: str) -> None:
+		"""Click one of a form's field actions: on a phone a visible button at the top of the form
+		(govservice.field_actions), not an entry of the "···" menu."""
+		button = self.page.locator(".gs-field-actions .btn:visible", has_text=label).first
+		expect(button).to_be_visible()
+		button.click()
 
 	def action(self, label: str) -> None:
 		"""Take a workflow action from the form's Actions menu."""

@@ -144,6 +144,25 @@ class TestVillageAgent(DeskTestCase):
 		# 首办负责: the village agent still follows the case after it left the village
 		agent.goto(f"/app/gs-case/{name}")
 		expect(agent.page.locator(".page-title")).to_contain_text(f"向先生{STAMP}")
+		# ...in the list too, and by its number; and the call they record is the village's work
+		agent.button("记录通话")
+		agent.dialog_fill("note", "已告知申请人案件转县中心办理")
+		agent.dialog_primary()
+		agent.goto("/app/gs-case")
+		agent.page.locator(
+			".page-actions .btn:visible, .custom-actions .btn:visible", has_text="我跟进的办件"
+		).first.click()
+		expect(agent.page.locator(".list-row-container", has_text=name)).to_be_visible()
+		agent.shot("cases-i-follow")
+		agent.goto(f"/app/gs-case?name={name}")
+		expect(agent.page.locator(".list-row-container", has_text=name)).to_be_visible()
+		rows = agent.page.evaluate(
+			f"""() => frappe.xcall("frappe.desk.query_report.run", {{report_name: "Work Log Ledger",
+				filters: {{from_date: frappe.datetime.get_today(), to_date: frappe.datetime.get_today()}}}})
+				.then((r) => r.result.filter((row) => row && row.gs_case === "{name}").map((row) => row.action))"""
+		)
+		self.assertIn("电话联系申请人", " ".join(str(action) for action in rows), rows)
+		self.assert_chinese(agent)
 
 	def test_terminate_an_entrustment(self):
 		agent = self.desk("village_agent")
@@ -159,6 +178,52 @@ class TestVillageAgent(DeskTestCase):
 		agent.expect_state("已终止委托")
 		agent.shot("terminated")
 		self.assert_chinese(agent)
+
+
+class TestSupervisorAndCards(DeskTestCase):
+	def test_the_supervisor_reassigns_the_first_agent_in_the_desk(self):
+		"""The ID number is at a level the supervisor does not read: their save must still go through."""
+		agent = self.desk("village_agent")
+		name = self.register_case(agent, "village", f"改派{STAMP}", 17)
+		supervisor = self.desk("supervisor")
+		supervisor.goto(f"/app/gs-case/{name}")
+		supervisor.link("agent", "杨红霞")
+		supervisor.fill("agent_change_reason", "朱永平外出培训，由B岗杨红霞接办")
+		supervisor.shot("reassign")
+		supervisor.save()
+		self.assertEqual(supervisor.doc()["agent_name"], "杨红霞")
+		supervisor.shot("reassigned")
+		self.assert_chinese(supervisor)
+
+	def test_the_overdue_card_opens_the_cases_it_counts(self):
+		agent = self.desk("village_agent")
+		card = agent.page.locator(".widget.number-widget-box", has_text="逾期件").last
+		number = card.locator(".number")
+		expect(number).not_to_have_text("")
+		count = int(number.inner_text().strip() or 0)
+		self.assertGreaterEqual(count, 1, "the demo's overdue case of 金龙村 is not counted")
+		card.locator(".widget-body, .number").first.click()
+		agent.page.wait_for_url(f"{BASE}/app/gs-case*")
+		agent.wait()
+		agent.page.locator(".list-row-container").first.wait_for()
+		listed = agent.page.locator(".list-row-container").count()
+		self.assertEqual(listed, count, "the card and its list disagree")
+		expect(agent.page.locator(".list-row-container", has_text="逾期测试老人")).to_be_visible()
+		agent.shot("overdue-list")
+		self.assert_chinese(agent)
+
+	def test_the_print_views_pdf_button_shows_no_false_error(self):
+		agent = self.desk("village_agent")
+		agent.goto(f"/app/print/GS Case/{SETUP['overdue_case']}")
+		agent.page.frame_locator("iframe.print-format-container").locator(".print-format").wait_for()
+		with agent.page.expect_response(lambda r: "is_wkhtmltopdf_valid" in r.url) as checked:
+			with agent.page.context.expect_page() as popup:
+				agent.page.locator(".page-actions .btn:visible", has_text="PDF").first.click()
+		self.assertEqual(checked.value.json()["message"], True)
+		popup.value.close()
+		agent.wait()
+		self.assertEqual(agent.page.locator(".modal.show").count(), 0, "an error dialog after a PDF")
+		agent.shot("after-pdf")
 
 
 class TestJointCase(DeskTestCase):
@@ -452,6 +517,11 @@ class TestVillageOutreach(DeskTestCase):
 		expect(agent.page.locator(".dt-row", has_text="逾期").first).to_be_visible()
 		agent.shot("visit-plan")
 		self.assert_chinese(agent)
+		# what the job needs is on the phone's screen: who, how late, the phone number
+		for text in ("逾期", "139718"):
+			cell = agent.page.locator(".dt-scrollable .dt-cell__content", has_text=text).first
+			box = cell.bounding_box()
+			self.assertLessEqual(box["x"] + box["width"], 391, f"{text} is off the phone's screen")
 		member = agent.page.evaluate(
 			"""() => frappe.db.get_list("GS Special Group Member", {
 				filters: {next_visit_due: ["<", frappe.datetime.get_today()]},
@@ -463,8 +533,9 @@ class TestVillageOutreach(DeskTestCase):
 		self.assertTrue(agent.fits_width(), "the register entry is wider than the phone")
 		self.assert_chinese(agent)
 
-		# the visit, with two needs found
-		agent.button("登记走访")
+		member_name = agent.doc()["full_name"]
+		# the visit, with two needs found (the field's actions are buttons on the phone, not menu entries)
+		agent.field_action("登记走访")
 		agent.page.wait_for_function("() => cur_frm && cur_frm.doctype === 'GS Special Group Visit'")
 		expect(agent.field("member").locator("input")).not_to_have_value("")
 		agent.fill("visitors", "村代办员、村医")
@@ -483,7 +554,7 @@ class TestVillageOutreach(DeskTestCase):
 		agent.shot("visit-filled")
 		self.assertTrue(agent.fits_width(), "the visit form is wider than the phone")
 		agent.save()
-		agent.button("生成办件")
+		agent.field_action("生成办件")
 		agent.page.wait_for_function("() => cur_frm.doc.needs.every((row) => row.gs_case)")
 		agent.wait()
 		agent.field("needs").scroll_into_view_if_needed()
@@ -544,10 +615,25 @@ class TestVillageOutreach(DeskTestCase):
 				"referral": "村人民调解委员会",
 			},
 		)
+		# a person of the register: choosing them fills in who and how to reach them
+		agent.add_row(
+			"requests",
+			{
+				"request": "代领高龄津贴",
+				"urgency": "轻",
+				"service_item": (items["village"], items["village_name"]),
+				"special_group_member": (member, member_name),
+			},
+		)
+		filled = agent.page.evaluate(
+			"() => cur_frm.doc.requests.slice(-1).map((row) => [row.requester_name, row.phone])[0]"
+		)
+		self.assertEqual(filled[0], member_name)
+		self.assertTrue(filled[1])
 		agent.shot("sheet-filled")
 		self.assertTrue(agent.fits_width(), "the collection sheet is wider than the phone")
 		agent.save()
-		agent.button("分派")
+		agent.field_action("分派")
 		agent.confirm()
 		agent.page.wait_for_function("() => cur_frm.doc.status === 'Dispatched'")
 		agent.wait()
@@ -560,6 +646,11 @@ class TestVillageOutreach(DeskTestCase):
 		self.assertIsNone(by_name["郑强"][1])
 		self.assertEqual(by_name["郑强"][3], "已答复并转介")
 		agent.field("requests").scroll_into_view_if_needed()
+		# a dispatched row shows its case and state on the phone's screen
+		state = agent.field("requests").locator('.grid-static-col[data-fieldname="case_state"]').first
+		expect(state).to_be_visible()
+		box = state.bounding_box()
+		self.assertLessEqual(box["x"] + box["width"], 391, "the rows' state is off the phone's screen")
 		agent.shot("sheet-dispatched")
 		self.assert_chinese(agent)
 		name = agent.doc()["name"]
@@ -605,6 +696,22 @@ class TestAdministrator(DeskTestCase):
 		box = row.locator(f'.grid-static-col[data-fieldname="{fieldname}"] input').first
 		box.fill(text)
 		desk.page.locator(".awesomplete ul:not([hidden]) [role=option]", has_text=text).first.click()
+
+	def test_the_administrators_screens_are_in_chinese(self):
+		"""The workflow with its states, a new notification with its help, the working-day calendar: no
+		English on the administrator's screens (names the app creates are Chinese)."""
+		admin = self.desk("administrator")
+		year = admin.page.evaluate("() => Number(frappe.datetime.get_today().slice(0, 4)) + 1")
+		for route in (
+			"/app/workflow/GS Case",
+			"/app/notification/new",
+			f"/app/gs-calendar-year/{year}",
+		):
+			admin.goto(route)
+			admin.page.locator(".page-container:visible .form-layout").first.wait_for()
+			admin.shot(route.rsplit("/", 1)[-1])
+			self.assert_chinese(admin)
+		self.assertIn("工作日历", admin.doc()["holiday_list"])  # the Holiday List the year writes
 
 	def test_adds_a_workflow_state_and_a_notification_to_the_agent(self):
 		admin = self.desk("administrator")

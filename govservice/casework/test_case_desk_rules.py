@@ -1,10 +1,14 @@
 """Casework rules the desk relies on, each run as the role that takes the step (frappe.set_user)."""
 
+import datetime
+
 import frappe
 from frappe.model.workflow import apply_workflow
+from frappe.utils import getdate
 
 from govservice.casework.doctype.gs_case.test_gs_case import CaseTestCase, ledger
 from govservice.casework.errors import CaseError, ClosedCaseError
+from govservice.organisation.doctype.gs_calendar_year.gs_calendar_year import ensure_calendar_years
 from govservice.tests.utils import make_agent, make_centre, make_department, make_user
 
 
@@ -48,6 +52,26 @@ class TestTransferUp(CaseTestCase):
 			self.assertTrue(
 				frappe.has_permission("GS Case", doc=case.name, user=self.user_of(self.county_agent))
 			)
+
+	def test_the_first_agent_finds_a_transferred_case_in_lists_and_by_number(self):
+		"""首办负责: the first-contact agent keeps following a case sent up, from the list as well as by URL."""
+		case = self.new_case(service_item=self.county_only.name)
+		user = self.user_of(self.agent)
+		frappe.set_user(user)
+		frappe.get_doc("GS Case", case.name).transfer(self.county, "县级事项,转县中心办理")
+		self.assertIn(case.name, frappe.get_list("GS Case", pluck="name", limit_page_length=0))
+		self.assertEqual(frappe.get_list("GS Case", filters={"name": case.name}, pluck="name"), [case.name])
+		self.assertEqual(frappe.db.count("GS Case", {"name": case.name}), 1)
+		frappe.get_doc("GS Case", case.name).record_call("电话告知申请人已转县中心")
+		frappe.set_user("Administrator")
+		row = frappe.get_all(
+			"GS Work Log",
+			filters={"gs_case": case.name, "user": user},
+			fields=["service_centre"],
+			order_by="creation desc",
+			limit=1,
+		)[0]
+		self.assertEqual(row.service_centre, self.village)  # the village's work, in the village's ledger
 
 	def test_the_ledger_keeps_where_each_step_was_taken(self):
 		case = self.new_case(service_item=self.county_only.name)
@@ -124,6 +148,37 @@ class TestLedgerAndClosedCases(CaseTestCase):
 			doc.request_note = "结案后再改"
 			with self.assertRaises(ClosedCaseError):
 				doc.save()
+		finally:
+			frappe.set_user("Administrator")
+
+	def test_a_completed_case_changes_only_how_its_result_is_handed_over(self):
+		case = self.receive(self.new_case())
+		for action in ("Accept", "Start Handling", "Complete"):
+			case = self.act(case, action)
+		self.assertEqual(case.stage, "Completed")
+		frappe.set_user(frappe.db.get_value("GS Agent", self.agent, "user"))
+		try:
+			for field, value in (
+				("applicant_name", "改名"),
+				("id_number", "110105195503150031"),
+				("phone", "13900000001"),
+				("address", "改地址"),
+				("service_item", self.county_item),
+			):
+				doc = frappe.get_doc("GS Case", case.name)
+				doc.set(field, value)
+				with self.assertRaises(ClosedCaseError, msg=field):
+					doc.save()
+			doc = frappe.get_doc("GS Case", case.name)
+			doc.materials[0].is_verified = 0 if doc.materials[0].is_verified else 1
+			with self.assertRaises(ClosedCaseError):
+				doc.save()
+			doc = frappe.get_doc("GS Case", case.name)
+			doc.delivery_method = "EMS"
+			doc.ems_tracking_number = "EA123456789CN"
+			doc.result = "已寄出"
+			doc.save()  # how the result is handed over still changes
+			self.assertEqual(frappe.get_doc("GS Case", case.name).applicant_name, case.applicant_name)
 		finally:
 			frappe.set_user("Administrator")
 
@@ -288,3 +343,52 @@ class TestWorkflowChangesSurviveMigrate(CaseTestCase):
 		# and again at the next upgrade, although the system saved it last time
 		self.migrate_fixtures()
 		self.assertEqual(len(frappe.get_doc("Workflow", "GS Case").transitions), self.shipped + 1)
+
+
+class TestProvisionalCalendarYears(CaseTestCase):
+	"""A year whose State Council arrangement is not out is provisional; confirming it moves open deadlines."""
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		from govservice.organisation.calendar import invalidate_calendar
+
+		invalidate_calendar()
+
+	def test_a_provisional_year_is_told_and_confirming_it_moves_deadlines(self):
+		from govservice.organisation.calendar import get_work_calendar, invalidate_calendar, is_provisional
+
+		admin = make_user("calendar.admin@test.govservice", roles=("GS Administrator",))
+		ensure_calendar_years([2089, 2090])
+		year = frappe.get_doc("GS Calendar Year", 2090)
+		self.assertTrue(year.is_provisional)
+		self.assertTrue(is_provisional("2090-03-15"))
+		told = frappe.get_all(
+			"Notification Log", filters={"for_user": admin, "document_name": "2090"}, pluck="subject"
+		)
+		self.assertEqual(len(told), 1, "the administrators are told once")
+		self.assertIn("2090", told[0])
+		year.regenerate()
+		self.assertEqual(frappe.db.count("Notification Log", {"for_user": admin, "document_name": "2090"}), 1)
+
+		case = self.act(self.receive(self.new_case()), "Accept")
+		invalidate_calendar()
+		accepted = datetime.date(2090, 3, 1)
+		deadline = get_work_calendar().add_working_days(accepted, 5)
+		frappe.db.set_value("GS Case", case.name, {"accepted_on": accepted, "deadline_date": deadline})
+		# the notice, as the administrator enters it: a weekday inside the case's five days is a holiday
+		year.append(
+			"adjustments", {"adjustment_date": "2090-03-02", "is_working_day": 0, "reason": "调休放假"}
+		)
+		year.save()
+		result = year.confirm_arrangement("国办发明电〔2089〕1号")
+		self.assertEqual(result["moved"], 1)
+		moved = getdate(frappe.db.get_value("GS Case", case.name, "deadline_date"))
+		self.assertEqual(moved, get_work_calendar().add_working_days(deadline, 1))
+		self.assertFalse(frappe.db.get_value("GS Calendar Year", 2090, "is_provisional"))
+		self.assertFalse(is_provisional("2090-03-15"))
+		self.assertIn("Deadline Changed", ledger(case.name))
+		agent_user = frappe.db.get_value("GS Agent", self.agent, "user")
+		self.assertTrue(
+			frappe.db.exists("Notification Log", {"for_user": agent_user, "document_name": case.name})
+		)
+		self.assertEqual(year.confirm_arrangement("国办发明电〔2089〕1号")["moved"], 0)  # once

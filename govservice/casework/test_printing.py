@@ -70,7 +70,10 @@ class TestCasePrints(CaseTestCase):
 				download_pdf("GS Case", case.name, "GS Service Contact Card")
 		finally:
 			frappe.set_user("Administrator")
-		download_pdf("GS Case", case.name, "GS Service Contact Card")
-		self.assertIn("代办服务联系卡", pdf_text(frappe.local.response.filecontent))
+		response = download_pdf("GS Case", case.name, "GS Service Contact Card")
+		self.assertIn("代办服务联系卡", pdf_text(response.data))
+		# saved under what it is, not only the record's number
+		self.assertIn(f"-{case.name}.pdf", response.headers["Content-Disposition"])
+		self.assertIn("filename*=UTF-8''", response.headers["Content-Disposition"])
 		with self.assertRaises(frappe.ValidationError):
 			download_pdf("GS Case", case.name, "GS Service Guide")

@@ -134,6 +134,28 @@ class TestSignUp(AccountTestCase):
 			account.sign_up(phone, code, "王小明", resident_id(self.serial % 1000 + 7), "12345678")
 		account.sign_up(phone, code, "王小明", resident_id(self.serial % 1000 + 7), PASSWORD)
 
+	def test_a_wrong_credit_code_or_a_weak_new_password_does_not_spend_the_code(self):
+		phone = self.phone(9)
+		account.send_code(phone, "signup")
+		code = self.code_sent_to(phone)
+		values = {
+			"full_name": "王小明",
+			"id_number": resident_id(self.serial % 1000 + 9),
+			"password": PASSWORD,
+			"account_type": "Enterprise",
+			"enterprise_name": "鹤峰县测试有限公司",
+		}
+		with self.assertRaises(account.AccountError):  # a wrong check character
+			account.sign_up(phone, code, credit_code="91350100M000100Y44", **values)
+		account.sign_up(phone, code, credit_code="91350100M000100Y43", **values)  # the same code
+		frappe.set_user("Guest")
+		frappe.cache.delete_keys("govservice:sms-code:sent")
+		account.send_code(phone, "reset")
+		code = self.code_sent_to(phone)
+		with self.assertRaises(account.AccountError):
+			account.reset_password(phone, code, "12345678")
+		account.reset_password(phone, code, "Stronger-Password-2026")
+
 	def test_enterprise_account(self):
 		phone = self.phone(8)
 		result = self.sign_up(

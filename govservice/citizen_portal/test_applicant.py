@@ -5,6 +5,7 @@ import io
 from contextlib import contextmanager
 
 import frappe
+from frappe.utils import getdate
 from werkzeug.test import EnvironBuilder
 
 from govservice.api import portal
@@ -219,6 +220,55 @@ class TestApplicantHearsBack(PortalTestCase):
 		rectification.status = "Completed"
 		rectification.save()
 		self.assertIn("一次性告知清单已更新", self.texts(phone)[-1])
+
+	def test_texts_say_what_the_notice_says_with_chinese_dates(self):
+		"""The one-time notice's text lists what the notice asks for (not the optional materials), dates read
+		2026年12月14日, a reason typed with its own full stop does not end the text in "。。", and accepting
+		marks the materials received as checked on the portal."""
+		item = make_service_item(
+			"T-PORTAL-OPTIONAL",
+			item_name="残疾人两项补贴申领",
+			handled_at_village=0,
+			is_published=1,
+			offers_online=1,
+			materials=[
+				{"material_name": "居民身份证", "is_required": 1},
+				{"material_name": "户口簿", "is_required": 1},
+				{"material_name": "残疾人证", "is_required": 0},
+			],
+		).name
+		phone = "13900000078"
+		name = self.submit(self.carol, phone=phone, service_item=item)
+		self.act(name, "Request Materials")
+		text = self.texts(phone)[-1]
+		self.assertIn("居民身份证、户口簿。", text)
+		self.assertNotIn("残疾人证", text)
+		frappe.set_user("Administrator")
+		case = frappe.get_doc("GS Case", name)
+		for row in case.materials:
+			row.is_received = int(row.is_required)
+		case.save()
+		self.act(name, "Materials Supplied")
+		self.act(name, "Accept")
+		text = self.texts(phone)[-1]
+		deadline = getdate(frappe.db.get_value("GS Case", name, "deadline_date"))
+		self.assertIn(f"{deadline.year}年{deadline.month}月{deadline.day}日前办结", text)
+		self.assertNotIn(str(deadline), text)
+		received = {
+			row.material_name: row.is_verified
+			for row in frappe.get_doc("GS Case", name).materials
+			if row.is_received
+		}
+		self.assertEqual(received, {"居民身份证": 1, "户口簿": 1})
+
+		other = self.submit(self.carol, phone=phone, service_item=item)
+		frappe.set_user("Administrator")
+		case = frappe.get_doc("GS Case", other)
+		case.not_accepted_reason = "不符合申领条件。"
+		case.save()
+		self.act(other, "Reject")
+		self.assertTrue(self.texts(phone)[-1].endswith("不符合申领条件。"))
+		self.assertNotIn("。。", self.texts(phone)[-1])
 
 	def test_administrators_edit_the_wording(self):
 		phone = "13900000077"

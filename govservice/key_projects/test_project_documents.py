@@ -113,8 +113,7 @@ class TestWeeklyLedgerMail(KeyProjectTestCase):
 		frappe.set_user(self.agent_user)
 		lang, frappe.local.lang = frappe.local.lang, "zh"
 		try:
-			project_ledger_pdf()
-			text = pdf_text(frappe.local.response.filecontent)
+			text = pdf_text(project_ledger_pdf().data)
 			with self.assertRaises(PrintError):
 				project_ledger_pdf("<script>alert(1)</script>")
 		finally:

@@ -36,6 +36,7 @@ def prepare(pixel_url: str = "http://127.0.0.1:8025/pixel") -> None:
 	if not frappe.db.exists("User", USERS["housing"]):
 		load_demo()  # idempotent: adds what a newer demo has
 	typed = ensure_typed_markup(pixel_url)
+	overdue = ensure_overdue_case()
 	frappe.db.commit()
 	company = frappe.db.get_value("Company", {}, "name")
 	abbr = frappe.get_cached_value("Company", company, "abbr")
@@ -59,6 +60,7 @@ def prepare(pixel_url: str = "http://127.0.0.1:8025/pixel") -> None:
 					"health": f"县医疗保障局 - {abbr}",
 				},
 				"typed": typed,
+				"overdue_case": overdue,
 			},
 			ensure_ascii=False,
 		)
@@ -161,4 +163,44 @@ def ensure_typed_markup(pixel_url: str) -> dict:
 			.name
 		)
 	registered = getdate(frappe.db.get_value("GS Complaint", complaint, "registered_on"))
-	return {"complaint": complaint, "registered": str(registered), "sheet": sheet, "visit": visit, "case": case}
+	return {
+		"complaint": complaint,
+		"registered": str(registered),
+		"sheet": sheet,
+		"visit": visit,
+		"case": case,
+	}
+
+
+def ensure_overdue_case() -> str:
+	"""A case of 金龙村 accepted two weeks ago and past its deadline (the 逾期件 cards count it)."""
+	from frappe.model.workflow import apply_workflow
+
+	agent = frappe.db.get_value("GS Agent", {"user": USERS["village_agent"]})
+	name = frappe.db.get_value("GS Case", {"applicant_name": "逾期测试老人"})
+	if not name:
+		case = frappe.get_doc(
+			{
+				"doctype": "GS Case",
+				"applicant_type": "Individual",
+				"applicant_name": "逾期测试老人",
+				"id_number": "422828194501010011",
+				"phone": "13907180004",
+				"service_item": ITEMS["village"],
+				"service_centre": "走马镇金龙村",
+				"agent": agent,
+				"intake_channel": "Window",
+			}
+		).insert()
+		for row in case.materials:
+			row.is_received = 1
+		case.save()
+		apply_workflow(frappe.get_doc("GS Case", case.name), "Accept")
+		name = case.name
+	frappe.db.set_value(
+		"GS Case",
+		name,
+		{"accepted_on": add_days(now_datetime(), -20), "deadline_date": add_days(today(), -5)},
+		update_modified=False,
+	)
+	return name

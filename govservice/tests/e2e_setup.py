@@ -68,8 +68,13 @@ def prepare(sms_url: str = "http://127.0.0.1:8025/send") -> None:
 			materials=[
 				{"material_name": "居民身份证", "is_required": 1},
 				{"material_name": "家庭收入证明", "is_required": 1},
+				{"material_name": "残疾人证", "is_required": 0},  # optional: a notice never asks for it
 			],
 		)
+	dibao = frappe.get_doc("GS Service Item", "E2E-DIBAO")
+	if "残疾人证" not in {row.material_name for row in dibao.materials}:
+		dibao.append("materials", {"material_name": "残疾人证", "is_required": 0})
+		dibao.save()
 	project = ensure_key_project(county)
 	# sign-up, code log-in and texted codes are limited per IP; every run comes from 127.0.0.1
 	for method in ("sign_up", "login_with_code", "reset_password"):

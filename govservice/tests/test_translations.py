@@ -43,11 +43,13 @@ def source_strings() -> set[str]:
 				found.update(filter(None, (field.get("options") or "").split("\n")))
 	for pattern, suffixes in (
 		(r'(?<![\w.])_\(\s*"((?:[^"\\]|\\.)+)"', (".py", ".html")),
+		# report columns declared with their label (the label is translated when the column is made)
+		(r'(?<![\w.])column\(\s*"((?:[^"\\]|\\.)+)"', (".py",)),
 		(r'__\(\s*"((?:[^"\\]|\\.)+)"', (".js",)),
 	):
 		for suffix in suffixes:
 			for path in app.rglob(f"*{suffix}"):
-				if "tests" in path.parts or path.name.startswith("test_"):
+				if "tests" in path.parts or "dist" in path.parts or path.name.startswith("test_"):
 					continue
 				found.update(re.findall(pattern, path.read_text()))
 	return {s for s in found if not s.startswith("GS-")}

@@ -402,3 +402,12 @@ class TestWorkCalendarProperties(unittest.TestCase):
 			and not any(pause_from <= day <= pause_to for pause_from, pause_to in pauses)
 		)
 		self.assertEqual(CALENDAR.count_working_days(first, last, pauses), expected)
+
+
+class TestOfficialArrangement(unittest.TestCase):
+	def test_years_with_and_without_the_state_councils_notice(self) -> None:
+		from govservice.domain.china_calendar import has_official_arrangement
+
+		self.assertTrue(has_official_arrangement(2025))
+		self.assertTrue(has_official_arrangement(2026))
+		self.assertFalse(has_official_arrangement(2090))  # no notice will be known for years

@@ -315,8 +315,8 @@ class TestComplaintReports(ComplaintTestCase):
 		frappe.local.lang = "zh"
 		try:
 			with self.freeze_time("2026-10-19 09:00:00"):
-				complaint_ledger_pdf("2026-10-12", "2026-10-18")
-			text = pdf_text(frappe.local.response.filecontent)
+				response = complaint_ledger_pdf("2026-10-12", "2026-10-18")
+			text = pdf_text(response.data)
 		finally:
 			frappe.local.lang = lang
 		for phrase in ("处理进度跟踪台账", late.name, "低保认定材料反复退回", "已超期"):
