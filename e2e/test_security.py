@@ -784,7 +784,10 @@ class SecuritySuite(unittest.TestCase):
 				other_citizen = (
 					users["portal_b"] if stored.get("portal_user") != users["portal_b"] else users["portal_a"]
 				)
-				harmless = client.put(f"/api/resource/GS Case/{name}", {"request_note": f"{identity} 备注"})
+				# a completed case still takes how its result is handed over, and nothing else
+				completed = stored.get("stage") == "Completed"
+				field = "result" if completed else "request_note"
+				harmless = client.put(f"/api/resource/GS Case/{name}", {field: f"{identity} 备注"})
 				self.record(
 					identity,
 					"GS Case",
@@ -793,6 +796,19 @@ class SecuritySuite(unittest.TestCase):
 					ok(harmless) == allowed,
 					harmless.text[:120],
 				)
+				if completed:
+					rewritten = client.put(
+						f"/api/resource/GS Case/{name}",
+						{"applicant_name": f"{identity}改名", "request_note": "改"},
+					)
+					self.record(
+						identity,
+						"GS Case",
+						"REST PUT completed case",
+						name,
+						not ok(rewritten),
+						rewritten.text[:120],
+					)
 				for field, value in (
 					("service_centre", centre),
 					("portal_user", other_citizen),
@@ -2136,8 +2152,8 @@ class SecuritySuite(unittest.TestCase):
 			timeout=60,
 		)
 		self.record("guest", "Account", "send_code echoes the phone", "*", "svg" not in response.text)
-		noted = village.put(f"/api/resource/GS Case/{case}", {"request_note": hostile})
-		stored = self.admin.get(f"/api/resource/GS Case/{case}").json()["data"].get("request_note") or ""
+		noted = village.put(f"/api/resource/GS Case/{case}", {"result": hostile})  # the case is completed
+		stored = self.admin.get(f"/api/resource/GS Case/{case}").json()["data"].get("result") or ""
 		self.record(
 			"village",
 			"GS Case",

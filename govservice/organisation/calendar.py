@@ -35,6 +35,25 @@ def calendar_name(year: int, language: str) -> str:
 	return CALENDAR_NAMES.get((language or "en")[:2], "China Working Calendar {0}").format(year)
 
 
+def name_calendars_in_site_language() -> bool:
+	"""Calendars the app named before the site's language was set (at install, before the setup wizard)
+	take the site's names: on a Chinese site "China Working Calendar 2026" becomes 2026年工作日历. Returns
+	whether any was renamed."""
+	language = frappe.db.get_single_value("System Settings", "language") or "en"
+	renamed = False
+	for row in frappe.get_all("GS Calendar Year", fields=["name", "year", "holiday_list"]):
+		new = calendar_name(row.year, language)
+		if (row.holiday_list or "").startswith("China Working Calendar ") and new != row.holiday_list:
+			if frappe.db.exists("Holiday List", new):
+				continue
+			frappe.rename_doc("Holiday List", row.holiday_list, new, force=True)
+			frappe.db.set_value("GS Calendar Year", row.name, "holiday_list", new, update_modified=False)
+			renamed = True
+	if renamed:
+		invalidate_calendar()
+	return renamed
+
+
 def get_work_calendar() -> WorkCalendar:
 	"""The working-day calendar over every generated year, cached until a year changes."""
 	version = frappe.cache.get_value(VERSION_KEY) or "0"

@@ -114,10 +114,15 @@ def ensure_roles() -> None:
 
 def ensure_calendar() -> None:
 	"""China's working-day calendar for this year and next."""
+	from govservice.organisation.calendar import name_calendars_in_site_language
 	from govservice.organisation.doctype.gs_calendar_year.gs_calendar_year import ensure_calendar_years
 
 	year = getdate().year
 	ensure_calendar_years([year, year + 1])
+	# made at install in English, before the setup wizard set the site's language
+	if name_calendars_in_site_language():
+		for name in frappe.get_all("GS Calendar Year", pluck="name"):
+			frappe.get_doc("GS Calendar Year", name).generate()  # holidays named in the site's language too
 
 
 # Every desk role of the app picks departments (an item's serving department, a complaint's department, a

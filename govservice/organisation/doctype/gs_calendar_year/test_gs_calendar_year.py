@@ -81,3 +81,24 @@ class TestGSCalendarYear(FrappeTestCase):
 		year = frappe.get_doc("GS Calendar Year", 2026)
 		year.append("adjustments", {"adjustment_date": "2027-01-05", "is_working_day": 0, "reason": "x"})
 		self.assertRaises(frappe.ValidationError, year.save)
+
+	def test_a_calendar_made_before_the_site_spoke_chinese_is_renamed_by_the_setup(self):
+		"""Install makes the calendars before the setup wizard sets the language: the setup names them in
+		Chinese (the administrator's calendar screen showed 'China Working Calendar 2027')."""
+		from govservice.setup.install import ensure_calendar
+
+		language = frappe.db.get_single_value("System Settings", "language")
+		frappe.db.set_single_value("System Settings", "language", "en")
+		ensure_calendar_years([2031])
+		self.assertEqual(
+			frappe.db.get_value("GS Calendar Year", 2031, "holiday_list"), "China Working Calendar 2031"
+		)
+		frappe.db.set_single_value("System Settings", "language", "zh")
+		ensure_calendar()
+		self.assertEqual(frappe.db.get_value("GS Calendar Year", 2031, "holiday_list"), "2031年工作日历")
+		self.assertTrue(frappe.db.exists("Holiday List", "2031年工作日历"))
+		self.assertFalse(frappe.db.exists("Holiday List", "China Working Calendar 2031"))
+		self.assertIn(
+			"周末", frappe.get_all("Holiday", filters={"parent": "2031年工作日历"}, pluck="description")
+		)
+		frappe.db.set_single_value("System Settings", "language", language)
