@@ -1785,6 +1785,64 @@ class SecuritySuite(unittest.TestCase):
 			sent = requests.get(f"{sms}/messages", params={"to": victim}, timeout=10).json()
 			self.assertEqual(sent, [], "a text reached the victim's number")
 
+	def test_carrier_settings_are_the_administrators_only(self):
+		"""The SMS carrier's keys and template codes (GS SMS Settings, its template rows) are read and changed
+		by administrators only, through every path; the stored secret never comes back, not even to them."""
+		self.admin.put(
+			"/api/resource/GS SMS Settings/GS SMS Settings",
+			{"access_key_id": "LTAI-security-suite", "access_key_secret": "suite-secret-value"},
+		)
+
+		def probe(client: Client, identity: str):
+			paths = {
+				"REST read": client.get("/api/resource/GS SMS Settings/GS SMS Settings"),
+				"frappe.client.get": client.call(
+					"frappe.client.get", doctype="GS SMS Settings", name="GS SMS Settings"
+				),
+				"get_value": client.call(
+					"frappe.client.get_value", doctype="GS SMS Settings", fieldname="access_key_id"
+				),
+				"get_password": client.call(
+					"frappe.client.get_password",
+					doctype="GS SMS Settings",
+					name="GS SMS Settings",
+					fieldname="access_key_secret",
+				),
+				"getdoc": client.call(
+					"frappe.desk.form.load.getdoc", doctype="GS SMS Settings", name="GS SMS Settings"
+				),
+				"child rows": client.call(
+					"frappe.client.get_list",
+					doctype="GS SMS Template",
+					parent="GS SMS Settings",
+					fields=json.dumps(["template_code"]),
+				),
+			}
+			for path, response in paths.items():
+				self.record(
+					identity,
+					"GS SMS Settings",
+					path,
+					"*",
+					"LTAI-security-suite" not in response.text and "suite-secret-value" not in response.text,
+					response.text[:120],
+				)
+			forged = client.put(
+				"/api/resource/GS SMS Settings/GS SMS Settings",
+				{"endpoint": "http://203.0.113.9", "provider": "Alibaba Cloud SMS"},
+			)
+			self.record(identity, "GS SMS Settings", "REST PUT", "*", not ok(forged), forged.text[:120])
+
+		self.run_matrix(probe)
+		stored = self.admin.get("/api/resource/GS SMS Settings/GS SMS Settings").json()["data"]
+		self.assertNotEqual(stored.get("endpoint"), "http://203.0.113.9")
+		self.assertNotIn(
+			"suite-secret-value", json.dumps(stored), "the secret came back to the administrator"
+		)
+		self.admin.put(
+			"/api/resource/GS SMS Settings/GS SMS Settings", {"access_key_id": "", "access_key_secret": ""}
+		)
+
 	def test_notifications_are_their_users_own(self):
 		users = WORLD["users"]
 

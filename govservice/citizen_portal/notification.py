@@ -16,6 +16,7 @@ import frappe
 from frappe.core.doctype.sms_settings.sms_settings import send_sms
 from frappe.email.doctype.notification.notification import Notification
 
+from govservice.citizen_portal import carriers
 from govservice.security.history import masked_doc
 from govservice.security.registry import is_app_doctype
 
@@ -49,11 +50,25 @@ def template_context(context: dict) -> dict:
 class QuietSMSNotification(Notification):
 	def send_sms(self, doc, context) -> None:
 		context = template_context(context)
-		send_sms(
-			receiver_list=self.get_receiver_list(doc, context),
-			msg=frappe.render_template(self.message, context),
-			success_msg=False,
-		)
+		receivers = self.get_receiver_list(doc, context)
+		text = frappe.render_template(self.message, context)
+		if not carriers.uses_carrier():
+			send_sms(receiver_list=receivers, msg=text, success_msg=False)
+			return
+		# a carrier sends the approved template of the text's kind, never the text as written
+		kind = self.get("gs_message_kind")
+		if not kind:
+			frappe.log_error(
+				title="SMS notification without a message kind",
+				message=f"{self.name}: a carrier sends only approved templates; choose its SMS Message Kind",
+			)
+			return
+		values = carriers.kind_values(kind, doc)
+		for phone in receivers:
+			try:
+				carriers.send(phone, kind, values, text)
+			except frappe.ValidationError:
+				frappe.clear_last_message()  # logged and told to the administrators by the sender
 
 	def send_an_email(self, doc, context) -> None:
 		super().send_an_email(doc, template_context(context))

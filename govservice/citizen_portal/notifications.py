@@ -87,6 +87,16 @@ EVENTS = (
 	),
 )
 PHONE_FIELD = {"GS Case": "phone", "GS Rectification": "applicant_phone"}
+# the message kind of each event's text: what a carrier's approved template is mapped to (GS SMS Settings)
+KINDS = {
+	"已受理": "Request Accepted",
+	"一次性告知": "One-Time Notice",
+	"已办结": "Request Completed",
+	"结果待领取或已寄出": "Result Ready",
+	"终止代办": "Request Terminated",
+	"不予受理": "Not Accepted",
+	"整改结果": "Rectification Done",
+}
 
 
 def applicant_notifications() -> list[dict]:
@@ -108,6 +118,7 @@ def records_of(events) -> list[dict]:
 				"value_changed": field,
 				"condition": condition + MOBILE.format(field=phone),
 				"channel": "SMS",
+				"gs_message_kind": KINDS.get(key),
 				"message": sms,
 				"recipients": [{"receiver_by_document_field": phone}],
 				"enabled": 1,
@@ -153,7 +164,39 @@ def refresh_default_texts(old_events) -> int:
 
 
 def sms_configured() -> bool:
+	"""Texts can go out: a carrier is chosen (GS SMS Settings), or a gateway is saved in SMS Settings."""
+	provider = frappe.db.get_single_value("GS SMS Settings", "provider")
+	if provider and provider != "Generic HTTP Gateway":
+		return True
 	return bool(frappe.db.get_single_value("SMS Settings", "sms_gateway_url"))
+
+
+def ensure_message_kind_field() -> None:
+	"""An SMS notification names its message kind (GS SMS Settings map kinds to a carrier's approved
+	templates): a field of Notification, set on the app's own records where it is still empty."""
+	from frappe.custom.doctype.custom_field.custom_field import create_custom_field
+
+	from govservice.domain.sms_kinds import MESSAGE_KINDS
+
+	if not frappe.db.exists("Custom Field", {"dt": "Notification", "fieldname": "gs_message_kind"}):
+		create_custom_field(
+			"Notification",
+			{
+				"fieldname": "gs_message_kind",
+				"label": "SMS Message Kind",
+				"fieldtype": "Select",
+				"options": "\n" + "\n".join(MESSAGE_KINDS),
+				"insert_after": "channel",
+				"depends_on": "eval:doc.channel=='SMS'",
+				"description": "The approved template a carrier sends this text with (GS SMS Settings)",
+			},
+		)
+	for key, kind in KINDS.items():
+		name = f"申请人短信：{key}"
+		if frappe.db.exists("Notification", name) and not frappe.db.get_value(
+			"Notification", name, "gs_message_kind"
+		):
+			frappe.db.set_value("Notification", name, "gs_message_kind", kind, update_modified=False)
 
 
 def ensure_applicant_notifications() -> None:
@@ -177,7 +220,14 @@ def ensure_applicant_notifications() -> None:
 
 def on_sms_settings_update(doc, method: str | None = None) -> None:
 	"""A gateway saved in SMS Settings switches on the applicant texts that waited for one (once)."""
-	if not doc.sms_gateway_url or not frappe.db.get_single_value("GS Settings", "applicant_texts_waiting"):
+	if doc.sms_gateway_url:
+		switch_on_texts()
+
+
+def switch_on_texts() -> None:
+	"""The applicant texts that waited for a way to send them are switched on (once): a gateway saved in SMS
+	Settings or a carrier chosen in GS SMS Settings."""
+	if not frappe.db.get_single_value("GS Settings", "applicant_texts_waiting"):
 		return
 	for key, *_rest in EVENTS:
 		name = f"申请人短信：{key}"

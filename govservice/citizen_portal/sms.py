@@ -1,5 +1,5 @@
-"""SMS for citizens: one-time codes for sign-up, log-in and password reset, through the gateway configured in
-Frappe's SMS Settings.
+"""SMS for citizens: one-time codes for sign-up, log-in and password reset, through the carrier of GS SMS
+Settings (its approved verification-code template) or the gateway configured in Frappe's SMS Settings.
 
 Applicant notifications (accepted, one-time notice, completed…) are Notification records with the SMS channel
 and go through Frappe's own `send_sms`, which keeps an SMS Log. A one-time code must not be kept anywhere:
@@ -14,6 +14,7 @@ import requests
 from frappe import _
 from frappe.utils import cint
 
+from govservice.citizen_portal import carriers
 from govservice.domain import sms_codes
 from govservice.domain.identity import is_valid_mobile
 
@@ -142,7 +143,12 @@ def send_code(phone: str, purpose: str, later: bool = False) -> None:
 		_cache_key("code", purpose, phone), stored.to_dict(), expires_in_sec=rules["minutes"] * 60
 	)
 	if not later:
-		send_text(phone, code_text(code, rules["minutes"]))
+		carriers.send(
+			phone,
+			"Verification Code",
+			{"code": code, "minutes": rules["minutes"]},
+			code_text(code, rules["minutes"]),
+		)
 		return
 	from frappe.utils.password import encrypt
 
@@ -172,10 +178,13 @@ def deliver_code(phone: str, purpose: str, sealed: str, minutes: int) -> None:
 
 	if not user_of_phone(phone):
 		return
+	code = decrypt(sealed)
 	try:
-		send_text(phone, code_text(decrypt(sealed), minutes))
+		carriers.send(
+			phone, "Verification Code", {"code": code, "minutes": minutes}, code_text(code, minutes)
+		)
 	except SMSError:
-		frappe.clear_last_message()  # logged by send_text, without the code
+		frappe.clear_last_message()  # logged by the sender, without the code
 
 
 def verify_code(phone: str, purpose: str, code: str) -> None:

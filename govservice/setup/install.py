@@ -47,11 +47,16 @@ def after_migrate() -> None:
 def ensure_portal() -> None:
 	"""The portal site (its name, no e-mail sign-up, log-in by mobile number) and the applicant
 	notifications an administrator may then edit (created once, never overwritten)."""
-	from govservice.citizen_portal.notifications import ensure_applicant_notifications
+	from govservice.citizen_portal.notifications import (
+		ensure_applicant_notifications,
+		ensure_message_kind_field,
+	)
 	from govservice.citizen_portal.site import apply_portal_site
 
 	apply_portal_site()
+	ensure_message_kind_field()
 	ensure_applicant_notifications()
+	ensure_message_kind_field()  # the records just created
 
 
 def ensure_settings() -> None:

@@ -100,32 +100,39 @@ class _Server(ThreadingHTTPServer):
 		self.fail = False
 
 
-class LocalGateway:
-	"""The gateway in a background thread, on a free port of 127.0.0.1 unless one is given."""
+class ServerInThread:
+	"""A local test server (with `lock` and `messages`) in a background thread, as a context manager."""
 
-	def __init__(self, port: int = 0):
-		self.server = _Server(("127.0.0.1", port))
+	def __init__(self, server):
+		self.server = server
 		self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-	@property
-	def url(self) -> str:
-		return f"http://127.0.0.1:{self.server.server_address[1]}/send"
 
 	@property
 	def messages(self) -> list[dict]:
 		with self.server.lock:
 			return list(self.server.messages)
 
-	def set_down(self, down: bool) -> None:
-		self.server.fail = down
-
-	def __enter__(self) -> LocalGateway:
+	def __enter__(self):
 		self.thread.start()
 		return self
 
 	def __exit__(self, *exc) -> None:
 		self.server.shutdown()
 		self.server.server_close()
+
+
+class LocalGateway(ServerInThread):
+	"""The gateway in a background thread, on a free port of 127.0.0.1 unless one is given."""
+
+	def __init__(self, port: int = 0):
+		super().__init__(_Server(("127.0.0.1", port)))
+
+	@property
+	def url(self) -> str:
+		return f"http://127.0.0.1:{self.server.server_address[1]}/send"
+
+	def set_down(self, down: bool) -> None:
+		self.server.fail = down
 
 
 def main() -> None:
