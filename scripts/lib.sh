@@ -295,3 +295,40 @@ gs_new_site() {
 		--admin-password "$GS_ADMIN_PASSWORD" --db-host "$GS_DB_HOST" --db-port "$GS_DB_PORT" \
 		--mariadb-user-host-login-scope='%' --install-app erpnext --install-app govservice
 }
+
+# Restores a backup into a new site SITE (dropping one of that name): the database and both file archives,
+# with the MariaDB admin the scripts use (root's own login is by socket, for root only).
+gs_restore_backup() {
+	local site=$1 database=$2 public_files=$3 private_files=$4
+	[ -n "${GS_DB_ROOT_PASSWORD:-}" ] || gs_ensure_mariadb
+	gs_bench new-site "$site" --force --db-root-username "$GS_DB_ROOT_USER" --db-root-password "$GS_DB_ROOT_PASSWORD" \
+		--admin-password "$GS_ADMIN_PASSWORD" --db-host "$GS_DB_HOST" --db-port "$GS_DB_PORT" \
+		--mariadb-user-host-login-scope='%' >/dev/null
+	gs_bench --site "$site" restore "$database" --with-public-files "$public_files" \
+		--with-private-files "$private_files" --db-root-username "$GS_DB_ROOT_USER" \
+		--db-root-password "$GS_DB_ROOT_PASSWORD" >/dev/null
+}
+
+# After gs_restore_backup: the backup's encryption key (without it no stored password can be read), a
+# migrate (which keeps the administrators' workflow) and a running scheduler (a restored site's is off).
+gs_restore_finish() {
+	local site=$1 site_config=$2 key
+	key=$("$GS_BENCH_DIR/env/bin/python" -c 'import json, sys; print(json.load(open(sys.argv[1])).get("encryption_key", ""))' "$site_config")
+	[ -n "$key" ] || gs_die "$site_config holds no encryption_key"
+	gs_bench --site "$site" set-config encryption_key "$key" >/dev/null
+	gs_bench --site "$site" migrate >/dev/null
+	gs_bench --site "$site" scheduler enable >/dev/null
+	gs_bench --site "$site" scheduler resume >/dev/null
+}
+
+# The four files of the backup whose database file is DATABASE (…-database.sql.gz), one per line.
+gs_backup_set() {
+	local database=$1 prefix
+	prefix=${database%-database.sql.gz}
+	[ "$prefix" != "$database" ] || gs_die "$database is not a Frappe database backup (…-database.sql.gz)"
+	local file
+	for file in "$database" "$prefix-files.tar" "$prefix-private-files.tar" "$prefix-site_config_backup.json"; do
+		[ -r "$file" ] || gs_die "the backup is incomplete: $file is missing"
+		echo "$file"
+	done
+}

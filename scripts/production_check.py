@@ -1,0 +1,247 @@
+"""The checks of scripts/production-check, over HTTPS through nginx only, as an outsider would; what an
+outsider cannot see (where a log-in was counted, whether a scheduled job ran) is read with `bench execute`.
+Prints one row per check and exits non-zero when any failed.
+
+usage: production_check.py --site SITE --bench DIR --bench-cmd "CMD …" [--cafile PEM]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import socket
+import subprocess
+import sys
+import time
+from datetime import datetime
+
+import requests
+import urllib3
+
+from govservice.domain.identity import resident_id_check_char
+
+FORGED = "203.0.113.7"
+HEADERS = (
+	"Content-Security-Policy",
+	"X-Content-Type-Options",
+	"Referrer-Policy",
+	"Strict-Transport-Security",
+)
+
+
+class Check:
+	def __init__(self, options):
+		self.site = options.site
+		self.base = f"https://{options.site}"
+		self.bench = shlex.split(options.bench_cmd)
+		self.verify = options.cafile or True
+		self.rows: list[tuple[str, bool, str]] = []
+		original = socket.getaddrinfo
+
+		def loopback(host, *args, **kwargs):  # the site's name is this machine, for this process only
+			return original("127.0.0.1" if host == options.site else host, *args, **kwargs)
+
+		socket.getaddrinfo = loopback
+		urllib3.disable_warnings()
+
+	def session(self) -> requests.Session:
+		session = requests.Session()
+		session.verify = self.verify
+		return session
+
+	def row(self, name: str, ok: bool, detail: str = "") -> bool:
+		self.rows.append((name, bool(ok), detail))
+		return bool(ok)
+
+	def execute(self, method: str, **kwargs) -> str:
+		command = [*self.bench, "--site", self.site, "execute", method]
+		if kwargs:
+			command += ["--kwargs", json.dumps(kwargs)]
+		out = subprocess.run(command, capture_output=True, text=True, timeout=600)
+		if out.returncode:
+			raise RuntimeError(f"{method}: {out.stderr[-500:]}")
+		lines = [line for line in out.stdout.splitlines() if line.strip()]
+		return lines[-1] if lines else ""
+
+	def run(self, fake_endpoint: str, fake_url: str) -> int:
+		guest = self.session()
+		self.transport(guest)
+		world = json.loads(self.execute("govservice.setup.production.drill_world"))
+		agent = self.session()
+		login = agent.post(
+			f"{self.base}/api/method/login",
+			data={"usr": world["user"], "pwd": world["password"]},
+			headers={"X-Forwarded-For": FORGED},
+		)
+		self.row("agent logs in over HTTPS", login.status_code == 200, world["user"])
+		counted = self.execute("govservice.setup.production.last_login_address", user=world["user"])
+		self.row(
+			"a forged X-Forwarded-For is not the client's address",
+			counted and FORGED not in counted,
+			f"counted from {counted}",
+		)
+		saved = self.execute("govservice.setup.production.use_drill_carrier", endpoint=fake_endpoint)
+		case = ""
+		try:
+			case = self.casework(agent, world, fake_url)
+			self.texts(guest, fake_url)
+		finally:
+			self.execute("govservice.setup.production.restore_carrier", saved=saved)
+		if case:
+			self.pdf(agent, case)
+			self.uploads(agent, case, world["upload_limit"])
+			self.execute("govservice.setup.production.forget_drill_case", case=case)
+		self.scheduled_job()
+		return self.report()
+
+	def transport(self, guest: requests.Session) -> None:
+		plain = requests.get(f"http://{self.site}/services", allow_redirects=False, timeout=30)
+		self.row(
+			"HTTP is redirected to HTTPS",
+			plain.status_code in (301, 308)
+			and plain.headers.get("Location", "").startswith(f"https://{self.site}/"),
+			f"{plain.status_code} {plain.headers.get('Location', '')}",
+		)
+		self.row("HTTPS answers", guest.get(f"{self.base}/api/method/ping", timeout=30).status_code == 200)
+		page = guest.get(f"{self.base}/services", timeout=30)
+		asset = ""
+		for line in page.text.split('"'):
+			if line.startswith("/assets/") and line.endswith(".css"):
+				asset = line
+				break
+		for label, response in (
+			("portal page", page),
+			("API answer", guest.get(f"{self.base}/api/method/ping", timeout=30)),
+			("file nginx serves", guest.get(f"{self.base}{asset}", timeout=30) if asset else None),
+		):
+			if response is None:
+				self.row(f"security headers: {label}", False, "no stylesheet on the page")
+				continue
+			missing = [name for name in HEADERS if name not in response.headers]
+			doubled = [
+				name
+				for name in HEADERS
+				if "," in response.headers.get(name, "") and name != "Content-Security-Policy"
+			]
+			self.row(
+				f"security headers: {label}",
+				not missing and not doubled,
+				f"missing {missing} doubled {doubled}",
+			)
+		error = guest.get(f"{self.base}/api/method/govservice.no_such_method", timeout=30)
+		self.row("no traceback in an error answer", "Traceback" not in error.text, str(error.status_code))
+
+	def casework(self, agent: requests.Session, world: dict, fake_url: str) -> str:
+		phone = "139" + str(int(time.time()))[-8:]
+		created = agent.post(
+			f"{self.base}/api/resource/GS Case",
+			json={
+				"applicant_type": "Individual",
+				"applicant_name": "演练申请人",
+				"id_number": "11010119900307451" + resident_id_check_char("11010119900307451"),
+				"phone": phone,
+				"service_item": world["item"],
+				"service_centre": world["centre"],
+				"agent": world["agent"],
+				"intake_channel": "Window",
+			},
+		)
+		if not self.row(
+			"agent registers a case",
+			created.status_code == 200,
+			created.text[:120] if created.status_code != 200 else "",
+		):
+			return ""
+		case = created.json()["data"]
+		materials = [dict(row, is_received=1, is_verified=1) for row in case["materials"]]
+		agent.put(f"{self.base}/api/resource/GS Case/{case['name']}", json={"materials": materials})
+		case = agent.get(f"{self.base}/api/resource/GS Case/{case['name']}").json()["data"]
+		accepted = agent.post(
+			f"{self.base}/api/method/frappe.model.workflow.apply_workflow",
+			data={"doc": json.dumps(case), "action": "Accept"},
+		)
+		status = accepted.json().get("message", {}).get("status") if accepted.ok else accepted.text[:120]
+		self.row("agent accepts it", status == "Accepted", f"{case['name']}: {status}")
+		text = self.wait_for_text(fake_url, phone)
+		self.row(
+			"the applicant's text reaches the carrier with its approved template",
+			text == "SMS_100000002",
+			text,
+		)
+		return case["name"]
+
+	def texts(self, guest: requests.Session, fake_url: str) -> None:
+		phone = "137" + str(int(time.time()))[-8:]
+		sent = guest.post(
+			f"{self.base}/api/method/govservice.api.account.send_code",
+			data={"phone": phone, "purpose": "signup"},
+		)
+		text = self.wait_for_text(fake_url, phone) if sent.ok else sent.text[:120]
+		self.row("a sign-up code reaches the carrier", text == "SMS_100000001", text)
+
+	def wait_for_text(self, fake_url: str, phone: str, seconds: float = 60) -> str:
+		deadline = time.time() + seconds
+		while time.time() < deadline:
+			for message in requests.get(f"{fake_url}/messages", timeout=10).json()["messages"]:
+				if message.get("to") == phone:
+					return message.get("template", "")
+			time.sleep(0.5)
+		return "nothing"
+
+	def pdf(self, agent: requests.Session, case: str) -> None:
+		pdf = agent.get(
+			f"{self.base}/api/method/govservice.api.printing.download_pdf",
+			params={"doctype": "GS Case", "name": case, "print_format": "GS Entrustment Agreement"},
+			timeout=120,
+		)
+		self.row("a PDF renders", pdf.ok and pdf.content.startswith(b"%PDF"), f"{len(pdf.content)} bytes")
+
+	def uploads(self, agent: requests.Session, case: str, limit: int) -> None:
+		for size, allowed in ((limit, True), (limit + 1, False)):
+			answer = agent.post(
+				f"{self.base}/api/method/upload_file",
+				data={"doctype": "GS Case", "docname": case, "is_private": 1},
+				files={"file": ("drill.pdf", b"%PDF-1.4\n" + b"0" * (size - 9), "application/pdf")},
+				timeout=300,
+			)
+			label = "an upload at the limit is taken" if allowed else "an upload above it is refused"
+			self.row(label, answer.ok == allowed, f"{size} bytes: {answer.status_code}")
+
+	def scheduled_job(self) -> None:
+		since = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+		job = self.execute("govservice.setup.production.run_scheduled_job_once")
+		status = ""
+		for _ in range(120):
+			status = self.execute("govservice.setup.production.scheduled_job_done", job_type=job, since=since)
+			if status in ("Complete", "Failed"):
+				break
+			time.sleep(1)
+		self.row(
+			"a scheduled job runs in a background worker",
+			status == "Complete",
+			f"{job}: {status or 'not run'}",
+		)
+
+	def report(self) -> int:
+		width = max(len(name) for name, _ok, _detail in self.rows)
+		for name, ok, detail in self.rows:
+			print(f"{'PASS' if ok else 'FAIL'}  {name.ljust(width)}  {detail}")
+		failed = sum(1 for _name, ok, _detail in self.rows if not ok)
+		print(f"{len(self.rows) - failed} passed, {failed} failed")
+		return 1 if failed else 0
+
+
+def main() -> None:
+	parser = argparse.ArgumentParser()
+	parser.add_argument("--site", required=True)
+	parser.add_argument("--bench-cmd", required=True)
+	parser.add_argument("--cafile")
+	parser.add_argument("--fake-endpoint", required=True)
+	options = parser.parse_args()
+	check = Check(options)
+	sys.exit(check.run(options.fake_endpoint, f"http://{options.fake_endpoint}"))
+
+
+if __name__ == "__main__":
+	main()

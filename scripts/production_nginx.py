@@ -1,0 +1,73 @@
+"""Completes the nginx configuration `bench setup nginx` generated (scripts/production runs it after every
+generation, so running it again changes nothing):
+
+- uploads are limited to the app's own limit (Frappe's 50m default otherwise lets nginx buffer what the app
+  will refuse), with room for the form around the file;
+- every answer, including the files nginx serves itself (a `location` with an `add_header` of its own
+  inherits none of the server's), carries the site's Content-Security-Policy, X-Content-Type-Options,
+  Referrer-Policy and, over HTTPS, HSTS; the copies the app sends are hidden so that each header is sent once.
+
+usage: production_nginx.py NGINX_CONF --max-body BYTES --policy POLICY
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+MARK = "# govservice:"
+FORM_ROOM = 64 * 1024  # the multipart envelope around a file of the largest size the app accepts
+HIDDEN = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options")
+
+
+def headers(policy: str, indent: str) -> list[str]:
+	return [
+		f'{indent}add_header Content-Security-Policy "{policy}" always; {MARK}',
+		f"{indent}add_header X-Content-Type-Options nosniff always; {MARK}",
+		f'{indent}add_header Referrer-Policy "same-origin" always; {MARK}',
+		f'{indent}add_header X-Frame-Options "SAMEORIGIN" always; {MARK}',
+		f'{indent}add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always; {MARK}',
+	]
+
+
+def complete(text: str, max_body: int, policy: str) -> str:
+	if '"' in policy or "\n" in policy:
+		raise SystemExit("the policy must not contain quotes or new lines")
+	out: list[str] = []
+	for line in text.splitlines():
+		if MARK in line:
+			continue  # ours from an earlier run
+		stripped = line.strip()
+		indent = line[: len(line) - len(line.lstrip())]
+		if stripped.startswith("client_max_body_size"):
+			out.append(f"{indent}client_max_body_size {max_body + FORM_ROOM}; {MARK} the app's limit")
+			continue
+		# the server's own security headers are replaced by the set below (Frappe's Referrer-Policy lists two
+		# values, and its HSTS asks for preloading the county cannot promise)
+		if re.match(
+			r"add_header (X-Frame-Options|Strict-Transport-Security|X-Content-Type-Options|"
+			r"X-XSS-Protection|Referrer-Policy)\b",
+			stripped,
+		):
+			continue
+		out.append(line)
+		if (stripped.startswith("location") and stripped.endswith("{")) or stripped.startswith("server {"):
+			out.extend(headers(policy, indent + "\t"))
+		if stripped.startswith("proxy_pass ") and "frappe" in stripped:
+			out.extend(f"{indent}proxy_hide_header {name}; {MARK}" for name in HIDDEN)
+	return "\n".join(out) + "\n"
+
+
+def main() -> None:
+	parser = argparse.ArgumentParser()
+	parser.add_argument("conf")
+	parser.add_argument("--max-body", type=int, required=True)
+	parser.add_argument("--policy", required=True)
+	args = parser.parse_args()
+	path = Path(args.conf)
+	path.write_text(complete(path.read_text(), args.max_body, args.policy))
+
+
+if __name__ == "__main__":
+	main()
