@@ -97,6 +97,13 @@ def use_drill_carrier(endpoint: str) -> str:
 		"templates": [
 			{"message_kind": r.message_kind, "template_code": r.template_code} for r in conf.templates
 		],
+		# choosing a carrier switches the waiting applicant texts on: put that back too
+		"waiting": frappe.db.get_single_value("GS Settings", "applicant_texts_waiting"),
+		"texts": dict(
+			frappe.get_all(
+				"Notification", filters={"channel": "SMS"}, fields=["name", "enabled"], as_list=True
+			)
+		),
 	}
 	conf.update(
 		{
@@ -127,7 +134,11 @@ def restore_carrier(saved: str) -> None:
 	conf.set("templates", saved["templates"])
 	conf.flags.ignore_mandatory = True
 	conf.save(ignore_permissions=True)
+	frappe.db.set_single_value("GS Settings", "applicant_texts_waiting", saved["waiting"])
+	for name, enabled in saved["texts"].items():
+		frappe.db.set_value("Notification", name, "enabled", enabled, update_modified=False)
 	frappe.db.commit()
+	frappe.clear_cache()
 
 
 def last_login_address(user: str) -> str:
