@@ -78,20 +78,32 @@ def send(phone: str, kind: str, values: dict, text: str) -> None:
 
 
 def failed(conf, kind: str, refusal: Refusal) -> None:
-	"""Log the refusal (never the parameters), record it for the administrator and raise SMSError."""
+	"""Record the refusal (never the parameters or the number) and raise SMSError. The record is written by
+	a job queued at once: the error rolls back what this request wrote."""
 	from govservice.citizen_portal.sms import SMSError
 
-	note = f"{conf.provider} · {kind} · {refusal.code}: {refusal.message}"[:500]
-	frappe.log_error(title="SMS carrier refused a text", message=note)
-	frappe.db.set_single_value("GS SMS Settings", {"last_failure": note, "last_failure_on": now_datetime()})
-	tell_administrators(note)
+	note = f"{conf.provider} · {kind} · {refusal.code}: {refusal.message}"[:300]
+	frappe.enqueue(
+		"govservice.citizen_portal.carriers.record_refusal",
+		queue="short",
+		note=note,
+		on=now_datetime(),
+		enqueue_after_commit=False,
+	)
 	frappe.throw(_("The text message could not be sent. Please try again later."), SMSError)
+
+
+def record_refusal(note: str, on) -> None:
+	"""The Error Log, GS SMS Settings' last failure, and the administrators told (at most once an hour)."""
+	frappe.log_error(title="SMS carrier refused a text", message=note)
+	frappe.db.set_single_value("GS SMS Settings", {"last_failure": note, "last_failure_on": on})
+	frappe.db.commit()
+	tell_administrators(note)
 
 
 def tell_administrators(note: str) -> None:
 	if frappe.cache.get_value("govservice:sms-refusal-told"):
 		return
-	frappe.cache.set_value("govservice:sms-refusal-told", 1, expires_in_sec=3600)
 	from govservice.casework.reminders import Alerts
 
 	users = {
@@ -107,6 +119,8 @@ def tell_administrators(note: str) -> None:
 		users,
 	)
 	alerts.send(now_datetime(), email=False, title="")
+	frappe.db.commit()
+	frappe.cache.set_value("govservice:sms-refusal-told", 1, expires_in_sec=3600)
 
 
 def endpoint_of(conf, default: str) -> tuple[str, str]:
@@ -148,12 +162,9 @@ def send_aliyun(conf, phone: str, template: str, kind: str, parameters: dict) ->
 			request, RuntimeOptions(autoretry=False, read_timeout=10000, connect_timeout=5000)
 		)
 	except Exception as error:  # the SDK raises for HTTP errors (signature, key) and the network alike
-		code = str(getattr(error, "code", None) or type(error).__name__)
-		raise Refusal(
-			code,
-			str(getattr(error, "message", None) or error)[:200],
-			code in RETRYABLE[ALIYUN] or not hasattr(error, "code"),
-		) from None
+		# its text may quote the request (the number, the parameters): only its code is kept
+		code = getattr(error, "code", None)
+		raise Refusal(str(code or type(error).__name__), "", not code or code in RETRYABLE[ALIYUN]) from None
 	body = response.body
 	if body.code != "OK":
 		raise Refusal(body.code, body.message or "", body.code in RETRYABLE[ALIYUN])
@@ -184,11 +195,7 @@ def send_tencent(conf, phone: str, template: str, kind: str, parameters: dict) -
 		response = client.SendSms(request)
 	except TencentCloudSDKException as error:
 		code = error.get_code() or "TencentCloudSDKException"
-		raise Refusal(
-			code,
-			(error.get_message() or "")[:200],
-			code in RETRYABLE[TENCENT] or code == "ClientNetworkError",
-		) from None
+		raise Refusal(code, "", code in RETRYABLE[TENCENT] or code == "ClientNetworkError") from None
 	status = (response.SendStatusSet or [None])[0]
 	if status is None or status.Code != "Ok":
 		code = status.Code if status else "NoStatus"

@@ -41,6 +41,23 @@ def use_carrier(provider: str, endpoint: str, templates: dict) -> None:
 	frappe.clear_messages()
 
 
+def run_queued_refusals() -> int:
+	"""Run the refusal records queued on the short queue here (what the worker would do); how many."""
+	from frappe.utils.background_jobs import get_queue
+
+	ran = 0
+	for job in get_queue("short").jobs:
+		kwargs = job.kwargs or {}
+		if (
+			kwargs.get("method") == "govservice.citizen_portal.carriers.record_refusal"
+			and kwargs.get("site") == frappe.local.site
+		):
+			carriers.record_refusal(**kwargs["kwargs"])
+			job.delete()
+			ran += 1
+	return ran
+
+
 class CarrierTestCase(FrappeTestCase):
 	carrier = ""
 	provider = ""
@@ -99,6 +116,9 @@ class TestAlibabaCloud(CarrierTestCase):
 			carriers.send(PHONE, "Verification Code", {"code": "246801", "minutes": 5}, "x")
 		self.assertEqual(len(self.fake.messages), before)
 		self.assertNotIn("246801", str(refused.exception))
+		# the request that failed rolls back; the record is a job queued before it did
+		frappe.db.rollback()
+		self.assertEqual(run_queued_refusals(), 1)
 		logged = frappe.get_all(
 			"Error Log",
 			filters={"method": "SMS carrier refused a text"},
@@ -111,6 +131,29 @@ class TestAlibabaCloud(CarrierTestCase):
 		self.assertIn(
 			"isv.BUSINESS_LIMIT_CONTROL", frappe.db.get_single_value("GS SMS Settings", "last_failure")
 		)
+
+	def test_texts_go_only_to_the_carriers_own_endpoint_in_production(self):
+		"""An endpoint elsewhere would hand every code to whoever runs it: only a site made for tests, a
+		development site or the drill may point at a local stand-in."""
+		from govservice.citizen_portal.doctype.gs_sms_settings.gs_sms_settings import SMSSettingsError
+
+		saved = {key: frappe.local.conf.get(key) for key in ("allow_tests", "developer_mode")}
+		frappe.local.conf.update({"allow_tests": False, "developer_mode": 0})
+		try:
+			for endpoint in (
+				"http://203.0.113.9",
+				"https://sms.example.cn",
+				"http://dysmsapi.aliyuncs.com",
+				"https://dysmsapi.aliyuncs.com.evil.cn",
+			):
+				conf = frappe.get_single("GS SMS Settings")
+				conf.endpoint = endpoint
+				self.assertRaises(SMSSettingsError, conf.save, ignore_permissions=True)
+			conf = frappe.get_single("GS SMS Settings")
+			conf.endpoint = "https://dysmsapi.aliyuncs.com"
+			conf.save(ignore_permissions=True)
+		finally:
+			frappe.local.conf.update(saved)
 
 	def test_an_unmapped_kind_a_wrong_key_or_template_is_refused(self):
 		with self.assertRaises(sms.SMSError):

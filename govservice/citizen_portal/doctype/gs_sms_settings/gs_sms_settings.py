@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
@@ -5,6 +7,7 @@ from frappe.model.document import Document
 from govservice.domain.sms_kinds import MESSAGE_KINDS
 
 GENERIC = "Generic HTTP Gateway"
+CARRIER_DOMAINS = {"Alibaba Cloud SMS": ".aliyuncs.com", "Tencent Cloud SMS": ".tencentcloudapi.com"}
 
 
 class SMSSettingsError(frappe.ValidationError):
@@ -49,6 +52,7 @@ class GSSMSSettings(Document):
 			row.parameters = ", ".join(MESSAGE_KINDS[row.message_kind])
 		if self.provider == GENERIC:
 			return
+		self.validate_endpoint()
 		missing = [
 			_(self.meta.get_label(field))
 			for field in ("sign_name", "access_key_id", "access_key_secret")
@@ -70,6 +74,28 @@ class GSSMSSettings(Document):
 				),
 				title=_("Approved Templates"),
 				indicator="orange",
+			)
+
+	def validate_endpoint(self) -> None:
+		"""Texts (codes among them) go only to the carrier's own HTTPS endpoints: another address would hand
+		every code to whoever runs it. A site made for tests, a development site or the production drill
+		(`flags.local_stand_in`) may use a local stand-in."""
+		endpoint = (self.endpoint or "").strip()
+		if not endpoint or self.flags.local_stand_in or frappe.conf.allow_tests or frappe.conf.developer_mode:
+			return
+		parts = urlsplit(endpoint if "://" in endpoint else f"https://{endpoint}")
+		host = (parts.hostname or "").lower()
+		if (
+			parts.scheme != "https"
+			or not host.endswith(CARRIER_DOMAINS[self.provider])
+			or parts.port not in (None, 443)
+		):
+			frappe.throw(
+				_("The endpoint must be the carrier's own HTTPS address (ending in {0}), or empty.").format(
+					CARRIER_DOMAINS[self.provider]
+				),
+				SMSSettingsError,
+				title=_("SMS Provider"),
 			)
 
 	def on_update(self) -> None:
