@@ -313,7 +313,7 @@ gs_restore_backup() {
 # migrate (which keeps the administrators' workflow) and a running scheduler (a restored site's is off).
 gs_restore_finish() {
 	local site=$1 site_config=$2 key
-	key=$("$GS_BENCH_DIR/env/bin/python" -c 'import json, sys; print(json.load(open(sys.argv[1])).get("encryption_key", ""))' "$site_config")
+	key=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1])).get("encryption_key", ""))' "$site_config")
 	[ -n "$key" ] || gs_die "$site_config holds no encryption_key"
 	gs_bench --site "$site" set-config encryption_key "$key" >/dev/null
 	gs_bench --site "$site" migrate >/dev/null

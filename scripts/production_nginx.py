@@ -1,11 +1,12 @@
-"""Completes the nginx configuration `bench setup nginx` generated (scripts/production runs it after every
-generation, so running it again changes nothing):
+"""Completes the nginx configuration `bench setup nginx` generated (scripts/production generates it afresh
+and runs this every time; a file completed already is refused):
 
 - uploads are limited to the app's own limit (Frappe's 50m default otherwise lets nginx buffer what the app
   will refuse), with room for the form around the file;
 - every answer, including the files nginx serves itself (a `location` with an `add_header` of its own
   inherits none of the server's), carries the site's Content-Security-Policy, X-Content-Type-Options,
-  Referrer-Policy and, over HTTPS, HSTS; the copies the app sends are hidden so that each header is sent once.
+  Referrer-Policy and, over HTTPS, HSTS; the copies the app sends are hidden so that each header is sent once;
+- a name the bench does not serve gets no answer (a default server), instead of the first site.
 
 usage: production_nginx.py NGINX_CONF --max-body BYTES --policy POLICY
 """
@@ -27,17 +28,39 @@ def headers(policy: str, indent: str) -> list[str]:
 		f"{indent}add_header X-Content-Type-Options nosniff always; {MARK}",
 		f'{indent}add_header Referrer-Policy "same-origin" always; {MARK}',
 		f'{indent}add_header X-Frame-Options "SAMEORIGIN" always; {MARK}',
-		f'{indent}add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always; {MARK}',
+		# empty (not sent) over plain HTTP, where browsers ignore it anyway
+		f"{indent}add_header Strict-Transport-Security $govservice_hsts always; {MARK}",
 	]
 
 
+HEAD = f"""map $scheme $govservice_hsts {{ {MARK} HSTS over HTTPS only
+	https "max-age=63072000; includeSubDomains";
+	default "";
+}}
+"""
+# a request for a name the bench does not serve gets nothing (nginx would otherwise pick the first server)
+TAIL = f"""server {{ {MARK} unknown names
+	listen 80 default_server;
+	listen [::]:80 default_server;
+	server_name _;
+	return 444;
+}}
+server {{ {MARK} unknown names
+	listen 443 ssl default_server;
+	listen [::]:443 ssl default_server;
+	server_name _;
+	ssl_reject_handshake on;
+}}
+"""
+
+
 def complete(text: str, max_body: int, policy: str) -> str:
-	if '"' in policy or "\n" in policy:
-		raise SystemExit("the policy must not contain quotes or new lines")
-	out: list[str] = []
+	if '"' in policy or "\n" in policy or ";" in policy.replace("; ", ""):
+		raise SystemExit("the policy must be one line without quotes")
+	if MARK in text:
+		raise SystemExit("this file was completed already: complete the one bench generates")
+	out: list[str] = [HEAD]
 	for line in text.splitlines():
-		if MARK in line:
-			continue  # ours from an earlier run
 		stripped = line.strip()
 		indent = line[: len(line) - len(line.lstrip())]
 		if stripped.startswith("client_max_body_size"):
@@ -56,6 +79,7 @@ def complete(text: str, max_body: int, policy: str) -> str:
 			out.extend(headers(policy, indent + "\t"))
 		if stripped.startswith("proxy_pass ") and "frappe" in stripped:
 			out.extend(f"{indent}proxy_hide_header {name}; {MARK}" for name in HIDDEN)
+	out.append(TAIL)
 	return "\n".join(out) + "\n"
 
 
