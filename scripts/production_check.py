@@ -35,6 +35,7 @@ class Check:
 		self.site = options.site
 		self.base = f"https://{options.site}"
 		self.bench = shlex.split(options.bench_cmd)
+		self.bench_dir = options.bench_dir
 		self.verify = options.cafile or True
 		self.rows: list[tuple[str, bool, str]] = []
 		original = socket.getaddrinfo
@@ -59,13 +60,13 @@ class Check:
 		command = [*self.bench, "--site", self.site, "execute", method]
 		if kwargs:
 			command += ["--kwargs", json.dumps(kwargs)]
-		out = subprocess.run(command, capture_output=True, text=True, timeout=600)
+		out = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=self.bench_dir)
 		if out.returncode:
 			raise RuntimeError(f"{method}: {out.stderr[-500:]}")
 		lines = [line for line in out.stdout.splitlines() if line.strip()]
 		return lines[-1] if lines else ""
 
-	def run(self, fake_endpoint: str, fake_url: str) -> int:
+	def run(self, fake_endpoint: str, fake_url: str) -> None:
 		guest = self.session()
 		self.transport(guest)
 		world = json.loads(self.execute("govservice.setup.production.drill_world"))
@@ -94,7 +95,6 @@ class Check:
 			self.uploads(agent, case, world["upload_limit"])
 			self.execute("govservice.setup.production.forget_drill_case", case=case)
 		self.scheduled_job()
-		return self.report()
 
 	def transport(self, guest: requests.Session) -> None:
 		plain = self.session().get(f"http://{self.site}/services", allow_redirects=False, timeout=30)
@@ -243,11 +243,16 @@ def main() -> None:
 	parser = argparse.ArgumentParser()
 	parser.add_argument("--site", required=True)
 	parser.add_argument("--bench-cmd", required=True)
+	parser.add_argument("--bench-dir", required=True)
 	parser.add_argument("--cafile")
 	parser.add_argument("--fake-endpoint", required=True)
 	options = parser.parse_args()
 	check = Check(options)
-	sys.exit(check.run(options.fake_endpoint, f"http://{options.fake_endpoint}"))
+	try:
+		check.run(options.fake_endpoint, f"http://{options.fake_endpoint}")
+	except Exception as error:  # a check that could not run is a failed check, and the table is still printed
+		check.row("the check ran to its end", False, f"{type(error).__name__}: {str(error)[:300]}")
+	sys.exit(check.report())
 
 
 if __name__ == "__main__":
