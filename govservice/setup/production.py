@@ -31,6 +31,12 @@ def forget_development_settings(keep_days: int = 7) -> list[str]:
 	if frappe.db.get_single_value("System Settings", "allow_error_traceback"):
 		frappe.db.set_single_value("System Settings", "allow_error_traceback", 0)
 		changed.append("System Settings: error tracebacks off")
+	# one upload limit: Frappe's (System Settings, Werkzeug's request limit) is the app's (GS Settings), and
+	# nginx is given the same
+	megabytes = upload_limit() // (1024 * 1024)
+	if frappe.db.get_single_value("System Settings", "max_file_size") != megabytes:
+		frappe.db.set_single_value("System Settings", "max_file_size", megabytes)
+		changed.append(f"System Settings: uploads up to {megabytes} MB, as GS Settings")
 	keep = max(1, int(keep_days)) * BACKUPS_A_DAY
 	if frappe.db.get_single_value("System Settings", "backup_limit") != keep:
 		frappe.db.set_single_value("System Settings", "backup_limit", keep)
@@ -41,10 +47,10 @@ def forget_development_settings(keep_days: int = 7) -> list[str]:
 
 
 def upload_limit() -> int:
-	"""The largest upload the site accepts, in bytes (Frappe's own rule): nginx is given the same."""
-	from frappe.core.api.file import get_max_file_size
+	"""The largest upload the app accepts, in bytes (GS Settings → Largest Upload): nginx is given the same."""
+	from govservice.security.files import max_upload_bytes
 
-	return int(get_max_file_size())
+	return max_upload_bytes()
 
 
 # --- scripts/production-check: a drill on a demo site ------------------------------------------
