@@ -102,7 +102,7 @@ def record_refusal(note: str, on) -> None:
 
 
 def tell_administrators(note: str) -> None:
-	if frappe.cache.get_value("govservice:sms-refusal-told"):
+	if frappe.cache.get_value("govservice:sms-refusal-told", expires=True):
 		return
 	from govservice.casework.reminders import Alerts
 

@@ -41,8 +41,9 @@ def use_carrier(provider: str, endpoint: str, templates: dict) -> None:
 	frappe.clear_messages()
 
 
-def run_queued_refusals() -> int:
-	"""Run the refusal records queued on the short queue here (what the worker would do); how many."""
+def run_queued_refusals(run: bool = True) -> int:
+	"""Run (or drop) the refusal records queued for this site on the short queue here, as the worker would;
+	how many there were."""
 	from frappe.utils.background_jobs import get_queue
 
 	ran = 0
@@ -52,7 +53,8 @@ def run_queued_refusals() -> int:
 			kwargs.get("method") == "govservice.citizen_portal.carriers.record_refusal"
 			and kwargs.get("site") == frappe.local.site
 		):
-			carriers.record_refusal(**kwargs["kwargs"])
+			if run:
+				carriers.record_refusal(**kwargs["kwargs"])
 			job.delete()
 			ran += 1
 	return ran
@@ -110,6 +112,7 @@ class TestAlibabaCloud(CarrierTestCase):
 		self.fake.fail_next("Throttling")  # passing: retried, then sent
 		carriers.send(PHONE, "Verification Code", {"code": "135792", "minutes": 5}, "x")
 		self.assertEqual(self.sent()[-1]["params"]["code"], "135792")
+		run_queued_refusals(run=False)  # what earlier tests left queued
 		self.fake.fail_next("isv.BUSINESS_LIMIT_CONTROL")  # the carrier's limit per number: not retried
 		before = len(self.fake.messages)
 		with self.assertRaises(sms.SMSError) as refused:
