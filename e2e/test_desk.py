@@ -713,6 +713,18 @@ class TestAdministrator(DeskTestCase):
 			self.assert_chinese(admin)
 		self.assertIn("工作日历", admin.doc()["holiday_list"])  # the Holiday List the year writes
 
+	def test_the_administrator_is_told_what_the_sites_running_needs(self):
+		"""A text the carrier refused (and whatever else the site's own running needs: the scheduler, errors,
+		backups) is shown to the administrator in Chinese when the desk starts, once a session."""
+		admin = self.desk("administrator")
+		alert = admin.page.locator("#alert-container", has_text="短信运营商")
+		alert.wait_for(timeout=20000)
+		admin.shot("told")
+		self.assert_chinese(admin)
+		admin.goto("/app/gs-settings")
+		admin.page.locator(".page-container:visible .form-layout").first.wait_for()
+		self.assertEqual(admin.page.locator("#alert-container", has_text="短信运营商").count(), 0)
+
 	def test_adds_a_workflow_state_and_a_notification_to_the_agent(self):
 		admin = self.desk("administrator")
 		expect(admin.page).to_have_url(f"{BASE}/app/government-service")

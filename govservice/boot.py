@@ -8,6 +8,9 @@ def boot_session(bootinfo) -> None:
 	as the generated range and its non-working days."""
 	if frappe.session.user == "Guest":
 		return
+	from govservice.setup.health import boot_messages
+
+	bootinfo.govservice_health = boot_messages()
 	years = frappe.get_all(
 		"GS Calendar Year", fields=["year", "holiday_list", "is_provisional"], order_by="year asc"
 	)

@@ -253,6 +253,7 @@ doc_events |= {
 
 # Scheduler: cron at office hours (daily jobs would fire at midnight); jobs skip non-working days
 scheduler_events = {
+	"hourly": ["govservice.setup.health.tell_administrators"],
 	"cron": {
 		"30 8 * * *": [
 			"govservice.casework.reminders.send_case_reminders",

@@ -37,6 +37,8 @@ def prepare(pixel_url: str = "http://127.0.0.1:8025/pixel") -> None:
 		load_demo()  # idempotent: adds what a newer demo has
 	typed = ensure_typed_markup(pixel_url)
 	overdue = ensure_overdue_case()
+	# the carrier refused a text a moment ago: the administrator is told when the desk starts
+	frappe.db.set_single_value("GS SMS Settings", "last_failure_on", frappe.utils.now_datetime())
 	frappe.db.commit()
 	company = frappe.db.get_value("Company", {}, "name")
 	abbr = frappe.get_cached_value("Company", company, "abbr")

@@ -262,3 +262,22 @@ frappe.ui.form.on("Workflow", {
 		}, 0);
 	frappe.ui.form.on("Notification", { refresh: explain, channel: explain });
 }
+
+// The site's own running (scheduler, errors, backups, SMS), shown to administrators when the desk starts:
+// a stalled scheduler cannot send its own notification (govservice.setup.health).
+$(document).on("app_ready", () => {
+	const problems = frappe.boot.govservice_health || [];
+	// once a browser session: the desk starts again on every full page load
+	if (!problems.length || sessionStorage.getItem("govservice-health-shown")) return;
+	sessionStorage.setItem("govservice-health-shown", "1");
+	const link = frappe.user.has_role("System Manager")
+		? `<br><a href="/app/system-health-report">${__("System Health Report")}</a>`
+		: "";
+	frappe.show_alert(
+		{
+			message: problems.map((text) => frappe.utils.escape_html(text)).join("<br>") + link,
+			indicator: "red",
+		},
+		10
+	);
+});
