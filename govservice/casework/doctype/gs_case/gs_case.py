@@ -18,11 +18,15 @@ from govservice.casework.errors import (  # noqa: F401 (re-exported for callers 
 )
 from govservice.casework.ledger import log_action
 from govservice.casework.stages import CLOSED_STAGES
+from govservice.casework.workflow_actions import install as install_workflow_actions
 from govservice.citizen_portal.utils import is_portal_user
 from govservice.domain.identity import mask_resident_id
 from govservice.organisation.utils import responsible_supervisor
 from govservice.security.registry import is_admin
 from govservice.utils import check_phone, checked_credit_code, checked_resident_id, shown
+
+# a case is saved only after this module is imported: its workflow bookkeeping is decided here
+install_workflow_actions()
 
 # Who may file for which target of an item (办事指南: 服务对象)
 TARGET_APPLICANTS = {
