@@ -1843,6 +1843,23 @@ class SecuritySuite(unittest.TestCase):
 			"/api/resource/GS SMS Settings/GS SMS Settings", {"access_key_id": "", "access_key_secret": ""}
 		)
 
+	def test_a_failed_query_is_not_told_to_the_client(self):
+		"""A malformed field name makes Frappe's query fail; its text (the reader's access rule, other users'
+		names) must not come back, to any identity."""
+
+		def probe(client: Client, identity: str):
+			response = client.get("/api/resource/GS Case", fields=json.dumps(["name`"]))
+			self.record(
+				identity,
+				"GS Case",
+				"query text in the answer",
+				"*",
+				"_debug_messages" not in response.text and "tabGS Case" not in response.text,
+				response.text[:120],
+			)
+
+		self.run_matrix(probe)
+
 	def test_notifications_are_their_users_own(self):
 		users = WORLD["users"]
 

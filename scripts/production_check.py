@@ -93,6 +93,7 @@ class Check:
 			self.texts(guest, fake_url)
 		finally:
 			self.execute("govservice.setup.production.restore_carrier", token=saved)
+		self.realtime(agent)
 		if case:
 			self.pdf(agent, case)
 			self.uploads(agent, case, world["upload_limit"])
@@ -193,6 +194,29 @@ class Check:
 			time.sleep(0.5)
 		return "nothing"
 
+	def realtime(self, agent: requests.Session) -> None:
+		"""socket.io (Engine.IO 4, polling) through nginx: the agent joins the site's channel; a page of another
+		origin with the agent's cookie is refused."""
+		for origin, should_join in ((self.base, True), ("https://evil.example", False)):
+			base = f"{self.base}/socket.io/?EIO=4&transport=polling"
+			headers = {"Origin": origin}
+			opened = agent.get(base, headers=headers, timeout=30)
+			try:
+				sid = json.loads(opened.text[opened.text.index("{") :])["sid"]
+			except ValueError:
+				self.row("realtime: handshake", False, opened.text[:100])
+				return
+			channel = f"/{self.site}"
+			agent.post(f"{base}&sid={sid}", data=f"40{channel},", headers=headers, timeout=30)
+			answer = agent.get(f"{base}&sid={sid}", headers=headers, timeout=30).text
+			joined = f"40{channel}," in answer and f"44{channel}," not in answer
+			label = (
+				"realtime: the agent joins the site's channel"
+				if should_join
+				else "realtime: another origin is refused"
+			)
+			self.row(label, joined == should_join, answer[:100])
+
 	def pdf(self, agent: requests.Session, case: str) -> None:
 		pdf = agent.get(
 			f"{self.base}/api/method/govservice.api.printing.download_pdf",
@@ -217,6 +241,21 @@ class Check:
 				else "an upload over the limit is refused"
 			)
 			self.row(label, answer.ok == allowed, f"{size} bytes: {answer.status_code}")
+			if allowed and answer.ok:
+				# Frappe checks the reader, then nginx sends the private file (X-Accel-Redirect)
+				url = answer.json()["message"]["file_url"]
+				private = agent.get(f"{self.base}{url}", timeout=120)
+				self.row(
+					"the private file downloads at its address",
+					private.ok and private.content.startswith(b"%PDF") and len(private.content) == size,
+					f"{url}: {private.status_code}",
+				)
+				outsider = self.session().get(f"{self.base}{url}", timeout=60)
+				self.row(
+					"a guest is refused it",
+					outsider.status_code in (401, 403, 404),
+					str(outsider.status_code),
+				)
 
 	def scheduled_job(self) -> None:
 		since = datetime.now().strftime("%Y-%m-%d %H:%M:%S")

@@ -33,7 +33,8 @@ def headers(policy: str, indent: str) -> list[str]:
 	]
 
 
-HEAD = f"""map $scheme $govservice_hsts {{ {MARK} HSTS over HTTPS only
+HEAD = f"""server_tokens off; {MARK} no nginx version in headers and error pages
+map $scheme $govservice_hsts {{ {MARK} HSTS over HTTPS only
 	https "max-age=63072000; includeSubDomains";
 	default "";
 }}
@@ -63,6 +64,10 @@ def complete(text: str, max_body: int, policy: str) -> str:
 	for line in text.splitlines():
 		stripped = line.strip()
 		indent = line[: len(line) - len(line.lstrip())]
+		# bench sets the realtime server's Origin to the site itself, which turns Frappe's own check of the
+		# browser's Origin (another site's page opening a socket with the user's cookie) into a no-op
+		if stripped.startswith("proxy_set_header Origin "):
+			continue
 		if stripped.startswith("client_max_body_size"):
 			out.append(f"{indent}client_max_body_size {max_body + FORM_ROOM}; {MARK} the app's limit")
 			continue

@@ -3,6 +3,8 @@ still cannot act: a Content-Security-Policy that lets desk, portal and print pag
 and scripts from the site itself only and post forms only to it, and no MIME sniffing. Behind nginx the
 production configuration sends the same policy for the files nginx serves itself."""
 
+import json
+
 import frappe
 
 POLICY = (
@@ -41,3 +43,22 @@ def add_security_headers(response=None, request=None) -> None:
 	)
 	response.headers["X-Content-Type-Options"] = "nosniff"
 	response.headers.setdefault("Referrer-Policy", "same-origin")
+	drop_debug_messages(response)
+
+
+def drop_debug_messages(response) -> None:
+	"""Frappe answers a query it could not run with the query's text (`_debug_messages`), to whoever sent it:
+	the app's access rules and the other users they name are nobody's business outside developer mode."""
+	if frappe.conf.developer_mode or response.direct_passthrough or response.is_streamed:
+		return
+	if response.mimetype != "application/json":
+		return
+	data = response.get_data()
+	if b'"_debug_messages"' not in data:
+		return
+	try:
+		body = json.loads(data)
+	except ValueError:
+		return
+	body.pop("_debug_messages", None)
+	response.set_data(json.dumps(body))
