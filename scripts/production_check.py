@@ -36,6 +36,7 @@ class Check:
 		self.base = f"https://{options.site}"
 		self.bench = shlex.split(options.bench_cmd)
 		self.bench_dir = options.bench_dir
+		self.web_ports = [int(port) for port in options.web_ports.split(",") if port]
 		self.verify = options.cafile or True
 		self.rows: list[tuple[str, bool, str]] = []
 		original = socket.getaddrinfo
@@ -80,6 +81,7 @@ class Check:
 			headers={"X-Forwarded-For": FORGED},
 		)
 		self.row("agent logs in over HTTPS", login.status_code == 200, world["user"])
+		self.sessions_everywhere(agent, world["user"])
 		counted = self.execute("govservice.setup.production.last_login_address", user=world["user"])
 		self.row(
 			"a forged X-Forwarded-For is not the client's address",
@@ -194,6 +196,25 @@ class Check:
 			time.sleep(0.5)
 		return "nothing"
 
+	def sessions_everywhere(self, agent: requests.Session, user: str) -> None:
+		"""A session started through nginx is a session on every web process behind it (they share the
+		database and Redis, as web machines would)."""
+		answers = {}
+		for port in self.web_ports:
+			plain = self.session()
+			plain.cookies.update(agent.cookies.get_dict())
+			answer = plain.get(
+				f"http://127.0.0.1:{port}/api/method/frappe.auth.get_logged_user",
+				headers={"Host": self.site},
+				timeout=30,
+			)
+			answers[port] = answer.json().get("message") if answer.ok else answer.status_code
+		self.row(
+			f"the session works on each of {len(self.web_ports)} web processes",
+			bool(answers) and all(value == user for value in answers.values()),
+			str(answers),
+		)
+
 	def realtime(self, agent: requests.Session) -> None:
 		"""socket.io (Engine.IO 4, polling) through nginx: the agent joins the site's channel; a page of another
 		origin with the agent's cookie is refused."""
@@ -288,6 +309,7 @@ def main() -> None:
 	parser.add_argument("--bench-dir", required=True)
 	parser.add_argument("--cafile")
 	parser.add_argument("--fake-endpoint", required=True)
+	parser.add_argument("--web-ports", default="")
 	options = parser.parse_args()
 	check = Check(options)
 	try:

@@ -55,15 +55,23 @@ server {{ {MARK} unknown names
 """
 
 
-def complete(text: str, max_body: int, policy: str) -> str:
+def complete(text: str, max_body: int, policy: str, web_ports: list[int] | None = None) -> str:
 	if '"' in policy or "\n" in policy or ";" in policy.replace("; ", ""):
 		raise SystemExit("the policy must be one line without quotes")
 	if MARK in text:
 		raise SystemExit("this file was completed already: complete the one bench generates")
 	out: list[str] = [HEAD]
+	upstream = False
 	for line in text.splitlines():
 		stripped = line.strip()
 		indent = line[: len(line) - len(line.lstrip())]
+		# the web processes behind the one upstream (scripts/production --web-processes)
+		if stripped.startswith("upstream ") and stripped.endswith("-frappe {"):
+			upstream = bool(web_ports)
+		elif upstream and stripped.startswith("server "):
+			out.extend(f"{indent}server 127.0.0.1:{port} fail_timeout=0; {MARK}" for port in web_ports)
+			upstream = False
+			continue
 		# bench sets the realtime server's Origin to the site itself, which turns Frappe's own check of the
 		# browser's Origin (another site's page opening a socket with the user's cookie) into a no-op
 		if stripped.startswith("proxy_set_header Origin "):
@@ -93,9 +101,11 @@ def main() -> None:
 	parser.add_argument("conf")
 	parser.add_argument("--max-body", type=int, required=True)
 	parser.add_argument("--policy", required=True)
+	parser.add_argument("--web-ports", default="", help="comma-separated ports of the web processes")
 	args = parser.parse_args()
 	path = Path(args.conf)
-	path.write_text(complete(path.read_text(), args.max_body, args.policy))
+	ports = [int(port) for port in args.web_ports.split(",") if port]
+	path.write_text(complete(path.read_text(), args.max_body, args.policy, ports))
 
 
 if __name__ == "__main__":
