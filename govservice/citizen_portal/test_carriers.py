@@ -87,15 +87,19 @@ class CarrierTestCase(FrappeTestCase):
 	def sent(self) -> list[dict]:
 		return [m for m in self.fake.messages if PHONE in m["to"]]
 
+	def signup_code_sent(self) -> dict:
+		"""A guest asks for a sign-up code; the message the carrier received."""
+		frappe.set_user("Guest")
+		frappe.local.request_ip = "127.0.0.1"
+		account.send_code(PHONE, "signup")
+		return self.sent()[-1]
+
 
 class TestAlibabaCloud(CarrierTestCase):
 	carrier, provider, templates = "aliyun", carriers.ALIYUN, ALIYUN
 
 	def test_a_code_goes_out_as_the_approved_template_with_its_parameters(self):
-		frappe.set_user("Guest")
-		frappe.local.request_ip = "127.0.0.1"
-		account.send_code(PHONE, "signup")
-		message = self.sent()[-1]
+		message = self.signup_code_sent()
 		self.assertEqual(message["template"], "SMS_100000001")
 		self.assertEqual(set(message["params"]), {"code", "minutes"})
 		self.assertRegex(message["params"]["code"], r"^\d{6}$")
@@ -198,10 +202,7 @@ class TestTencentCloud(CarrierTestCase):
 	carrier, provider, templates = "tencent", carriers.TENCENT, TENCENT
 
 	def test_a_code_goes_out_as_the_approved_template_with_its_parameters_in_order(self):
-		frappe.set_user("Guest")
-		frappe.local.request_ip = "127.0.0.1"
-		account.send_code(PHONE, "signup")
-		message = self.sent()[-1]
+		message = self.signup_code_sent()
 		self.assertEqual((message["to"], message["template"]), (f"+86{PHONE}", "1000001"))
 		self.assertTrue(re.fullmatch(r"\d{6}", message["params"][0]))
 		self.assertEqual(message["params"][1], "5")

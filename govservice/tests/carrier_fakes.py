@@ -21,10 +21,10 @@ import re
 import threading
 import time
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from urllib.parse import parse_qsl, quote, urlparse
 
-from govservice.tests.sms_gateway import ServerInThread
+from govservice.tests.sms_gateway import JSONHandler, ServerInThread
 
 ACCESS_KEY_ID = "LTAI-test-govservice"
 ACCESS_KEY_SECRET = "test-secret-not-a-real-key"
@@ -91,39 +91,28 @@ def tencent_signature(
 	return hmac.new(key, to_sign.encode(), hashlib.sha256).hexdigest()
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(JSONHandler):
 	server: _Server
-
-	def log_message(self, format, *args):
-		pass
-
-	def _json(self, status: int, body: dict) -> None:
-		data = json.dumps(body, ensure_ascii=False).encode()
-		self.send_response(status)
-		self.send_header("Content-Type", "application/json; charset=utf-8")
-		self.send_header("Content-Length", str(len(data)))
-		self.end_headers()
-		self.wfile.write(data)
 
 	def do_GET(self):
 		url = urlparse(self.path)
 		with self.server.lock:
 			if url.path == "/messages":
-				return self._json(200, {"messages": self.server.messages, "refusals": self.server.refusals})
-		return self._json(404, {})
+				return self._answer(200, {"messages": self.server.messages, "refusals": self.server.refusals})
+		return self._answer(404, {})
 
 	def do_POST(self):
 		url = urlparse(self.path)
 		body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
 		if url.path == "/fail":  # tests make the carrier refuse the next requests with a code
 			self.server.fail_with = json.loads(body or b"{}").get("code")
-			return self._json(200, {})
+			return self._answer(200, {})
 		headers = {name.lower(): value for name, value in self.headers.items()}
 		if self.server.carrier == "aliyun":
 			status, answer = self.server.aliyun(self.command, url, headers, body)
 		else:
 			status, answer = self.server.tencent(headers, body)
-		self._json(status, answer)
+		self._answer(status, answer)
 
 
 class _Server(ThreadingHTTPServer):

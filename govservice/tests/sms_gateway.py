@@ -22,10 +22,10 @@ RECEIVER = "to"
 MESSAGE = "text"
 
 
-class _Handler(BaseHTTPRequestHandler):
-	server: _Server
+class JSONHandler(BaseHTTPRequestHandler):
+	"""A local test server's handler: JSON answers, no request log (what it receives is its record)."""
 
-	def log_message(self, format, *args):  # quiet: the messages are the record
+	def log_message(self, format, *args):
 		pass
 
 	def _answer(self, status: int, body: dict | list) -> None:
@@ -35,6 +35,10 @@ class _Handler(BaseHTTPRequestHandler):
 		self.send_header("Content-Length", str(len(data)))
 		self.end_headers()
 		self.wfile.write(data)
+
+
+class _Handler(JSONHandler):
+	server: _Server
 
 	def _record(self, params: dict) -> None:
 		if self.server.fail:
