@@ -174,7 +174,9 @@ override_whitelisted_methods = {
 	"frappe.desk.form.document_follow.update_follow": "govservice.security.history.update_follow",
 	"frappe.desk.form.document_follow.follow_document": "govservice.security.history.follow_document",
 }
-before_request = ["govservice.security.requests.before_request"]
+before_request = ["govservice.security.requests.before_request", "govservice.setup.replica.route_reads"]
+# background jobs too read from the replica only while it is current (govservice.setup.replica)
+before_job = ["govservice.setup.replica.route_reads"]
 # a Content-Security-Policy on every answer (govservice.security.headers)
 after_request = ["govservice.security.headers.add_security_headers"]
 # SMS notifications go out without a "sent" dialog for the clerk whose action triggered them

@@ -2,7 +2,10 @@
 outsider cannot see (where a log-in was counted, whether a scheduled job ran) is read with `bench execute`.
 Prints one row per check and exits non-zero when any failed.
 
-usage: production_check.py --site SITE --bench DIR --bench-cmd "CMD …" [--cafile PEM]
+usage: production_check.py --site SITE --bench-dir DIR --bench-cmd "CMD …" --fake-endpoint HOST:PORT
+                           [--cafile PEM] [--web-ports P,P] [--replica-socket SOCK --replica-program NAME]
+
+It runs as root (it stops and starts the replica); the bench's commands run as the bench user (--bench-cmd).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from datetime import datetime
 
 import requests
 import urllib3
+from production_check_scale import checks_redis, checks_replica
 
 from govservice.domain.identity import resident_id_check_char
 
@@ -37,6 +41,8 @@ class Check:
 		self.bench = shlex.split(options.bench_cmd)
 		self.bench_dir = options.bench_dir
 		self.web_ports = [int(port) for port in options.web_ports.split(",") if port]
+		self.replica_socket = options.replica_socket
+		self.replica_program = options.replica_program
 		self.verify = options.cafile or True
 		self.rows: list[tuple[str, bool, str]] = []
 		original = socket.getaddrinfo
@@ -101,6 +107,9 @@ class Check:
 			self.uploads(agent, case, world["upload_limit"])
 			self.execute("govservice.setup.production.forget_drill_case", case=case)
 		self.scheduled_job()
+		checks_redis(self)
+		if self.replica_socket:
+			checks_replica(self, agent, world)
 
 	def transport(self, guest: requests.Session) -> None:
 		plain = self.session().get(f"http://{self.site}/services", allow_redirects=False, timeout=30)
@@ -139,13 +148,12 @@ class Check:
 		error = guest.get(f"{self.base}/api/method/govservice.no_such_method", timeout=30)
 		self.row("no traceback in an error answer", "Traceback" not in error.text, str(error.status_code))
 
-	def casework(self, agent: requests.Session, world: dict, fake_url: str) -> str:
-		phone = "139" + str(int(time.time()))[-8:]
-		created = agent.post(
+	def register(self, agent: requests.Session, world: dict, phone: str, applicant: str = "演练申请人"):
+		return agent.post(
 			f"{self.base}/api/resource/GS Case",
 			json={
 				"applicant_type": "Individual",
-				"applicant_name": "演练申请人",
+				"applicant_name": applicant,
 				"id_number": "11010119900307451" + resident_id_check_char("11010119900307451"),
 				"phone": phone,
 				"service_item": world["item"],
@@ -153,7 +161,12 @@ class Check:
 				"agent": world["agent"],
 				"intake_channel": "Window",
 			},
+			timeout=60,
 		)
+
+	def casework(self, agent: requests.Session, world: dict, fake_url: str) -> str:
+		phone = "139" + str(int(time.time()))[-8:]
+		created = self.register(agent, world, phone)
 		if not self.row(
 			"agent registers a case",
 			created.status_code == 200,
@@ -310,6 +323,8 @@ def main() -> None:
 	parser.add_argument("--cafile")
 	parser.add_argument("--fake-endpoint", required=True)
 	parser.add_argument("--web-ports", default="")
+	parser.add_argument("--replica-socket", default="")
+	parser.add_argument("--replica-program", default="")
 	options = parser.parse_args()
 	check = Check(options)
 	try:

@@ -1,5 +1,6 @@
 """What an administrator must hear about the site's own running (no Frappe): the scheduler off or stalled,
-errors logged (failed background jobs among them), a backup that did not happen, the SMS carrier refusing.
+errors logged (failed background jobs among them), a backup that did not happen, the SMS carrier refusing,
+the read replica behind, stopped or unreachable (lists and reports then read from the primary).
 
 Each problem is a key with its figures; the site says it in the reader's language.
 """
@@ -15,6 +16,16 @@ RECENT = timedelta(hours=24)
 
 
 @dataclass(frozen=True)
+class ReplicaStatus:
+	"""What the replica says of itself (SHOW REPLICA STATUS), or that it could not be asked."""
+
+	reachable: bool
+	io_running: bool = False
+	sql_running: bool = False
+	lag: int | None = None  # Seconds_Behind_Master; None while a thread is stopped
+
+
+@dataclass(frozen=True)
 class Facts:
 	now: datetime
 	scheduler_enabled: bool
@@ -23,6 +34,8 @@ class Facts:
 	newest_backup: datetime | None
 	backup_every_hours: int  # 0: backups are not scheduled on this site (development, tests)
 	last_sms_refusal: datetime | None
+	replica: ReplicaStatus | None = None  # None: the site reads from no replica
+	replica_max_lag: int = 10
 
 
 @dataclass(frozen=True)
@@ -47,7 +60,23 @@ def problems(facts: Facts) -> list[Problem]:
 			found.append(Problem("backup_missing", hours_since(facts.now, facts.newest_backup)))
 	if facts.last_sms_refusal and facts.now - facts.last_sms_refusal <= RECENT:
 		found.append(Problem("sms_refused"))
+	if facts.replica is not None:
+		trouble = replica_problem(facts.replica, facts.replica_max_lag)
+		if trouble:
+			found.append(trouble)
 	return found
+
+
+def replica_problem(status: ReplicaStatus, max_lag: int) -> Problem | None:
+	"""Why the replica may not serve reads now, or None when it may: reachable, both replication threads
+	running and at most `max_lag` seconds behind the primary."""
+	if not status.reachable:
+		return Problem("replica_unreachable")
+	if not (status.io_running and status.sql_running) or status.lag is None:
+		return Problem("replica_stopped")
+	if status.lag > max_lag:
+		return Problem("replica_lagging", status.lag)
+	return None
 
 
 def hours_since(now: datetime, then: datetime | None) -> int:

@@ -1,6 +1,7 @@
 """The site's own running, told to its administrators: the scheduler off or stalled, errors logged (a failed
 background job among them), no recent backup where backups are scheduled, the SMS carrier refusing
-(govservice.domain.operations). An hourly job tells the GS Administrators in the desk, each problem once a
+(govservice.domain.operations), the read replica behind, stopped or unreachable (govservice.setup.replica:
+lists and reports then read from the primary). An hourly job tells the GS Administrators in the desk, each problem once a
 day; since a stalled scheduler cannot report itself, the desk also shows the problems to administrators
 when it starts (boot), and a system manager a link to Frappe's System Health Report."""
 
@@ -21,6 +22,8 @@ ADMIN_ROLES = ("GS Administrator", "System Manager")
 def facts() -> Facts:
 	from frappe.utils.scheduler import is_scheduler_disabled
 
+	from govservice.setup import replica
+
 	now = now_datetime()
 	last_run = frappe.db.sql("select max(last_execution) from `tabScheduled Job Type`")[0][0]
 	refusal = frappe.db.get_single_value("GS SMS Settings", "last_failure_on")
@@ -32,6 +35,8 @@ def facts() -> Facts:
 		newest_backup=newest_backup(),
 		backup_every_hours=int(frappe.conf.get("govservice_backup_every_hours") or 0),
 		last_sms_refusal=get_datetime(refusal) if refusal else None,
+		replica=replica.status(),
+		replica_max_lag=replica.max_lag(),
 	)
 
 
@@ -56,6 +61,15 @@ def message(problem: Problem) -> str:
 		),
 		"backup_missing": _("No backup for {0} hours, although backups are scheduled."),
 		"sms_refused": _("The SMS carrier refused a text in the last 24 hours (GS SMS Settings)."),
+		"replica_unreachable": _(
+			"The read replica does not answer: lists and reports read from the primary database."
+		),
+		"replica_stopped": _(
+			"The read replica has stopped replicating: lists and reports read from the primary database."
+		),
+		"replica_lagging": _(
+			"The read replica is {0} seconds behind: lists and reports read from the primary database."
+		),
 	}[problem.key].format(problem.figure or _("many"))
 
 
