@@ -170,25 +170,31 @@ def checks_replica(check, agent, world) -> None:
 		lambda: replica.supervisor("start"),
 		"does not answer",
 	)
+	quiet = wait_for_message(check, "")  # the app has seen the replica current again
 	served = served_by_replica(check, replica, agent)
 	check.row(
 		"replica: once current again, reads go back to it",
-		served["list"] and served["count"],
-		str(served),
+		quiet == "quiet" and served["list"] and served["count"],
+		f"notice: {quiet or 'still there'}; {served}",
 	)
 
 
 def wait_for_message(check, words: str) -> str:
-	"""The administrators' notice about the replica (govservice.setup.health), in English or Chinese."""
+	"""The administrators' notice about the replica (govservice.setup.health), in English or Chinese;
+	with no words, wait until there is no notice about the replica and return "quiet"."""
 	chinese = {
 		"stopped replicating": "停止复制",
 		"seconds behind": "落后主库",
 		"does not answer": "无应答",
+		"": "",
 	}[words]
 	deadline = time.time() + SETTLE_SECONDS
 	while time.time() < deadline:
 		messages = check.execute("govservice.setup.health.current_messages") or []
-		for message in messages:
+		about_replica = [text for text in messages if "read replica" in text or "只读副本" in text]
+		if not words and not about_replica:
+			return "quiet"
+		for message in about_replica if words else ():
 			if words in message or chinese in message:
 				return message
 		time.sleep(2)
