@@ -500,6 +500,68 @@ class TestKeyProject(DeskTestCase):
 		self.assertEqual(state.json()["message"], {"enabled": True})
 
 
+class TestSupervisionOfKeyProjects(DeskTestCase):
+	"""监督考核 of 重点项目: the county's supervisory officer reads every key project, its ledger and the
+	time-saved comparison, and prints the ledger, without changing a project; a department's leader in
+	charge (人社局) reads the ledger of the projects his department approves in."""
+
+	def ledger_projects(self, desk: Desk) -> list[str]:
+		desk.goto("/app/query-report/Key Project Ledger")
+		expect(desk.page.locator(".dt-scrollable .dt-row").first).to_be_visible()
+		desk.page.wait_for_function("() => (frappe.query_report.data || []).length > 0")
+		return desk.page.evaluate("() => frappe.query_report.data.map((row) => row.project)")
+
+	def test_the_supervisory_officer_reads_every_project_and_its_ledger(self):
+		supervisory = self.desk("supervisory")
+		supervisory.goto("/app/key-projects")
+		expect(supervisory.page.locator(".widget.quick-list-widget-box")).to_be_visible()
+		supervisory.shot("workspace")
+		self.assert_chinese(supervisory)
+		every = set(
+			supervisory.page.evaluate(
+				"() => frappe.db.get_list('GS Key Project', {limit: 0}).then((rows) => rows.map((r) => r.name))"
+			)
+		)
+		self.assertTrue(every)
+		listed = self.ledger_projects(supervisory)
+		self.assertEqual(set(listed), every)
+		supervisory.shot("ledger")
+		self.assert_chinese(supervisory)
+		printed = supervisory.page.context.request.get(
+			f"{BASE}/api/method/govservice.api.printing.project_ledger_pdf"
+		)
+		self.assertEqual(printed.status, 200)
+		self.assertTrue(printed.body().startswith(b"%PDF"))
+		supervisory.goto("/app/query-report/Approval Time Saved")
+		expect(supervisory.page.locator(".dt-scrollable .dt-row").first).to_be_visible()
+		supervisory.shot("time-saved")
+		self.assert_chinese(supervisory)
+		# a project opens read-only: no save, no plan or approval actions
+		supervisory.goto(f"/app/gs-key-project/{sorted(every)[0]}")
+		supervisory.page.wait_for_function("() => cur_frm && cur_frm.doc && cur_frm.doc.name")
+		self.assertFalse(supervisory.page.evaluate("() => Boolean(cur_frm.perm[0].write)"))
+		for label in ("保存", "受理本阶段", "登记审批结果", "套用流程模板"):
+			expect(supervisory.page.locator(".page-actions button:visible", has_text=label)).to_have_count(0)
+		supervisory.shot("project-read-only")
+		self.assert_chinese(supervisory)
+
+	def test_a_departments_leader_reads_the_ledger_of_its_approvals(self):
+		leader = self.desk("leader")
+		department = SETUP["departments"]["social"]
+		listed = self.ledger_projects(leader)
+		leader.shot("ledger")
+		self.assert_chinese(leader)
+		for name in listed:
+			project = leader.page.context.request.get(f"{BASE}/api/resource/GS Key Project/{name}")
+			self.assertEqual(project.status, 200, name)
+			departments = {row["department"] for row in project.json()["data"]["approvals"]}
+			self.assertIn(department, departments, f"{name} in the leader's ledger")
+		leader.goto("/app/query-report/Approval Time Saved")
+		expect(leader.page.locator(".page-head")).to_contain_text("审批")
+		leader.shot("time-saved")
+		self.assert_chinese(leader)
+
+
 class TestVillageOutreach(DeskTestCase):
 	"""村民办事不出村: the village agent, on a phone in the field, visits a person overdue on the visit plan,
 	turns the needs found into door-to-door cases, then runs the week's collection: fills the sheet, dispatches

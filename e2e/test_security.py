@@ -70,9 +70,9 @@ def expected(identity: str, doctype: str) -> set[str]:
 		"GS Project Material",
 		"GS Project Approval Pause",
 	):
-		# its handling centre's scope (the township's agent is its liaison), its supervisor, the county, and
-		# the department that approves in it; child rows follow the project
-		readers = {"township", "county", "supervisor", "contact"}
+		# its handling centre's scope (the township's agent is its liaison), its supervisor, the county, the
+		# department that approves in it, and the supervisory department (to read); child rows follow it
+		readers = {"township", "county", "supervisor", "contact", "supervisory"}
 		return {WORLD["key_project"]} if identity in readers else set()
 	if doctype in OUTREACH_DOCTYPES:
 		# the special-group register, its visits and the collection sheets: the village's agents, its
@@ -1057,8 +1057,9 @@ class SecuritySuite(unittest.TestCase):
 		name = WORLD["key_project"]
 
 		def probe(client: Client, identity: str):
-			# department contacts read a project in its form; the ledgers are the agents' and supervisors'
-			want = name in expected(identity, "GS Key Project") and identity != "contact"
+			# every reader of the project finds it in the ledgers: agents, supervisors, the approving
+			# department's contact and leader, the supervisory department
+			want = name in expected(identity, "GS Key Project")
 			for report in ("Key Project Ledger", "Approval Time Saved"):
 				response = client.call("frappe.desk.query_report.run", report_name=report, filters="{}")
 				rows = (response.json().get("message") or {}).get("result", []) if ok(response) else []

@@ -5,7 +5,9 @@
   Permissions, as for cases), as an indexed `service_centre in (…)`;
 - the agency team: every member named with a user account, whatever their centre (a township agent carried
   on the county's project, a department's person in the lead unit);
-- a department's liaison contact or leader in charge: the projects in which their department approves;
+- a department's liaison contact or leader in charge: the projects in which their department approves, in
+  the form and in the ledgers;
+- the supervisory department (监督考核): every project, to read, print and report on, never to change;
 - the owner enterprise's portal account named on the project: that project, to read and print (portal);
 - nobody else (a staff account without a centre or a team place reads none).
 
@@ -22,6 +24,8 @@ from govservice.security.scope import user_centres
 
 TABLE = "`tabGS Key Project`"
 WRITE_ROLES = frozenset(("GS Agent",))
+SUPERVISORY_ROLE = "GS Supervisory Officer"
+READ_TYPES = (None, "read", "print", "report", "export")
 
 
 def project_query(user: str | None = None, doctype: str | None = None) -> str:
@@ -31,6 +35,8 @@ def project_query(user: str | None = None, doctype: str | None = None) -> str:
 	escape = frappe.db.escape
 	if is_portal_user(user):
 		return f"{TABLE}.`owner_user` = {escape(user)}"
+	if SUPERVISORY_ROLE in frappe.get_roles(user):
+		return ""  # the county's supervisory department reads every project
 	conditions = [
 		f"{TABLE}.`liaison_user` = {escape(user)}",
 		f"{TABLE}.name in (select parent from `tabGS Project Team Member` where parenttype = 'GS Key Project'"
@@ -75,10 +81,11 @@ def has_project_permission(doc, ptype: str | None = None, user: str | None = Non
 		return ptype == "create" and bool(WRITE_ROLES & set(frappe.get_roles(user)))
 	kind = relation(doc, user)
 	if kind is None:
-		return False
+		# the supervisory department reads every project; it changes none
+		return SUPERVISORY_ROLE in frappe.get_roles(user) and ptype in READ_TYPES
 	if kind == "owner":
 		return ptype in (None, "read", "print")
-	if ptype in (None, "read", "print", "report", "export"):
+	if ptype in READ_TYPES:
 		return True
 	if kind in ("centre", "team"):
 		return bool(WRITE_ROLES & set(frappe.get_roles(user))) and ptype in ("write", "create")

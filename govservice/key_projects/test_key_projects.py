@@ -300,6 +300,58 @@ class TestReports(KeyProjectTestCase):
 		self.assertTrue(message)
 
 
+class TestSupervision(KeyProjectTestCase):
+	"""监督考核: the supervisory department reads every project and its ledgers and changes none; a
+	department's leader in charge reads the ledgers of the projects its department approves in."""
+
+	def test_the_supervisory_department_reads_every_project_and_changes_none(self):
+		from govservice.key_projects.report.approval_time_saved import approval_time_saved
+		from govservice.key_projects.report.key_project_ledger import key_project_ledger
+
+		supervisory = make_user("kp.supervisory@test.govservice", roles=("GS Supervisory Officer",))
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.accepted()
+			frappe.set_user(supervisory)
+			self.assertIn(project.name, frappe.get_list("GS Key Project", pluck="name", limit_page_length=0))
+			for ptype, allowed in (
+				("read", True),
+				("print", True),
+				("report", True),
+				("write", False),
+				("create", False),
+				("delete", False),
+			):
+				self.assertEqual(
+					bool(frappe.has_permission("GS Key Project", ptype, doc=project.name)), allowed, ptype
+				)
+			self.assertFalse(frappe.has_permission("GS Key Project", "create"))
+			for report, execute in (
+				("Key Project Ledger", key_project_ledger.execute),
+				("Approval Time Saved", approval_time_saved.execute),
+			):
+				self.assertTrue(frappe.get_doc("Report", report).is_permitted(), report)
+				rows = execute({})[1]
+				self.assertIn(project.name, [row["project"] for row in rows], report)
+
+	def test_a_departments_leader_reads_the_ledgers_of_its_approvals_only(self):
+		from govservice.key_projects.report.key_project_ledger import key_project_ledger
+
+		leader = make_user("kp.housing.leader@test.govservice", roles=("GS Department Contact",))
+		police = make_department("项目测试公安局")
+		police_leader = make_user("kp.police.leader@test.govservice", roles=("GS Department Contact",))
+		make_department_liaison(self.housing, self.housing_contact, leader)
+		self.addCleanup(make_department_liaison, self.housing, self.housing_contact)
+		make_department_liaison(police, None, police_leader)
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.accepted()
+			for user, sees in ((leader, True), (police_leader, False)):
+				frappe.set_user(user)
+				self.assertTrue(frappe.get_doc("Report", "Key Project Ledger").is_permitted(), user)
+				rows = key_project_ledger.execute({})[1]
+				self.assertEqual(project.name in [row["project"] for row in rows], sees, user)
+				self.assertFalse(frappe.has_permission("GS Key Project", "write", doc=project.name), user)
+
+
 class TestLiaisonChange(KeyProjectTestCase):
 	def test_the_team_hands_the_project_over_with_a_reason(self):
 		from govservice.tests.utils import make_agent
