@@ -500,6 +500,62 @@ class TestKeyProject(DeskTestCase):
 		self.assertEqual(state.json()["message"], {"enabled": True})
 
 
+class TestElectronicSupervision(DeskTestCase):
+	"""电子监察: the day's run gave the overdue case of 金龙村 a yellow warning. Its agent reads it and opens the
+	case from it; the supervisory officer reads the board, records the handling and closes the alert."""
+
+	def open_alert(self, desk: Desk) -> None:
+		desk.goto(f"/app/gs-supervision-alert/{SETUP['supervision_alert']}")
+		desk.page.wait_for_function("() => cur_frm && cur_frm.doc && cur_frm.doc.name")
+		desk.wait()
+
+	def test_the_agent_named_reads_the_alert_and_opens_the_case(self):
+		agent = self.desk("village_agent")
+		self.open_alert(agent)
+		self.assertEqual(agent.doc()["level"], "Yellow Warning")
+		expect(agent.page.locator(".page-head .title-text")).to_contain_text("代办件")
+		expect(agent.page.locator(".page-actions .btn:visible", has_text="记录处理情况")).to_have_count(0)
+		agent.shot("alert")
+		self.assert_chinese(agent)
+		agent.button("打开原记录")
+		agent.page.wait_for_function(
+			f"() => cur_frm && cur_frm.doctype === 'GS Case' && cur_frm.doc.name === '{SETUP['overdue_case']}'"
+		)
+		agent.shot("case")
+
+	def test_the_supervisory_officer_handles_and_closes_an_alert(self):
+		officer = self.desk("supervisory")
+		officer.goto("/app/supervision")
+		expect(officer.page.locator(".number-widget-box").first).to_be_visible()
+		expect(officer.page.locator(".quick-list-widget-box")).to_contain_text("GS-")
+		officer.shot("board")
+		self.assert_chinese(officer)
+		self.open_alert(officer)
+		# every field is the system's: no save, only the supervisory actions
+		expect(officer.page.locator(".page-actions .btn:visible", has_text="保存")).to_have_count(0)
+		officer.shot("alert")
+		self.assert_chinese(officer)
+		officer.button("记录处理情况")
+		expect(officer.dialog()).to_be_visible()
+		officer.dialog_select("handling", "纠错")
+		officer.dialog().locator('[data-fieldname="note"] textarea').fill(
+			"已督促代办员当日办结，并说明超期原因"
+		)
+		officer.shot("handling")
+		officer.dialog_primary()
+		officer.page.wait_for_function("() => cur_frm.doc.handling === 'Correction'")
+		officer.wait()
+		officer.button("办结预警")
+		officer.confirm()
+		officer.page.wait_for_function("() => cur_frm.doc.status === 'Closed'")
+		officer.wait()
+		doc = officer.doc()
+		self.assertEqual(doc["closed_by"], SETUP["users"]["supervisory"])
+		self.assertIn("当日办结", doc["handling_note"])
+		officer.shot("closed")
+		self.assert_chinese(officer)
+
+
 class TestSupervisionOfKeyProjects(DeskTestCase):
 	"""监督考核 of 重点项目: the county's supervisory officer reads every key project, its ledger and the
 	time-saved comparison, and prints the ledger, without changing a project; a department's leader in
@@ -536,8 +592,12 @@ class TestSupervisionOfKeyProjects(DeskTestCase):
 		expect(supervisory.page.locator(".dt-scrollable .dt-row").first).to_be_visible()
 		supervisory.shot("time-saved")
 		self.assert_chinese(supervisory)
-		# a project opens read-only: no save, no plan or approval actions
-		supervisory.goto(f"/app/gs-key-project/{sorted(every)[0]}")
+		# a project of the demo opens read-only: no save, no plan or approval actions
+		demo = supervisory.page.evaluate(
+			"""() => frappe.db.get_list('GS Key Project', {filters: {project_name: ['like', '%茶旅融合%']}})
+				.then((rows) => rows[0].name)"""
+		)
+		supervisory.goto(f"/app/gs-key-project/{demo}")
 		supervisory.page.wait_for_function("() => cur_frm && cur_frm.doc && cur_frm.doc.name")
 		self.assertFalse(supervisory.page.evaluate("() => Boolean(cur_frm.perm[0].write)"))
 		for label in ("保存", "受理本阶段", "登记审批结果", "套用流程模板"):

@@ -94,6 +94,16 @@ def expected(identity: str, doctype: str) -> set[str]:
 		record = WORLD["rating"] if doctype == "GS Rating" else WORLD["rectification"]
 		readers = {"village", "township", "county", "supervisor", "supervisory"}
 		return {record} if identity in readers else set()
+	if doctype == "GS Supervision Alert":
+		# 监察预警: the supervisory department all; the first township's supervisor the alert of its village's
+		# case; the person each names (the village's agent, the department's contact) their own
+		alerts = WORLD["alerts"]
+		return {
+			"supervisory": {alerts["case"], alerts["complaint"]},
+			"supervisor": {alerts["case"]},
+			"village": {alerts["case"]},
+			"contact": {alerts["complaint"]},
+		}.get(identity, set())
 	if doctype == "GS Complaint":
 		complaints = WORLD["complaints"]
 		if identity in ("window", "lead", "supervisor", "supervisory"):
@@ -167,6 +177,7 @@ DOCTYPES = (
 	"GS Rating",
 	"GS Rectification",
 	"GS Complaint",
+	"GS Supervision Alert",
 	"GS Portal Profile",
 	"File",
 	"User",
@@ -1595,6 +1606,64 @@ class SecuritySuite(unittest.TestCase):
 
 		self.run_matrix(probe, workers=1)
 
+	def test_supervision_alerts_change_only_through_the_supervisory_actions(self):
+		"""监察预警: no identity rewrites an alert by a save (level, status, the person or centre it names, the
+		handling), nobody creates one; only the supervisory department records the handling."""
+		name = WORLD["alerts"]["case"]
+		stored = self.admin.get(f"/api/resource/GS Supervision Alert/{name}").json()["data"]
+
+		def probe(client: Client, identity: str):
+			for field, value in (
+				("level", "Red Card"),
+				("status", "Closed"),
+				("responsible_user", WORLD["users"]["township"]),
+				("service_centre", WORLD["centres"]["t2"]),
+				("handling", "Accountability"),
+				("handling_note", f"{identity} 伪造"),
+			):
+				forged = client.put(f"/api/resource/GS Supervision Alert/{name}", {field: value})
+				self.record(
+					identity,
+					"GS Supervision Alert",
+					f"REST PUT {field}",
+					name,
+					not ok(forged),
+					forged.text[:120],
+				)
+			made = client.post_json(
+				"/api/resource/GS Supervision Alert",
+				{"level": "Red Card", "clock": "Case Deadline", "subject": "伪造预警"},
+			)
+			self.record(identity, "GS Supervision Alert", "REST POST", "*", not ok(made), made.text[:120])
+			handled = client.call(
+				"run_doc_method",
+				dt="GS Supervision Alert",
+				dn=name,
+				method="record_handling",
+				args=json.dumps({"handling": "Explanation", "note": f"{identity} 说明"}),
+			)
+			self.record(
+				identity,
+				"GS Supervision Alert",
+				"record_handling",
+				name,
+				ok(handled) == (identity == "supervisory"),
+				handled.text[:120],
+			)
+			if identity != "supervisory":  # who may close it does so in the desk (e2e/test_desk.py)
+				closed = client.call(
+					"run_doc_method", dt="GS Supervision Alert", dn=name, method="close_alert"
+				)
+				self.record(
+					identity, "GS Supervision Alert", "close_alert", name, not ok(closed), closed.text[:120]
+				)
+
+		self.run_matrix(probe, workers=1)
+		after = self.admin.get(f"/api/resource/GS Supervision Alert/{name}").json()["data"]
+		for field in ("level", "responsible_user", "service_centre"):
+			self.assertEqual(after[field], stored[field], field)
+		self.assertIn(after["handling_note"], (stored.get("handling_note"), "supervisory 说明"))
+
 	def test_ledgers_are_never_deleted(self):
 		for doctype, name in (
 			("GS Work Log", next(iter(WORLD["work_logs"][WORLD["cases"]["c"]]))),
@@ -1603,6 +1672,7 @@ class SecuritySuite(unittest.TestCase):
 			("GS Rating", WORLD["rating"]),
 			("GS One-Time Notice", WORLD["notices"]["t2"]),
 			("GS Key Project", WORLD["key_project"]),
+			("GS Supervision Alert", WORLD["alerts"]["case"]),
 		):
 			response = self.admin.session.delete(f"{BASE}/api/resource/{doctype}/{name}")
 			self.assertNotIn(response.status_code, (200, 202), f"Administrator deleted {doctype} {name}")

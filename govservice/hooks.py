@@ -122,6 +122,8 @@ for _doctype in CENTRE_SCOPED:
 		"govservice.security.scope.centre_scope_query",
 	]
 permission_query_conditions["User"] = "govservice.security.queries.user_query"
+# 监察预警: the supervisory department, the centre's supervisor, the person it names
+permission_query_conditions["GS Supervision Alert"] = "govservice.supervision.permissions.alert_query"
 # the history of an app record lists only to readers of all its levels (govservice.security.history)
 permission_query_conditions["Version"] = "govservice.security.history.version_query"
 
@@ -136,6 +138,7 @@ has_permission = {
 	"User": "govservice.security.queries.has_user_permission",
 	"GS Key Project": "govservice.key_projects.permissions.has_project_permission",
 	"Version": "govservice.security.history.has_version_permission",
+	"GS Supervision Alert": "govservice.supervision.permissions.has_alert_permission",
 }
 for _doctype in CENTRE_SCOPED:
 	_check = has_permission.get(_doctype)
@@ -207,6 +210,7 @@ APP_DOCTYPES = (
 	"GS Duty Roster",
 	"GS Service Centre",
 	"GS Project Plan Template",
+	"GS Supervision Alert",
 	*CHILD_DOCTYPES,
 )
 NEVER_DELETED = (
@@ -219,6 +223,7 @@ NEVER_DELETED = (
 	"GS Special Group Member",
 	"GS Special Group Visit",
 	"GS Collection Sheet",
+	"GS Supervision Alert",
 )
 # every app record: its save is checked (govservice.security.writes); ledgers are never deleted; a scoped
 # record carries its township and county, the scope's indexed columns (govservice.security.scope)
@@ -264,6 +269,8 @@ scheduler_events = {
 			"govservice.organisation.rosters.keep_rosters",
 			"govservice.village_outreach.reminders.send_visit_reminders",
 		],
+		# 电子监察: after the morning reminders, the day's supervision alerts
+		"45 8 * * *": ["govservice.supervision.alerts.issue_alerts"],
 	},
 }
 

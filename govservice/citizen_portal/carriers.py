@@ -203,11 +203,19 @@ def send_tencent(conf, phone: str, template: str, kind: str, parameters: dict) -
 
 
 def kind_values(kind: str, doc) -> dict:
-	"""The parameters of an applicant text of `kind` about `doc` (a case, or a rectification)."""
+	"""The parameters of a text of `kind` about `doc` (a case, a rectification, a supervision alert)."""
 	from govservice.printing.jinja import gs_clause, gs_date, gs_notice_materials
 
 	if doc.doctype == "GS Rectification":
 		return {"number": doc.gs_case, "outcome": gs_clause(doc.outcome)}
+	if doc.doctype == "GS Supervision Alert":
+		return {
+			"name": doc.get("responsible_name"),
+			"level": _(doc.get("level"), lang="zh"),
+			"subject": doc.get("subject"),
+			"number": doc.name,
+			"deadline": gs_date(doc.get("due_date"), "zh"),
+		}
 	delivery = {
 		"EMS": _("sent by EMS, number {0}", lang="zh").format(doc.get("ems_tracking_number") or ""),
 		"Electronic Certificate": _("issued as an electronic certificate", lang="zh"),

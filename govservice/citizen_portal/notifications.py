@@ -178,7 +178,13 @@ def ensure_message_kind_field() -> None:
 
 	from govservice.domain.sms_kinds import MESSAGE_KINDS
 
-	if not frappe.db.exists("Custom Field", {"dt": "Notification", "fieldname": "gs_message_kind"}):
+	options = "\n" + "\n".join(MESSAGE_KINDS)
+	field = frappe.db.get_value("Custom Field", {"dt": "Notification", "fieldname": "gs_message_kind"})
+	if field and frappe.db.get_value("Custom Field", field, "options") != options:
+		# a later version's kinds (the supervision alert's)
+		frappe.db.set_value("Custom Field", field, "options", options)
+		frappe.clear_cache(doctype="Notification")
+	if not field:
 		create_custom_field(
 			"Notification",
 			{
@@ -229,8 +235,9 @@ def switch_on_texts() -> None:
 	Settings or a carrier chosen in GS SMS Settings."""
 	if not frappe.db.get_single_value("GS Settings", "applicant_texts_waiting"):
 		return
-	for key, *_rest in EVENTS:
-		name = f"申请人短信：{key}"
+	from govservice.supervision.notifications import TEXT_NAMES
+
+	for name in [f"申请人短信：{key}" for key, *_rest in EVENTS] + list(TEXT_NAMES):
 		if frappe.db.exists("Notification", name):
 			notification = frappe.get_doc("Notification", name)
 			notification.enabled = 1

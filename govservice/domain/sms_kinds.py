@@ -19,6 +19,8 @@ MESSAGE_KINDS: dict[str, tuple[str, ...]] = {
 	"Request Terminated": ("name", "item", "number", "reason", "agent"),
 	"Not Accepted": ("name", "item", "number", "reason"),
 	"Rectification Done": ("number", "outcome"),
+	# to staff: the responsible person named on a supervision alert (电子监察)
+	"Supervision Alert": ("name", "level", "subject", "number", "deadline"),
 }
 # a template variable's value is short on every carrier (Alibaba Cloud: 35 characters for most types)
 PARAMETER_LIMIT = 35

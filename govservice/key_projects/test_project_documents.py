@@ -7,7 +7,12 @@ from govservice.api.printing import render_pdf
 from govservice.casework.test_printing import pdf_text
 from govservice.key_projects.ledger_mail import set_weekly_ledger_mail, weekly_ledger_mail
 from govservice.key_projects.test_key_projects import MONDAY, KeyProjectTestCase
-from govservice.tests.utils import make_key_project, make_outgoing_email_account, make_portal_user
+from govservice.tests.utils import (
+	make_key_project,
+	make_outgoing_email_account,
+	make_portal_user,
+	make_user,
+)
 
 HOSTILE = '<img src=x onerror="alert(1)">茶园'
 
@@ -121,12 +126,15 @@ class TestWeeklyLedgerMail(KeyProjectTestCase):
 		self.assertIn("重点项目代办台账", text)
 		self.assertIn(mine.name, text)
 		self.assertNotIn(theirs.name, text)
-		frappe.set_user(self.planning_contact)  # a department's contact does not read the ledger
+		# a window officer does not read the ledger (a department's contact does: its own approvals)
+		frappe.set_user("Administrator")
+		frappe.set_user(make_user("kp.window@test.govservice", roles=("GS Window Officer",)))
 		with self.assertRaises(frappe.PermissionError):
 			project_ledger_pdf()
 
 	def test_only_readers_of_the_ledger_subscribe(self):
-		frappe.set_user(self.planning_contact)  # a department's contact does not read the ledger
+		window = make_user("kp.window@test.govservice", roles=("GS Window Officer",))
+		frappe.set_user(window)  # a window officer does not read the ledger
 		with self.assertRaises(frappe.PermissionError):
 			set_weekly_ledger_mail(1)
 		frappe.set_user("Administrator")
@@ -134,7 +142,7 @@ class TestWeeklyLedgerMail(KeyProjectTestCase):
 		report.update(
 			{
 				"report": "Key Project Ledger",
-				"user": self.planning_contact,
+				"user": window,
 				"email_to": "someone@example.com",
 				"frequency": "Weekly",
 				"day_of_week": "Monday",

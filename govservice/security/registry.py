@@ -10,6 +10,7 @@ APP_MODULES = (
 	"Citizen Portal",
 	"Key Projects",
 	"Village Outreach",
+	"Supervision",
 )
 
 # Roles that may correct any record of the app by a plain save (the county's administrators).
@@ -29,6 +30,7 @@ SCOPE_FIELDS: dict[str, tuple[str, ...]] = {
 	"GS Special Group Member": ("service_centre",),
 	"GS Special Group Visit": ("member", "service_centre"),
 	"GS Collection Sheet": ("service_centre",),
+	"GS Supervision Alert": ("service_centre", "responsible_user", "source_doctype", "source_name"),
 }
 
 # Set only by the app, never by a person's insert: who filed a request through the portal, and so on.

@@ -37,6 +37,9 @@ CENTRE_SCOPED: dict[str, frozenset[str]] = {
 	# 好差评 is supervised county-wide by the supervisory department
 	"GS Rating": frozenset(("GS Supervisory Officer",)),
 	"GS Rectification": frozenset(("GS Supervisory Officer",)),
+	# 监察预警: the supervisory department's, county-wide (responsible people read their own:
+	# govservice.supervision.permissions)
+	"GS Supervision Alert": frozenset(("GS Supervisory Officer",)),
 }
 
 

@@ -54,8 +54,11 @@ def ensure_portal() -> None:
 	from govservice.citizen_portal.site import apply_portal_site
 
 	apply_portal_site()
+	from govservice.supervision.notifications import ensure_alert_notifications
+
 	ensure_message_kind_field()
 	ensure_applicant_notifications()
+	ensure_alert_notifications()
 	ensure_message_kind_field()  # the records just created
 
 

@@ -37,6 +37,7 @@ def prepare(pixel_url: str = "http://127.0.0.1:8025/pixel") -> None:
 		load_demo()  # idempotent: adds what a newer demo has
 	typed = ensure_typed_markup(pixel_url)
 	overdue = ensure_overdue_case()
+	alert = ensure_supervision_alert(overdue)
 	# the carrier refused a text a moment ago: the administrator is told when the desk starts
 	frappe.db.set_single_value("GS SMS Settings", "last_failure_on", frappe.utils.now_datetime())
 	frappe.db.commit()
@@ -63,6 +64,7 @@ def prepare(pixel_url: str = "http://127.0.0.1:8025/pixel") -> None:
 				},
 				"typed": typed,
 				"overdue_case": overdue,
+				"supervision_alert": alert,
 			},
 			ensure_ascii=False,
 		)
@@ -203,6 +205,21 @@ def ensure_overdue_case() -> str:
 		"GS Case",
 		name,
 		{"accepted_on": add_days(now_datetime(), -20), "deadline_date": add_days(today(), -5)},
+		update_modified=False,
+	)
+	return name
+
+
+def ensure_supervision_alert(case: str) -> str:
+	"""The day's 电子监察 run: the overdue case's yellow warning, open (again, for a re-run of the tests)."""
+	from govservice.supervision.alerts import run
+
+	run(getdate())
+	name = frappe.db.get_value("GS Supervision Alert", {"source_doctype": "GS Case", "source_name": case})
+	frappe.db.set_value(
+		"GS Supervision Alert",
+		name,
+		{"status": "Open", "handling": None, "handling_note": None, "closed_by": None, "closed_on": None},
 		update_modified=False,
 	)
 	return name

@@ -144,6 +144,7 @@ def prepare() -> None:
 	key_project = ensure_key_project(centres, agents, users, departments)
 	project_reminder = ensure_project_reminder(key_project)
 	outreach = ensure_outreach(centres, agents, users)
+	alerts = ensure_alerts(cases, complaints, centres, users, departments)
 	remove_stray_files(cases)
 	for method in ("sign_up", "login_with_code", "reset_password"):
 		frappe.cache.delete_value(f"rl:govservice.api.account.{method}:127.0.0.1")
@@ -170,6 +171,7 @@ def prepare() -> None:
 				"rating": rating,
 				"rectification": rectification,
 				"complaints": complaints,
+				"alerts": alerts,
 				"id_numbers": {cases[key]: number for key, number in ID_NUMBERS.items()},
 				"files": {cases[key]: case_file(cases[key]) for key in cases},
 				"file_names": {
@@ -471,6 +473,61 @@ def ensure_rating(case_name: str, portal_user: str) -> tuple[str, str]:
 	finally:
 		frappe.set_user("Administrator")
 	return rating.name, frappe.db.get_value("GS Rating", rating.name, "rectification")
+
+
+def ensure_alerts(cases: dict, complaints: dict, centres: dict, users: dict, departments: dict) -> dict:
+	"""Two 监察预警: the first village's case (its agent answers for it) and the first department's
+	complaint (its contact answers for it)."""
+	alerts = {}
+	for key, values in (
+		(
+			"case",
+			{
+				"clock": "Case Deadline",
+				"source_doctype": "GS Case",
+				"source_name": cases["v1a"],
+				"subject": f"代办件{cases['v1a']}",
+				"responsible_user": users["village"],
+				"responsible_name": "一村代办员",
+				"post": "Agent",
+				"service_centre": centres["v1a"],
+			},
+		),
+		(
+			"complaint",
+			{
+				"clock": "Complaint Deadline",
+				"source_doctype": "GS Complaint",
+				"source_name": complaints["d1"],
+				"subject": f"“办不成事”事项{complaints['d1']}",
+				"responsible_user": users["contact"],
+				"responsible_name": "民政联系人",
+				"post": "Department Contact",
+				"department": departments["d1"],
+			},
+		),
+	):
+		existing = frappe.db.get_value(
+			"GS Supervision Alert",
+			{"source_doctype": values["source_doctype"], "source_name": values["source_name"]},
+		)
+		if not existing:
+			existing = (
+				frappe.get_doc(
+					{
+						"doctype": "GS Supervision Alert",
+						"level": "Yellow Warning",
+						"due_date": "2026-01-05",
+						"overdue_days": 2,
+						"issued_on": now_datetime(),
+						**values,
+					}
+				)
+				.insert(ignore_permissions=True)
+				.name
+			)
+		alerts[key] = existing
+	return alerts
 
 
 # the marker is content the desk shows: Chinese, like real complaints

@@ -17,6 +17,7 @@ class GSSettings(Document):
 		contact_response_days: DF.Int
 		elderly_age: DF.Int
 		enable_case_reminders: DF.Check
+		enable_supervision_alerts: DF.Check
 		enable_project_reminders: DF.Check
 		enable_visit_reminders: DF.Check
 		escalate_overdue_cases: DF.Check
@@ -29,8 +30,10 @@ class GSSettings(Document):
 		portal_signups_per_hour: DF.Int
 		portal_submissions_per_hour: DF.Int
 		rectification_days: DF.Int
+		red_card_after_days: DF.Int
 		send_reminder_emails: DF.Check
 		simple_reply_days: DF.Int
+		supervision_texts_created: DF.Check
 		sms_code_attempts: DF.Int
 		sms_code_gap_seconds: DF.Int
 		sms_code_minutes: DF.Int

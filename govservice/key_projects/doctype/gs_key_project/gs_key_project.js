@@ -46,6 +46,10 @@ frappe.ui.form.on("GS Key Project", {
 			(row) => row.approval_status === "In Progress" && !row.is_paused
 		);
 		const waiting = (frm.doc.approvals || []).filter((row) => row.is_paused);
+		// the team and the approving departments act on approvals; a reader (the supervisory department)
+		// does not
+		const acts = can_write || frappe.user.has_role("GS Department Contact");
+		if (!acts) return;
 		if (running.length) {
 			frm.add_custom_button(__("Record Approval"), () => record_approval(frm, running));
 			frm.add_custom_button(__("Stop Clock (One-Time Notice)"), () => pause_approval(frm, running));

@@ -1,0 +1,42 @@
+"""电子监察 (electronic supervision), the rules without Frappe: which clocks are red, what a red clock
+issues, and when a yellow warning becomes a red card.
+
+A clock is red once its deadline has passed (its working days counted on China's working-day calendar). A
+red clock issues one 监察预警 (supervision alert): a yellow warning (黄牌预警) while it is at most
+`red_after` working days overdue, a red card (红牌) beyond that; an open yellow warning whose clock stays red
+becomes a red card once, and the responsible person is told again. A clock whose alert was closed issues no
+second one for the same deadline.
+"""
+
+from __future__ import annotations
+
+YELLOW = "Yellow Warning"
+RED = "Red Card"
+LEVELS = (YELLOW, RED)
+
+# what runs against a clock, and who answers for it (post), as the alert names them
+CLOCKS = {
+	"Case Deadline": "Agent",
+	"Complaint Deadline": "Department Contact",
+	"Project Approval": "Department Contact",
+	"Rectification": "Responsible Person",
+}
+
+
+def alert_level(overdue_working_days: int, red_after: int) -> str | None:
+	"""The level a clock `overdue_working_days` past its deadline deserves, or None when it is not red."""
+	if overdue_working_days <= 0:
+		return None
+	return YELLOW if overdue_working_days <= max(0, red_after) else RED
+
+
+def next_step(level: str | None, existing_level: str | None, existing_open: bool) -> str | None:
+	"""What the day's run does for one clock: "issue" a first alert, "raise" an open yellow warning to a red
+	card, or nothing (None): not red, already issued at this level, or closed by the supervisory officer."""
+	if level is None:
+		return None
+	if existing_level is None:
+		return "issue"
+	if existing_open and existing_level == YELLOW and level == RED:
+		return "raise"
+	return None
