@@ -17,7 +17,7 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
-from frappe.utils import cint, escape_html, now_datetime
+from frappe.utils import cint, escape_html, getdate, now_datetime
 
 from govservice.casework.reminders import Alerts, reminder_day
 from govservice.casework.stages import CLOCK_STAGES
@@ -39,6 +39,7 @@ def issue_alerts() -> dict[str, int]:
 
 
 def run(today) -> dict[str, int]:
+	today = getdate(today)
 	red_after = cint(frappe.db.get_single_value("GS Settings", "red_card_after_days")) or DEFAULT_RED_AFTER
 	calendar = get_work_calendar()
 	clocks = red_clocks(today)
