@@ -1650,6 +1650,30 @@ class SecuritySuite(unittest.TestCase):
 				ok(handled) == (identity == "supervisory"),
 				handled.text[:120],
 			)
+			# an unsaved alert sent with the call: its action must never insert it (not even for the
+			# supervisory department, who may not create alerts)
+			forged_new = client.call(
+				"runserverobj",
+				method="record_handling",
+				docs=json.dumps(
+					{
+						"doctype": "GS Supervision Alert",
+						"__islocal": 1,
+						"subject": f"{identity} 伪造新预警",
+						"responsible_user": WORLD["users"]["village"],
+						"level": "Red Card",
+					}
+				),
+				args=json.dumps({"handling": "Explanation", "note": "伪造"}),
+			)
+			self.record(
+				identity,
+				"GS Supervision Alert",
+				"runserverobj unsaved alert",
+				"*",
+				not ok(forged_new),
+				forged_new.text[:120],
+			)
 			if identity != "supervisory":  # who may close it does so in the desk (e2e/test_desk.py)
 				closed = client.call(
 					"run_doc_method", dt="GS Supervision Alert", dn=name, method="close_alert"
@@ -1659,10 +1683,47 @@ class SecuritySuite(unittest.TestCase):
 				)
 
 		self.run_matrix(probe, workers=1)
+		forged = self.admin.get(
+			"/api/resource/GS Supervision Alert", filters=json.dumps([["subject", "like", "%伪造新预警%"]])
+		).json()["data"]
+		self.assertEqual(forged, [], "an action inserted an unsaved alert")
 		after = self.admin.get(f"/api/resource/GS Supervision Alert/{name}").json()["data"]
 		for field in ("level", "responsible_user", "service_centre"):
 			self.assertEqual(after[field], stored[field], field)
 		self.assertIn(after["handling_note"], (stored.get("handling_note"), "supervisory 说明"))
+
+	def test_get_by_filters_tells_nothing_of_unreadable_records(self):
+		"""`frappe.client.get` by filters: a record the caller cannot read answers as one that does not exist,
+		whatever the filter says about it (a match must not be told from no match)."""
+
+		def probe(client: Client, identity: str):
+			for doctype in DOCTYPES:
+				if doctype in ("File", "User"):
+					continue
+				readable = expected(identity, doctype)
+				for name in sorted(fixture_records(doctype) - readable)[:2]:
+					hit = client.call("frappe.client.get", doctype=doctype, filters={"name": name})
+					miss = client.call("frappe.client.get", doctype=doctype, filters={"name": f"{name}-无"})
+					self.record(
+						identity,
+						doctype,
+						"frappe.client.get by filters",
+						name,
+						not ok(hit) and hit.status_code == miss.status_code,
+						f"{hit.status_code} vs {miss.status_code}",
+					)
+				for name in sorted(readable)[:1]:
+					hit = client.call("frappe.client.get", doctype=doctype, filters={"name": name})
+					self.record(
+						identity,
+						doctype,
+						"frappe.client.get by filters (readable)",
+						name,
+						ok(hit) and message(hit)["name"] == name,
+						str(hit.status_code),
+					)
+
+		self.run_matrix(probe)
 
 	def test_ledgers_are_never_deleted(self):
 		for doctype, name in (

@@ -147,6 +147,7 @@ for _doctype in CENTRE_SCOPED:
 # Frappe endpoints that skip row-level permissions, wrapped with their signatures (govservice.security)
 override_whitelisted_methods = {
 	"frappe.client.get_count": "govservice.security.endpoints.get_count",
+	"frappe.client.get": "govservice.security.endpoints.client_get",
 	"frappe.desk.listview.get_group_by_count": "govservice.security.endpoints.get_group_by_count",
 	"frappe.desk.like.toggle_like": "govservice.security.endpoints.toggle_like",
 	"frappe.desk.doctype.tag.tag.add_tag": "govservice.security.endpoints.add_tag",

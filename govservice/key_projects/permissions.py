@@ -12,7 +12,8 @@
 - nobody else (a staff account without a centre or a team place reads none).
 
 Writes (the form, REST, frappe.client) are for the liaison agent, agents of the handling centre's scope and
-the team's agents; departments act on their own approvals through `record_approval` only.
+the team's agents; departments act on their own approvals only, through `record_approval` and the clock
+stops (`pause_approval` / `resume_approval`).
 """
 
 import frappe

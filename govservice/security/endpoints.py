@@ -10,6 +10,12 @@
 - `validate_link` told whether a record the caller cannot read exists.
 - `run_doc_method` ran a method on the document as the client sent it, checking permission on the sent
   values; for the app's records the method now runs on the stored record.
+- `run_doc_method` on an unsaved document (`__islocal`) let a method that saves insert a record the caller
+  may not create (a supervisory officer "recording the handling" of a forged alert); for the app's DocTypes
+  it now needs the right to create one.
+- `frappe.client.get` by filters fetched the first match without permission and then checked it, so 403 or
+  404 answered whether a record the caller cannot read matches (a phone number recovered digit by digit);
+  the match is now looked up among the records the caller may read.
 - `report_to_pdf` rendered client HTML with wkhtmltopdf; it now goes through the app's safe renderer.
 """
 
@@ -169,7 +175,27 @@ def run_doc_method(method: str, docs=None, dt=None, dn=None, arg=None, args=None
 		doctype, name = sent.get("doctype"), sent.get("name")
 		if is_app_doctype(doctype) and name and not sent.get("__islocal") and frappe.db.exists(doctype, name):
 			return frappe_run_doc_method(method, dt=doctype, dn=name, arg=arg, args=args)
+		if is_app_doctype(doctype) and not frappe.has_permission(doctype, "create"):
+			# an unsaved document: only someone who may create one runs its methods (a method that saves
+			# would insert it with the values sent)
+			raise frappe.PermissionError(_("You may not create {0}.").format(_(doctype)))
 	return frappe_run_doc_method(method, docs=docs, dt=dt, dn=dn, arg=arg, args=args)
+
+
+@frappe.whitelist()
+def client_get(doctype: str, name=None, filters=None, parent=None) -> dict:
+	"""`frappe.client.get`: a document by filters is the first match among the records the caller may read,
+	so that a match the caller cannot read answers as no match."""
+	from frappe.client import get
+
+	if not name and filters and not frappe.is_table(doctype) and not frappe.get_meta(doctype).issingle:
+		found = frappe.get_list(
+			doctype, filters=frappe.parse_json(filters), pluck="name", limit_page_length=1, order_by=None
+		)
+		if not found:
+			raise frappe.DoesNotExistError(_("{0} not found").format(_(doctype)))
+		name, filters = found[0], None
+	return get(doctype, name=name, filters=filters, parent=parent)
 
 
 @frappe.whitelist()

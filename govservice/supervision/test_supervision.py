@@ -206,6 +206,14 @@ class TestTheDaysRun(FrappeTestCase):
 			doc = frappe.get_doc("GS Supervision Alert", alert.name)
 			with self.assertRaises(frappe.PermissionError):
 				doc.record_handling("Explanation", "自行说明")
+		# an action never inserts an alert, not even the supervisory department's on an unsaved one
+		frappe.set_user(self.supervisory)
+		forged = frappe.get_doc(
+			{"doctype": "GS Supervision Alert", "level": RED, "clock": "Case Deadline", "subject": "伪造"}
+		)
+		with self.assertRaises(frappe.PermissionError):
+			forged.record_handling("Explanation", "伪造")
+		self.assertFalse(frappe.db.exists("GS Supervision Alert", {"subject": "伪造"}))
 		# the supervisory department changes nothing by a plain save
 		frappe.set_user(self.supervisory)
 		doc = frappe.get_doc("GS Supervision Alert", alert.name)
