@@ -245,6 +245,26 @@ def message(response: requests.Response):
 	return response.json().get("message") if ok(response) else None
 
 
+def answer_of(response: requests.Response) -> tuple:
+	"""What an answer tells: its status, message, error type and the messages shown."""
+	try:
+		body = response.json()
+	except ValueError:
+		return (response.status_code, response.text)
+	shown = []
+	for item in json.loads(body.get("_server_messages") or "[]"):
+		item = json.loads(item) if isinstance(item, str) else item
+		if isinstance(item, dict):
+			item.pop("__frappe_exc_id", None)  # a random id per answer
+		shown.append(item)
+	return (
+		response.status_code,
+		json.dumps(body.get("message"), sort_keys=True),
+		body.get("exc_type"),
+		json.dumps(shown, sort_keys=True),
+	)
+
+
 def names_from_list(response: requests.Response, key: str = "data") -> set[str] | None:
 	"""Names in a list answer; None for a refusal (which counts as no rows)."""
 	if not ok(response):
@@ -1674,6 +1694,22 @@ class SecuritySuite(unittest.TestCase):
 				not ok(forged_new),
 				forged_new.text[:120],
 			)
+			# Frappe's v2 document methods run on the values sent: refused for the app's records
+			for document in (
+				{"doctype": "GS Supervision Alert", "name": name, "handling": "Correction"},
+				{"doctype": "GS Supervision Alert", "__islocal": 1, "subject": f"{identity} 伪造新预警"},
+			):
+				v2 = client.post_json(
+					"/api/v2/method/run_doc_method",
+					{
+						"method": "record_handling",
+						"document": document,
+						"kwargs": {"handling": "Explanation", "note": "伪造"},
+					},
+				)
+				self.record(
+					identity, "GS Supervision Alert", "v2 run_doc_method", name, not ok(v2), v2.text[:120]
+				)
 			if identity != "supervisory":  # who may close it does so in the desk (e2e/test_desk.py)
 				closed = client.call(
 					"run_doc_method", dt="GS Supervision Alert", dn=name, method="close_alert"
@@ -1701,7 +1737,8 @@ class SecuritySuite(unittest.TestCase):
 				if doctype in ("File", "User"):
 					continue
 				readable = expected(identity, doctype)
-				for name in sorted(fixture_records(doctype) - readable)[:2]:
+				# (a citizen's web form checks the links to their own requests)
+				for name in sorted(fixture_records(doctype) - readable - own_records(identity, doctype))[:2]:
 					hit = client.call("frappe.client.get", doctype=doctype, filters={"name": name})
 					miss = client.call("frappe.client.get", doctype=doctype, filters={"name": f"{name}-无"})
 					self.record(
@@ -1711,6 +1748,17 @@ class SecuritySuite(unittest.TestCase):
 						name,
 						not ok(hit) and hit.status_code == miss.status_code,
 						f"{hit.status_code} vs {miss.status_code}",
+					)
+					# a link checked by name: the same answer as for a record that does not exist
+					linked = client.call("frappe.client.validate_link", doctype=doctype, docname=name)
+					absent = client.call("frappe.client.validate_link", doctype=doctype, docname=f"{name}-无")
+					self.record(
+						identity,
+						doctype,
+						"validate_link unreadable as missing",
+						name,
+						answer_of(linked) == answer_of(absent),
+						f"{linked.text[:120]} vs {absent.text[:120]}",
 					)
 				for name in sorted(readable)[:1]:
 					hit = client.call("frappe.client.get", doctype=doctype, filters={"name": name})

@@ -7,7 +7,7 @@
 - `toggle_like`, `add_tag`/`add_tags`/`remove_tag` and assignments wrote `_liked_by`, `_user_tags`,
   `_assign` and timeline entries onto records the caller cannot read; they now need read (assignments:
   write, and the assignee must already be able to read the record, so assigning never widens who sees it).
-- `validate_link` told whether a record the caller cannot read exists.
+- `validate_link` told whether a record the caller cannot read exists (it answers as for a missing one).
 - `run_doc_method` ran a method on the document as the client sent it, checking permission on the sent
   values; for the app's records the method now runs on the stored record.
 - `run_doc_method` on an unsaved document (`__islocal`) let a method that saves insert a record the caller
@@ -160,7 +160,7 @@ def validate_link(doctype: str, docname: str, fields=None) -> dict:
 		and not frappe.has_permission(doctype, "select", doc=values.name)
 		and not frappe.has_permission(doctype, "read", doc=values.name)
 	):
-		return frappe._dict()
+		return frappe._dict(name=None)  # the answer for a record that does not exist
 	return values
 
 

@@ -61,8 +61,26 @@ def before_request() -> None:
 		frappe.form_dict.pop("ignore_user_permissions", None)
 	if is_app_doctype(doctype):
 		refuse_markup_names(doctype)
+	refuse_v2_document_methods()
 	check_restricted_fields(doctype)
 	log_full_id_view(method, doctype)
+
+
+def refuse_v2_document_methods() -> None:
+	"""Frappe's `/api/v2/method/run_doc_method` runs a method on the document as the client sends it (its
+	values, or an unsaved one), checking read or write on those values only; the desk never calls it. For the
+	app's records the methods run through `run_doc_method` (govservice.security.endpoints), on the stored
+	record, an unsaved one only for who may create it."""
+	if request_path().rstrip("/") != "/api/v2/method/run_doc_method":
+		return
+	document = frappe.form_dict.get("document")
+	try:
+		document = frappe.parse_json(document) if isinstance(document, str) else document
+	except Exception:
+		document = None
+	doctype = document.get("doctype") if isinstance(document, dict) else None
+	if not isinstance(document, dict) or is_app_doctype(doctype) or not doctype:
+		frappe.throw(_("Run the record's actions from its form."), frappe.PermissionError)
 
 
 MARKUP = frozenset("<>\"'`")

@@ -59,7 +59,8 @@ class GSSupervisionAlert(Document):
 		set_scope_centres(self)
 
 	def check_supervisory(self) -> None:
-		if self.is_new():  # alerts are the supervision run's: an action never inserts one
+		# alerts are the supervision run's: an action never inserts one
+		if self.is_new() or not self.name or not frappe.db.exists(self.doctype, self.name):
 			raise frappe.PermissionError(_("Only the supervisory department handles supervision alerts."))
 		if not (is_admin() or SUPERVISORY_ROLE in frappe.get_roles()):
 			raise frappe.PermissionError(_("Only the supervisory department handles supervision alerts."))
