@@ -209,7 +209,13 @@ class Client:
 			response.raise_for_status()
 
 	def get(self, path: str, **params) -> requests.Response:
-		return self.session.get(BASE + path, params=params, timeout=60)
+		# a read is answered alike when asked again: a server error under the suite's parallel load (a lock
+		# wait while another identity's probe writes its Access Log) is asked again, a refusal is not
+		for _ in range(3):
+			response = self.session.get(BASE + path, params=params, timeout=60)
+			if response.status_code < 500:
+				break
+		return response
 
 	def call(self, _method: str, **data) -> requests.Response:
 		payload = {
