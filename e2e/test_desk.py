@@ -61,6 +61,13 @@ class DeskTestCase(unittest.TestCase):
 		self.addCleanup(lambda: desk.shot("last"))  # where the test ended, passed or not
 		return desk
 
+	def assert_pdf(self, desk: Desk, method: str, **params) -> bytes:
+		"""Download a PDF in the role's own session (`method` under /api/method/); it must be one."""
+		response = desk.page.context.request.get(f"{BASE}/api/method/{method}", params=params)
+		self.assertEqual(response.status, 200, response.text()[:300])
+		self.assertTrue(response.body().startswith(b"%PDF"))
+		return response.body()
+
 	def assert_chinese(self, desk: Desk) -> None:
 		english = desk.english_on_page()
 		self.assertEqual(english, [], f"{desk.name}: English on a zh page at {desk.page.url}")
@@ -100,12 +107,13 @@ class TestVillageAgent(DeskTestCase):
 		expect(agent.page.locator(".form-message-container .form-message").first).to_contain_text("个工作日")
 		agent.shot("accepted")
 		self.assert_chinese(agent)
-		response = agent.page.context.request.get(
-			f"{BASE}/api/method/frappe.utils.print_format.download_pdf",
-			params={"doctype": "GS Case", "name": name, "format": "GS Entrustment Agreement"},
+		self.assert_pdf(
+			agent,
+			"frappe.utils.print_format.download_pdf",
+			doctype="GS Case",
+			name=name,
+			format="GS Entrustment Agreement",
 		)
-		self.assertEqual(response.status, 200, response.text()[:300])
-		self.assertTrue(response.body().startswith(b"%PDF"))
 		agent.goto(f"/app/print/GS Case/{name}")  # opens on the agreement, not on Standard
 		preview = agent.page.frame_locator("iframe.print-format-container").locator(".print-format")
 		expect(preview).to_contain_text("委托代办协议书")
@@ -441,12 +449,13 @@ class TestKeyProject(DeskTestCase):
 			expect(agent.page.locator(".gs-doc h1")).to_have_text(title)
 			agent.shot(print_format.lower().replace(" ", "-"))
 			self.assert_chinese(agent)
-			pdf = agent.page.context.request.get(
-				f"{BASE}/api/method/govservice.api.printing.download_pdf",
-				params={"doctype": "GS Key Project", "name": doc["name"], "print_format": print_format},
+			self.assert_pdf(
+				agent,
+				"govservice.api.printing.download_pdf",
+				doctype="GS Key Project",
+				name=doc["name"],
+				print_format=print_format,
 			)
-			self.assertEqual(pdf.status, 200)
-			self.assertTrue(pdf.body().startswith(b"%PDF"))
 		housing = self.desk("housing")
 		housing.goto(f"/app/gs-key-project/{doc['name']}")
 		self.record(housing, "工程建设许可 · 施工图设计文件审查")
@@ -481,11 +490,7 @@ class TestKeyProject(DeskTestCase):
 			agent.shot(report.lower().replace(" ", "-"))
 			self.assert_chinese(agent)
 		# the ledger printed as PDF
-		printed = agent.page.context.request.get(
-			f"{BASE}/api/method/govservice.api.printing.project_ledger_pdf"
-		)
-		self.assertEqual(printed.status, 200)
-		self.assertTrue(printed.body().startswith(b"%PDF"))
+		self.assert_pdf(agent, "govservice.api.printing.project_ledger_pdf")
 		# the ledger every Monday by email: the agent turns it on from the report
 		agent.goto("/app/query-report/Key Project Ledger")
 		agent.button("每周邮件")
@@ -583,11 +588,7 @@ class TestSupervisionOfKeyProjects(DeskTestCase):
 		self.assertEqual(set(listed), every)
 		supervisory.shot("ledger")
 		self.assert_chinese(supervisory)
-		printed = supervisory.page.context.request.get(
-			f"{BASE}/api/method/govservice.api.printing.project_ledger_pdf"
-		)
-		self.assertEqual(printed.status, 200)
-		self.assertTrue(printed.body().startswith(b"%PDF"))
+		self.assert_pdf(supervisory, "govservice.api.printing.project_ledger_pdf")
 		supervisory.goto("/app/query-report/Approval Time Saved")
 		expect(supervisory.page.locator(".dt-scrollable .dt-row").first).to_be_visible()
 		supervisory.shot("time-saved")
@@ -776,11 +777,13 @@ class TestVillageOutreach(DeskTestCase):
 		agent.shot("sheet-dispatched")
 		self.assert_chinese(agent)
 		name = agent.doc()["name"]
-		pdf = agent.page.request.get(
-			f"{BASE}/api/method/govservice.api.printing.download_pdf",
-			params={"doctype": "GS Collection Sheet", "name": name, "print_format": "GS Collection Notice"},
+		self.assert_pdf(
+			agent,
+			"govservice.api.printing.download_pdf",
+			doctype="GS Collection Sheet",
+			name=name,
+			print_format="GS Collection Notice",
 		)
-		self.assertTrue(pdf.body().startswith(b"%PDF"))
 
 	def test_township_supervisor_reads_the_figures_of_the_townships_villages(self):
 		supervisor = self.desk("supervisor")
