@@ -24,9 +24,9 @@ from govservice.casework.stages import CLOCK_STAGES
 from govservice.domain.supervision_rules import CLOCKS, RED, alert_level, next_step
 from govservice.organisation.calendar import get_work_calendar
 from govservice.security.scope import ancestors
+from govservice.supervision.permissions import SUPERVISORY_ROLE
 
 DOCTYPE = "GS Supervision Alert"
-SUPERVISORY_ROLE = "GS Supervisory Officer"
 DEFAULT_RED_AFTER = 3
 
 
@@ -222,13 +222,10 @@ def red_clocks(today) -> list[dict]:
 
 
 def supervisory_officers() -> set[str]:
-	return {
-		row.parent
-		for row in frappe.get_all(
-			"Has Role", filters={"role": SUPERVISORY_ROLE, "parenttype": "User"}, fields=["parent"]
-		)
-		if row.parent not in ("Administrator", "Guest") and frappe.db.get_value("User", row.parent, "enabled")
-	}
+	"""The enabled accounts of the supervisory department (Frappe's own lookup, one query)."""
+	from frappe.utils.user import get_users_with_role
+
+	return set(get_users_with_role(SUPERVISORY_ROLE))
 
 
 def centre_supervisors() -> dict[str, str]:

@@ -9,9 +9,9 @@ from frappe.utils import now_datetime
 
 from govservice.security.registry import is_admin
 from govservice.security.scope import set_scope_centres
+from govservice.supervision.permissions import SUPERVISORY_ROLE
 
 HANDLINGS = ("Explanation", "Correction", "Accountability")
-SUPERVISORY_ROLE = "GS Supervisory Officer"
 
 
 class AlertError(frappe.ValidationError):
