@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 # Run as scripts: the repository root is not on sys.path by itself.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -74,6 +75,38 @@ def restored_settings(site: str, doctype: str, values: dict) -> Iterator[dict]:
 		finally:
 			apply(previous)
 			print(f"restored {doctype}: {previous}", flush=True)
+
+
+class Counted(NamedTuple):
+	seconds: float
+	queries: int  # SQL statements other than INSERTs
+	inserts: int  # INSERT statements (a bulk insert writes many rows with one)
+	result: object
+
+
+def counted(job: Callable[[], object]) -> Counted:
+	"""Run `job` once: its time, the SQL statements it sent (reads and updates; INSERTs apart) and its
+	result. The one way the benchmarks count queries (frappe.db.sql is wrapped for the run only)."""
+	import frappe
+
+	original = frappe.db.sql
+	queries = inserts = 0
+
+	def counting_sql(query, *args, **kwargs):
+		nonlocal queries, inserts
+		if str(query).lstrip().lower().startswith("insert"):
+			inserts += 1
+		else:
+			queries += 1
+		return original(query, *args, **kwargs)
+
+	frappe.db.sql = counting_sql
+	try:
+		start = time.perf_counter()
+		result = job()
+		return Counted(time.perf_counter() - start, queries, inserts, result)
+	finally:
+		frappe.db.sql = original
 
 
 def percentile(values: list[float], share: float) -> float:

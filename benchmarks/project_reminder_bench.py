@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 import frappe
-from bench_common import open_test_site
+from bench_common import counted, open_test_site
 from frappe.utils import add_days, getdate, now_datetime
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -163,29 +163,6 @@ def insert_projects(count: int, today, next_working_day) -> None:
 		values=approvals,
 		chunk_size=10000,
 	)
-
-
-def counted(job) -> tuple[float, int, int, object]:
-	"""Seconds, SQL statements other than INSERTs, INSERT statements (one per 10,000 rows written), and the
-	job's result."""
-	original = frappe.db.sql
-	reads = inserts = 0
-
-	def counting_sql(query, *args, **kwargs):
-		nonlocal reads, inserts
-		if str(query).lstrip().lower().startswith("insert"):
-			inserts += 1
-		else:
-			reads += 1
-		return original(query, *args, **kwargs)
-
-	frappe.db.sql = counting_sql
-	try:
-		start = time.perf_counter()
-		result = job()
-		return time.perf_counter() - start, reads, inserts, result
-	finally:
-		frappe.db.sql = original
 
 
 def ledger_as(user: str):

@@ -15,7 +15,7 @@ import random
 import time
 
 import frappe
-from bench_common import open_test_site
+from bench_common import counted, open_test_site
 from frappe.utils import add_days, getdate, now_datetime
 
 
@@ -76,24 +76,6 @@ def insert_cases(count: int, today, next_working_day) -> None:
 	)
 
 
-def counted_run(job) -> tuple[float, int, dict]:
-	original = frappe.db.sql
-	queries = 0
-
-	def counting_sql(*args, **kwargs):
-		nonlocal queries
-		queries += 1
-		return original(*args, **kwargs)
-
-	frappe.db.sql = counting_sql
-	try:
-		start = time.perf_counter()
-		result = job()
-		return time.perf_counter() - start, queries, result
-	finally:
-		frappe.db.sql = original
-
-
 def main() -> None:
 	parser = argparse.ArgumentParser()
 	parser.add_argument("--site", required=True)
@@ -116,17 +98,19 @@ def main() -> None:
 			start = time.perf_counter()
 			insert_cases(count, today, next_working_day)
 			setup = time.perf_counter() - start
-			first = counted_run(lambda: remind(today, next_working_day, settings))
+			first = counted(lambda: remind(today, next_working_day, settings))
 			notifications = frappe.db.count(
 				"Notification Log", {"document_type": "GS Case", "document_name": ["like", "GS-BENCH-%"]}
 			)
-			second = counted_run(lambda: remind(today, next_working_day, settings))
+			second = counted(lambda: remind(today, next_working_day, settings))
 			print(f"{count:>7} open cases (inserted in {setup:.1f} s)")
 			print(
-				f"  first run:  {first[0]:6.2f} s, {first[1]:3d} queries, reminders {first[2]}, notifications {notifications}"
+				f"  first run:  {first.seconds:6.2f} s, {first.queries:3d} queries + {first.inserts} inserts, "
+				f"reminders {first.result}, notifications {notifications}"
 			)
 			print(
-				f"  second run: {second[0]:6.2f} s, {second[1]:3d} queries, reminders {second[2] or 'none'}"
+				f"  second run: {second.seconds:6.2f} s, {second.queries:3d} queries + {second.inserts} inserts, "
+				f"reminders {second.result or 'none'}"
 			)
 		finally:
 			frappe.db.rollback()

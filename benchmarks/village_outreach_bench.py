@@ -35,8 +35,7 @@ from frappe.utils import add_days, getdate, now_datetime
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_common import open_test_site
-from reminder_bench import counted_run as counted
+from bench_common import counted, open_test_site
 
 
 def resident_id(serial: int, birth: datetime.date) -> str:
@@ -93,7 +92,7 @@ def dispatch_sizes(village: str, agent: str, sizes: list[int]) -> None:
 				"requests": rows,
 			}
 		).insert()
-		elapsed, statements, counts = counted(
+		elapsed, statements, _inserts, counts = counted(
 			lambda name=sheet.name: frappe.get_doc("GS Collection Sheet", name).dispatch()
 		)
 
@@ -113,7 +112,7 @@ def dispatch_sizes(village: str, agent: str, sizes: list[int]) -> None:
 						"基准",
 					)
 
-		alone_elapsed, alone_statements, _ = counted(open_alone)
+		alone_elapsed, alone_statements, _inserts, _ = counted(open_alone)
 		overhead = statements - alone_statements
 		overheads.append(overhead)
 		cases = counts["cases"]
@@ -212,7 +211,7 @@ def register_plan(size: int) -> None:
 		f"\nvisit plan over a register of {size:,} people (inserted in {time.perf_counter() - start:.1f} s)"
 	)
 
-	elapsed, statements, flagged = counted(lambda: refresh_visit_plan(today))
+	elapsed, statements, _inserts, flagged = counted(lambda: refresh_visit_plan(today))
 	print(
 		f"  refresh_visit_plan (elderly flags, every interval and due date): {elapsed:6.2f} s, {statements} statements, {flagged:,} newly elderly"
 	)
@@ -226,25 +225,27 @@ def register_plan(size: int) -> None:
 			as_dict=True,
 		)
 
-	elapsed, statements, per_village = counted(due_per_village)
+	elapsed, statements, _inserts, per_village = counted(due_per_village)
 	overdue = sum(int(row.overdue or 0) for row in per_village)
 	due = sum(int(row.due or 0) for row in per_village)
 	print(
 		f"  due and overdue per village ({len(per_village)} villages): {elapsed:6.3f} s, {statements} statement; {overdue:,} overdue, {due:,} due within 14 days"
 	)
 
-	elapsed, statements, (_columns, rows) = counted(lambda: execute({"service_centre": villages[0]}))
+	elapsed, statements, _inserts, (_columns, rows) = counted(
+		lambda: execute({"service_centre": villages[0]})
+	)
 	print(
 		f"  visit plan report, one village: {elapsed:6.3f} s, {statements} statements, {len(rows):,} people"
 	)
 
 	settings = frappe.get_single("GS Settings")
 	settings.send_reminder_emails = 0
-	elapsed, statements, reminded = counted(lambda: remind_overdue_visits(today, settings))
+	elapsed, statements, _inserts, reminded = counted(lambda: remind_overdue_visits(today, settings))
 	print(
 		f"  overdue-visit reminders: {elapsed:6.2f} s, {statements} statements in all (the notifications written in a few multi-row INSERTs), {reminded:,} people"
 	)
-	elapsed, statements, again = counted(lambda: remind_overdue_visits(today, settings))
+	elapsed, statements, _inserts, again = counted(lambda: remind_overdue_visits(today, settings))
 	print(f"  the same reminders again: {elapsed:6.3f} s, {statements} statement, {again} people")
 
 	months = months_by_group()

@@ -26,6 +26,7 @@ jinja = {
 		"govservice.printing.jinja.gs_clause",
 		"govservice.printing.jinja.gs_notice_materials",
 		"govservice.printing.jinja.gs_department",
+		"govservice.printing.jinja.gs_centre",
 		"govservice.domain.outreach_rules.mask_name",
 		"govservice.village_outreach.printing.gs_contact_card",
 	]

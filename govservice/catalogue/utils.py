@@ -3,6 +3,8 @@
 import frappe
 from frappe import _
 
+from govservice.reporting import LinkFilter, SelectFilter, column, read_filters
+
 LEVEL_FIELDS = {
 	"County": "handled_at_county",
 	"Township": "handled_at_township",
@@ -54,51 +56,28 @@ def published_items(channel: str, level: str | None = None, department: str | No
 
 def channel_report(channel: str, filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 	"""Columns and rows of a channel list report, one row per item with its levels spelled out."""
-	filters = frappe._dict(filters or {})
-	rows = published_items(channel, filters.get("level"), filters.get("department"))
+	filters = read_filters(
+		filters,
+		SelectFilter("level", "Level", tuple(LEVEL_FIELDS)),
+		LinkFilter("department", "Serving Department"),
+	)
+	rows = published_items(channel, filters.level, filters.department)
 	for row in rows:
 		row["levels"] = "、".join(_(level) for level, field in LEVEL_FIELDS.items() if row.get(field))
 		row["item_type"] = _(row["item_type"])
 		row["target"] = _(row["target"])
 		row["handling_kind"] = _(row["handling_kind"]) if row["handling_kind"] else ""
 	columns = [
-		{
-			"label": _("Service Item Code"),
-			"fieldname": "item_code",
-			"fieldtype": "Link",
-			"options": "GS Service Item",
-			"width": 150,
-		},
-		{"label": _("Service Item Name"), "fieldname": "item_name", "fieldtype": "Data", "width": 240},
-		{"label": _("Service Item Type"), "fieldname": "item_type", "fieldtype": "Data", "width": 120},
-		{
-			"label": _("Serving Department"),
-			"fieldname": "department",
-			"fieldtype": "Link",
-			"options": "Department",
-			"width": 160,
-		},
-		{"label": _("Serves"), "fieldname": "target", "fieldtype": "Data", "width": 100},
-		{"label": _("Levels"), "fieldname": "levels", "fieldtype": "Data", "width": 120},
-		{
-			"label": _("Statutory Time Limit (Working Days)"),
-			"fieldname": "statutory_limit_days",
-			"fieldtype": "Int",
-			"width": 110,
-		},
-		{
-			"label": _("Promised Time Limit (Working Days)"),
-			"fieldname": "promised_limit_days",
-			"fieldtype": "Int",
-			"width": 110,
-		},
-		{"label": _("Handling Kind"), "fieldname": "handling_kind", "fieldtype": "Data", "width": 90},
-		{"label": _("Visits Needed"), "fieldname": "max_visits", "fieldtype": "Int", "width": 80},
-		{
-			"label": _("Consultation Phone"),
-			"fieldname": "consultation_phone",
-			"fieldtype": "Data",
-			"width": 120,
-		},
+		column("Service Item Code", "item_code", "Link", 150, "GS Service Item"),
+		column("Service Item Name", "item_name", width=240),
+		column("Service Item Type", "item_type", width=120),
+		column("Serving Department", "department", "Link", 160, "Department"),
+		column("Serves", "target", width=100),
+		column("Levels", "levels", width=120),
+		column("Statutory Time Limit (Working Days)", "statutory_limit_days", "Int", 110),
+		column("Promised Time Limit (Working Days)", "promised_limit_days", "Int", 110),
+		column("Handling Kind", "handling_kind", width=90),
+		column("Visits Needed", "max_visits", "Int", 80),
+		column("Consultation Phone", "consultation_phone", width=120),
 	]
 	return columns, rows

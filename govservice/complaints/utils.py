@@ -7,11 +7,22 @@ from frappe import _
 from frappe.utils import add_days, getdate, nowdate
 
 
-def period(filters: dict) -> tuple:
+def period(filters: dict | str | None) -> tuple:
 	"""The report's week: from_date..to_date, by default the seven days up to today."""
-	to_date = getdate(filters.get("to_date") or nowdate())
-	from_date = getdate(filters.get("from_date") or add_days(to_date, -6))
-	return from_date, to_date
+	from govservice.reporting import DateFilter, read_filters
+
+	read = read_filters(
+		filters, DateFilter("from_date", "From"), DateFilter("to_date", "To"), period=("from_date", "to_date")
+	)
+	to_date = read.to_date or getdate(nowdate())
+	return read.from_date or add_days(to_date, -6), to_date
+
+
+def complaint_week_filters(filters: dict | str | None) -> tuple:
+	"""The week and the department of the 办不成事 ledgers (govservice.complaint_week_filters in the desk)."""
+	from govservice.reporting import LinkFilter, read_filters
+
+	return *period(filters), read_filters(filters, LinkFilter("department", "Department")).department
 
 
 def complaints_in(from_date, to_date, department: str | None = None) -> list[frappe._dict]:

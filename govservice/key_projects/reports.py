@@ -23,6 +23,18 @@ PROJECT_FIELDS = [
 ]
 
 
+def project_filters(filters: dict | str | None) -> frappe._dict:
+	"""The key-project reports' filters as a client sent them, read (govservice.reporting)."""
+	from govservice.reporting import LinkFilter, SelectFilter, read_filters
+
+	statuses = tuple(frappe.get_meta("GS Key Project").get_options("status").split("\n"))
+	return read_filters(
+		filters,
+		SelectFilter("status", "Status", statuses),
+		LinkFilter("service_centre", "Service Centre"),
+	)
+
+
 def projects_with_plans(filters: dict) -> list[frappe._dict]:
 	"""The projects of `filters` the reader may see (frappe.get_list applies their scope), each with its
 	`stages` and `approvals`."""

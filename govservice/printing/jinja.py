@@ -45,6 +45,15 @@ def gs_department(name: str | None) -> str:
 	return frappe.db.get_value("Department", name, "department_name") or name
 
 
+def gs_centre(name: str | None) -> str:
+	"""A service centre as its documents head it (鹤峰县政务服务中心): its official name."""
+	import frappe
+
+	if not name:
+		return ""
+	return frappe.db.get_value("GS Service Centre", name, "official_name") or name
+
+
 CLAUSE_END = "。.；;，,、!！?？ \n"
 
 

@@ -7,19 +7,35 @@ A county's period can hold hundreds of thousands of entries: the report shows on
 
 import frappe
 from frappe import _
-from frappe.utils import add_days, cint, getdate, nowdate
+from frappe.utils import add_days, getdate, nowdate
+
+from govservice.reporting import DateFilter, IntFilter, LinkFilter, SelectFilter, column, read_filters
 
 PAGE_ROWS = 200
 
 
-def ledger_filters(filters: dict) -> dict:
+def read_ledger_filters(filters: dict | str | None) -> frappe._dict:
+	"""The ledger's filters as a client sent them, read (govservice.reporting)."""
+	actions = tuple(frappe.get_meta("GS Work Log").get_options("action").split("\n"))
+	return read_filters(
+		filters,
+		DateFilter("from_date", "From", lambda: getdate(add_days(nowdate(), -30))),
+		DateFilter("to_date", "To", lambda: getdate(nowdate())),
+		LinkFilter("service_centre", "Service Centre"),
+		LinkFilter("agent", "Agent"),
+		SelectFilter("action", "Work Action", actions),
+		IntFilter("page", "Page of Entries", default=1, minimum=1),
+		period=("from_date", "to_date"),
+	)
+
+
+def ledger_filters(filters: dict | str | None) -> dict:
 	"""The GS Work Log filters of the report's filters (period, centre, agent, action)."""
-	from_date = getdate(filters.get("from_date") or add_days(nowdate(), -30))
-	to_date = getdate(filters.get("to_date") or nowdate())
-	conditions = {"log_on": ["between", [f"{from_date} 00:00:00", f"{to_date} 23:59:59.999999"]]}
+	read = read_ledger_filters(filters)
+	conditions = {"log_on": ["between", [f"{read.from_date} 00:00:00", f"{read.to_date} 23:59:59.999999"]]}
 	for field in ("service_centre", "agent", "action"):
-		if filters.get(field):
-			conditions[field] = filters[field]
+		if read.get(field):
+			conditions[field] = read[field]
 	return conditions
 
 
@@ -51,11 +67,10 @@ def label_rows(rows: list[dict]) -> None:
 
 
 def execute(filters: dict | None = None) -> tuple:
-	filters = frappe._dict(filters or {})
 	conditions = ledger_filters(filters)
 	# frappe.get_list applies the reader's centre scope (govservice.security.scope)
 	total = frappe.get_list("GS Work Log", filters=conditions, fields=["count(*) as total"])[0].total
-	page = max(cint(filters.page) or 1, 1)
+	page = read_ledger_filters(filters).page
 	rows = frappe.get_list(
 		"GS Work Log",
 		filters=conditions,
@@ -71,19 +86,13 @@ def execute(filters: dict | None = None) -> tuple:
 def columns() -> list[dict]:
 	"""The ledger's columns, on screen and in the CSV export."""
 	return [
-		{"label": _("Logged At"), "fieldname": "log_on", "fieldtype": "Datetime", "width": 160},
-		{"label": _("Case"), "fieldname": "gs_case", "fieldtype": "Link", "options": "GS Case", "width": 170},
-		{"label": _("Work Action"), "fieldname": "action", "fieldtype": "Data", "width": 120},
-		{"label": _("Description"), "fieldname": "description", "fieldtype": "Data", "width": 280},
-		{"label": _("Agent"), "fieldname": "agent_name", "fieldtype": "Data", "width": 100},
-		{
-			"label": _("Service Centre"),
-			"fieldname": "service_centre",
-			"fieldtype": "Link",
-			"options": "GS Service Centre",
-			"width": 140,
-		},
-		{"label": _("Recorded By"), "fieldname": "user_name", "fieldtype": "Data", "width": 120},
+		column("Logged At", "log_on", "Datetime", 160),
+		column("Case", "gs_case", "Link", 170, "GS Case"),
+		column("Work Action", "action", width=120),
+		column("Description", "description", width=280),
+		column("Agent", "agent_name", width=100),
+		column("Service Centre", "service_centre", "Link", 140, "GS Service Centre"),
+		column("Recorded By", "user_name", width=120),
 	]
 
 

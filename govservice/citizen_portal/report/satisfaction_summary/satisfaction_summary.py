@@ -2,9 +2,10 @@
 
 import frappe
 from frappe import _
-from frappe.utils import add_days, getdate
+from frappe.utils import add_days
 
 from govservice.domain.rating_rules import RATING_LEVELS, summarise_counts
+from govservice.reporting import DateFilter, SelectFilter, column, read_filters
 
 GROUP_FIELDS = {"Service Centre": "service_centre", "Agent": "agent", "Service Item": "service_item"}
 GROUP_OPTIONS = {
@@ -15,14 +16,20 @@ GROUP_OPTIONS = {
 
 
 def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
-	filters = frappe._dict(filters or {})
-	group_by = filters.group_by or "Service Centre"
+	filters = read_filters(
+		filters,
+		DateFilter("from_date", "Rated From"),
+		DateFilter("to_date", "Rated To"),
+		SelectFilter("group_by", "Summarise By", tuple(GROUP_FIELDS), "Service Centre"),
+		period=("from_date", "to_date"),
+	)
+	group_by = filters.group_by
 	field = GROUP_FIELDS[group_by]
 	conditions = {}
 	if filters.from_date and filters.to_date:
 		conditions["rated_on"] = (
 			"between",
-			(getdate(filters.from_date), add_days(getdate(filters.to_date), 1)),
+			(filters.from_date, add_days(filters.to_date, 1)),
 		)
 	# counted by the database, one row per group and level, whatever the number of ratings; the caller's
 	# scope applies (frappe.get_list)
@@ -66,30 +73,11 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 			}
 		)
 	columns = [
-		{
-			"fieldname": "group",
-			"label": _(group_by),
-			"fieldtype": "Link",
-			"options": GROUP_OPTIONS[group_by],
-			"width": 200,
-		},
-		{"fieldname": "ratings", "label": _("Ratings"), "fieldtype": "Int", "width": 90},
-		*(
-			{"fieldname": frappe.scrub(level), "label": _(level), "fieldtype": "Int", "width": 100}
-			for level in RATING_LEVELS
-		),
-		{
-			"fieldname": "satisfaction_rate",
-			"label": _("Satisfaction Rate (%)"),
-			"fieldtype": "Percent",
-			"width": 120,
-		},
-		{"fieldname": "average_score", "label": _("Average Score"), "fieldtype": "Float", "width": 100},
-		{
-			"fieldname": "open_rectifications",
-			"label": _("Open Rectifications"),
-			"fieldtype": "Int",
-			"width": 120,
-		},
+		column(group_by, "group", "Link", 200, GROUP_OPTIONS[group_by]),
+		column("Ratings", "ratings", "Int", 90),
+		*(column(level, frappe.scrub(level), "Int", 100) for level in RATING_LEVELS),
+		column("Satisfaction Rate (%)", "satisfaction_rate", "Percent", 120),
+		column("Average Score", "average_score", "Float", 100),
+		column("Open Rectifications", "open_rectifications", "Int", 120),
 	]
 	return columns, data

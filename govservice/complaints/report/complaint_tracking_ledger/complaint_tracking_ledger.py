@@ -1,42 +1,28 @@
 """处理进度跟踪台账: every matter registered in the period and where it stands."""
 
-import frappe
 from frappe import _
 
-from govservice.complaints.utils import complaints_in, outcome, period
+from govservice.complaints.utils import complaint_week_filters, complaints_in, outcome
+from govservice.reporting import column
 
 
 def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
-	filters = frappe._dict(filters or {})
-	from_date, to_date = period(filters)
-	rows = complaints_in(from_date, to_date, filters.get("department"))
+	rows = complaints_in(*complaint_week_filters(filters))
 	for row in rows:
 		row.outcome = _(outcome(row))
 		row.classification = _(row.classification) if row.classification else ""
 		row.escalation_level = _(row.escalation_level) if row.escalation_level else ""
 	columns = [
-		{"label": _("Registered On"), "fieldname": "registered_on", "fieldtype": "Datetime", "width": 150},
-		{
-			"label": _("Complaint"),
-			"fieldname": "name",
-			"fieldtype": "Link",
-			"options": "GS Complaint",
-			"width": 150,
-		},
-		{"label": _("Reporter"), "fieldname": "reporter_name", "fieldtype": "Data", "width": 100},
-		{"label": _("Description"), "fieldname": "description", "fieldtype": "Data", "width": 220},
-		{"label": _("Department"), "fieldname": "department_name", "fieldtype": "Data", "width": 140},
-		{"label": _("Classification"), "fieldname": "classification", "fieldtype": "Data", "width": 120},
-		{"label": _("Deadline"), "fieldname": "deadline_date", "fieldtype": "Date", "width": 100},
-		{"label": _("Handled At"), "fieldname": "escalation_level", "fieldtype": "Data", "width": 120},
-		{
-			"label": _("Assigned To"),
-			"fieldname": "assigned_to",
-			"fieldtype": "Link",
-			"options": "User",
-			"width": 150,
-		},
-		{"label": _("Progress"), "fieldname": "outcome", "fieldtype": "Data", "width": 90},
-		{"label": _("Replied On"), "fieldname": "replied_on", "fieldtype": "Datetime", "width": 150},
+		column("Registered On", "registered_on", "Datetime", 150),
+		column("Complaint", "name", "Link", 150, "GS Complaint"),
+		column("Reporter", "reporter_name", width=100),
+		column("Description", "description", width=220),
+		column("Department", "department_name", width=140),
+		column("Classification", "classification", width=120),
+		column("Deadline", "deadline_date", "Date", 100),
+		column("Handled At", "escalation_level", width=120),
+		column("Assigned To", "assigned_to", "Link", 150, "User"),
+		column("Progress", "outcome", width=90),
+		column("Replied On", "replied_on", "Datetime", 150),
 	]
 	return columns, rows

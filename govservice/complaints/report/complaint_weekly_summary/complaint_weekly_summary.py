@@ -1,14 +1,13 @@
 """办不成事 weekly summary for the supervisory department: counts by class, department and outcome, the
 overdue matters, and the bottlenecks that recur."""
 
-import frappe
 from frappe import _
 
 from govservice.complaints.utils import period, weekly_summary
+from govservice.reporting import column
 
 
 def execute(filters: dict | None = None) -> tuple[list[dict], list[dict], None, None, list[dict]]:
-	filters = frappe._dict(filters or {})
 	summary = weekly_summary(*period(filters))
 	rows = []
 	for section, counter in (
@@ -23,9 +22,9 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict], None, 
 	for name in summary["bottlenecks"]:
 		rows.append({"section": _("Recurring Bottleneck"), "item": name, "count": None})
 	columns = [
-		{"label": _("Section"), "fieldname": "section", "fieldtype": "Data", "width": 160},
-		{"label": _("Item"), "fieldname": "item", "fieldtype": "Data", "width": 300},
-		{"label": _("Count"), "fieldname": "count", "fieldtype": "Int", "width": 80},
+		column("Section", "section", width=160),
+		column("Item", "item", width=300),
+		column("Count", "count", "Int", 80),
 	]
 	report_summary = [
 		{"label": _("Registered"), "value": summary["total"], "datatype": "Int", "indicator": "Blue"},

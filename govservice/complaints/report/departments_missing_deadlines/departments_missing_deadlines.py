@@ -2,16 +2,18 @@
 department, for the period (the last 90 days by default)."""
 
 import frappe
-from frappe import _
 from frappe.utils import add_days, getdate, nowdate
 
 from govservice.organisation.calendar import get_work_calendar
+from govservice.reporting import DateFilter, column, read_filters
 
 
 def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
-	filters = frappe._dict(filters or {})
-	to_date = getdate(filters.to_date or nowdate())
-	from_date = getdate(filters.from_date or add_days(to_date, -89))
+	read = read_filters(
+		filters, DateFilter("from_date", "From"), DateFilter("to_date", "To"), period=("from_date", "to_date")
+	)
+	to_date = read.to_date or getdate(nowdate())
+	from_date = read.from_date or add_days(to_date, -89)
 	today = getdate(nowdate())
 	soon = get_work_calendar().add_working_days(today, 1)
 	rows: dict[str, dict] = {}
@@ -51,12 +53,12 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 	for row in data:
 		row["repeatedly_late"] = 1 if row["missed"] >= 2 else 0
 	columns = [
-		{"label": _("Department"), "fieldname": "department_name", "fieldtype": "Data", "width": 180},
-		{"label": _("Matters"), "fieldname": "total", "fieldtype": "Int", "width": 90},
-		{"label": _("Still Open"), "fieldname": "open", "fieldtype": "Int", "width": 80},
-		{"label": _("Due Soon"), "fieldname": "due_soon", "fieldtype": "Int", "width": 90},
-		{"label": _("Overdue"), "fieldname": "overdue", "fieldtype": "Int", "width": 90},
-		{"label": _("Deadlines Missed"), "fieldname": "missed", "fieldtype": "Int", "width": 110},
-		{"label": _("Repeatedly Late"), "fieldname": "repeatedly_late", "fieldtype": "Check", "width": 110},
+		column("Department", "department_name", width=180),
+		column("Matters", "total", "Int", 90),
+		column("Still Open", "open", "Int", 80),
+		column("Due Soon", "due_soon", "Int", 90),
+		column("Overdue", "overdue", "Int", 90),
+		column("Deadlines Missed", "missed", "Int", 110),
+		column("Repeatedly Late", "repeatedly_late", "Check", 110),
 	]
 	return columns, data

@@ -1,10 +1,10 @@
 """审批提速对比: per project and overall, the working days its approvals take in parallel by stage against
 the sum of the same approvals' limits one after another — the "halve it again" figure."""
 
-import frappe
 from frappe import _
 
-from govservice.key_projects.reports import projects_with_plans, working_days
+from govservice.key_projects.reports import project_filters, projects_with_plans, working_days
+from govservice.reporting import column
 
 
 def used_days(project) -> int | None:
@@ -16,9 +16,8 @@ def used_days(project) -> int | None:
 
 
 def execute(filters: dict | None = None) -> tuple:
-	filters = frappe._dict(filters or {})
 	rows = []
-	for project in projects_with_plans(filters):
+	for project in projects_with_plans(project_filters(filters)):
 		if not project.accepted_on or not project.serial_working_days:
 			continue
 		used = used_days(project) or 0
@@ -42,28 +41,12 @@ def execute(filters: dict | None = None) -> tuple:
 			used, serial, round(100.0 * (serial - used) / serial, 1)
 		)
 	columns = [
-		{
-			"label": _("Key Project"),
-			"fieldname": "project",
-			"fieldtype": "Link",
-			"options": "GS Key Project",
-			"width": 140,
-		},
-		{"label": _("Project Name"), "fieldname": "project_name", "fieldtype": "Data", "width": 240},
-		{"label": _("Status"), "fieldname": "status", "fieldtype": "Data", "width": 80},
-		{
-			"label": _("Working Days (Parallel, by Stage)"),
-			"fieldname": "used",
-			"fieldtype": "Int",
-			"width": 160,
-		},
-		{
-			"label": _("Working Days One After Another"),
-			"fieldname": "serial",
-			"fieldtype": "Int",
-			"width": 160,
-		},
-		{"label": _("Working Days Saved"), "fieldname": "saved", "fieldtype": "Int", "width": 120},
-		{"label": _("Share Saved (%)"), "fieldname": "saved_share", "fieldtype": "Percent", "width": 110},
+		column("Key Project", "project", "Link", 140, "GS Key Project"),
+		column("Project Name", "project_name", width=240),
+		column("Status", "status", width=80),
+		column("Working Days (Parallel, by Stage)", "used", "Int", 160),
+		column("Working Days One After Another", "serial", "Int", 160),
+		column("Working Days Saved", "saved", "Int", 120),
+		column("Share Saved (%)", "saved_share", "Percent", 110),
 	]
 	return columns, rows, message

@@ -5,12 +5,12 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from govservice.key_projects.reports import projects_with_plans, working_days
+from govservice.key_projects.reports import project_filters, projects_with_plans, working_days
+from govservice.reporting import column
 
 
 def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
-	filters = frappe._dict(filters or {})
-	projects = projects_with_plans(filters)
+	projects = projects_with_plans(project_filters(filters))
 	agents = dict(
 		frappe.get_all(
 			"GS Agent",
@@ -51,23 +51,17 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 			}
 		)
 	columns = [
-		{
-			"label": _("Key Project"),
-			"fieldname": "project",
-			"fieldtype": "Link",
-			"options": "GS Key Project",
-			"width": 140,
-		},
-		{"label": _("Project Name"), "fieldname": "project_name", "fieldtype": "Data", "width": 220},
-		{"label": _("Owner Enterprise"), "fieldname": "owner_enterprise", "fieldtype": "Data", "width": 180},
-		{"label": _("Liaison Agent"), "fieldname": "liaison", "fieldtype": "Data", "width": 100},
-		{"label": _("Status"), "fieldname": "status", "fieldtype": "Data", "width": 80},
-		{"label": _("Stage in Hand"), "fieldname": "stage", "fieldtype": "Data", "width": 140},
-		{"label": _("Approvals in Progress"), "fieldname": "in_progress", "fieldtype": "Int", "width": 110},
-		{"label": _("Approved"), "fieldname": "approved", "fieldtype": "Data", "width": 80},
-		{"label": _("Working Days Used"), "fieldname": "days_used", "fieldtype": "Int", "width": 110},
-		{"label": _("Planned Completion"), "fieldname": "planned_finish", "fieldtype": "Date", "width": 110},
-		{"label": _("Working Days Left"), "fieldname": "days_left", "fieldtype": "Int", "width": 110},
-		{"label": _("Held Up By"), "fieldname": "blockers", "fieldtype": "Data", "width": 240},
+		column("Key Project", "project", "Link", 140, "GS Key Project"),
+		column("Project Name", "project_name", width=220),
+		column("Owner Enterprise", "owner_enterprise", width=180),
+		column("Liaison Agent", "liaison", width=100),
+		column("Status", "status", width=80),
+		column("Stage in Hand", "stage", width=140),
+		column("Approvals in Progress", "in_progress", "Int", 110),
+		column("Approved", "approved", width=80),
+		column("Working Days Used", "days_used", "Int", 110),
+		column("Planned Completion", "planned_finish", "Date", 110),
+		column("Working Days Left", "days_left", "Int", 110),
+		column("Held Up By", "blockers", width=240),
 	]
 	return columns, rows

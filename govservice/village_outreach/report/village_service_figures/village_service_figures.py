@@ -5,8 +5,8 @@ import frappe
 from frappe import _
 from frappe.utils import get_first_day, get_last_day, today
 
+from govservice.reporting import column
 from govservice.village_outreach.figures import GROUPINGS, grouped_rows
-from govservice.village_outreach.reports import column
 
 
 def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:

@@ -6,8 +6,8 @@ from frappe import _
 from frappe.utils import add_days, getdate, today
 
 from govservice.domain.outreach_rules import visit_state
+from govservice.reporting import column
 from govservice.village_outreach.register import groups_of
-from govservice.village_outreach.reports import column
 
 SOON_DAYS = 14
 
