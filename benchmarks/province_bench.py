@@ -89,6 +89,39 @@ def centre_rows(base: int) -> list[tuple]:
 	return rows
 
 
+def insert_centres(frappe, prefix: str = "") -> list[tuple]:
+	"""The province's tree, after any tree already on the site, with one bulk insert (not committed); names
+	start with `prefix`. Returns its rows (name, official name, level, parent, is_group, lft, rgt)."""
+	base = frappe.db.sql("select coalesce(max(rgt), 0) from `tabGS Service Centre`")[0][0]
+	now = datetime.now()
+	rows = [
+		(prefix + name, prefix + official, level, prefix + parent if parent else None, group, lft, rgt)
+		for name, official, level, parent, group, lft, rgt in centre_rows(base)
+	]
+	frappe.db.bulk_insert(
+		"GS Service Centre",
+		fields=[
+			"name",
+			"centre_name",
+			"official_name",
+			"level",
+			"parent_gs_service_centre",
+			"is_group",
+			"lft",
+			"rgt",
+			"creation",
+			"modified",
+			"owner",
+			"modified_by",
+		],
+		values=[
+			(name, name, official, level, parent, group, lft, rgt, now, now, "Administrator", "Administrator")
+			for name, official, level, parent, group, lft, rgt in rows
+		],
+	)
+	return rows
+
+
 def build(site: str, cases: int, logs: int) -> dict:
 	import frappe
 
@@ -105,42 +138,7 @@ def build(site: str, cases: int, logs: int) -> dict:
 		county = f"{PREFIX}县"
 		started = time.perf_counter()
 		if not frappe.db.exists("GS Service Centre", county):
-			base = frappe.db.sql("select coalesce(max(rgt), 0) from `tabGS Service Centre`")[0][0]
-			now = datetime.now()
-			frappe.db.bulk_insert(
-				"GS Service Centre",
-				fields=[
-					"name",
-					"centre_name",
-					"official_name",
-					"level",
-					"parent_gs_service_centre",
-					"is_group",
-					"lft",
-					"rgt",
-					"creation",
-					"modified",
-					"owner",
-					"modified_by",
-				],
-				values=[
-					(
-						name,
-						name,
-						official,
-						level,
-						parent,
-						group,
-						lft,
-						rgt,
-						now,
-						now,
-						"Administrator",
-						"Administrator",
-					)
-					for name, official, level, parent, group, lft, rgt in centre_rows(base)
-				],
-			)
+			insert_centres(frappe)
 			frappe.db.commit()
 		item = (
 			frappe.db.get_value("GS Service Item", {"item_code": f"{PREFIX}-ITEM"})

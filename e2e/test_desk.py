@@ -13,7 +13,7 @@ import unittest
 import requests
 from playwright.sync_api import expect, sync_playwright
 
-from e2e.desk import BASE, Desk
+from e2e.desk import BASE, SHOTS, Desk, english_on
 
 SETUP = json.loads(os.environ.get("GS_DESK_SETUP", "{}"))
 CHROMIUM = os.environ.get("GS_CHROMIUM", "/usr/bin/chromium")
@@ -621,6 +621,93 @@ class TestSupervisionOfKeyProjects(DeskTestCase):
 		expect(leader.page.locator(".page-head")).to_contain_text("审批")
 		leader.shot("time-saved")
 		self.assert_chinese(leader)
+
+
+class TestMonthlyPerformanceFigures(DeskTestCase):
+	"""绩效评估: the first working day's run left last month's figures as drafts. The township supervisor of 走马镇
+	reads those of its township and villages only; the supervisory officer publishes the month, corrects the
+	county centre's figures with a reason (a new version), and anyone reads the published month on the
+	portal."""
+
+	def reports(self, desk: Desk) -> dict[str, str]:
+		month = SETUP["performance"]["month"]
+		desk.goto(f"/app/gs-performance-report?month={month}")
+		expect(desk.page.locator(".list-row-container").first).to_be_visible()
+		rows = desk.page.evaluate(
+			"""(month) => frappe.db.get_list('GS Performance Report', {filters: {month: month,
+				status: ['!=', 'Superseded']}, fields: ['name', 'service_centre'], limit: 0})""",
+			month,
+		)
+		return {row["service_centre"]: row["name"] for row in rows}
+
+	def test_a_township_supervisor_reads_its_townships_figures_only(self):
+		centres = SETUP["performance"]["centres"]
+		supervisor = self.desk("supervisor")
+		mine = self.reports(supervisor)
+		self.assertIn(centres["township"], mine)
+		self.assertIn(centres["village"], mine)
+		self.assertNotIn(centres["other_township"], mine)
+		self.assertNotIn(centres["county"], mine)
+		supervisor.shot("list")
+		self.assert_chinese(supervisor)
+		supervisor.goto(f"/app/gs-performance-report/{mine[centres['village']]}")
+		supervisor.page.wait_for_function("() => cur_frm && cur_frm.doc && cur_frm.doc.month")
+		supervisor.wait()
+		for label in ("发布本月数据", "更正数据", "保存"):
+			expect(supervisor.page.locator(".page-actions .btn:visible", has_text=label)).to_have_count(0)
+		supervisor.shot("village")
+		self.assert_chinese(supervisor)
+
+	def test_the_supervisory_officer_publishes_the_month_and_corrects_a_centre(self):
+		performance = SETUP["performance"]
+		officer = self.desk("supervisory")
+		officer.goto("/app/supervision")
+		expect(officer.page.locator(".shortcut-widget-box", has_text="绩效月报")).to_be_visible()
+		officer.shot("board")
+		every = self.reports(officer)
+		self.assertIn(performance["centres"]["other_township"], every)
+		officer.shot("list")
+		self.assert_chinese(officer)
+		officer.goto(f"/app/gs-performance-report/{performance['county_report']}")
+		officer.page.wait_for_function("() => cur_frm && cur_frm.doc && cur_frm.doc.month")
+		officer.wait()
+		self.assertEqual(officer.doc()["status"], "Draft")
+		expect(officer.page.locator(".page-actions .btn:visible", has_text="保存")).to_have_count(0)
+		officer.shot("draft")
+		self.assert_chinese(officer)
+		officer.button("发布本月数据")
+		officer.confirm()
+		officer.page.wait_for_function("() => cur_frm.doc.status === 'Published'")
+		officer.wait()
+		self.assertEqual(officer.doc()["published_by"], SETUP["users"]["supervisory"])
+		officer.shot("published")
+		officer.button("更正数据")
+		expect(officer.dialog()).to_be_visible()
+		officer.dialog().locator('[data-fieldname="reason"] textarea').fill(
+			"县中心补录两件上月办结件，重新计算"
+		)
+		officer.shot("correction")
+		officer.dialog_primary()
+		officer.page.wait_for_function(
+			f"() => cur_frm && cur_frm.doc.previous_version === '{performance['county_report']}'"
+		)
+		officer.wait()
+		corrected = officer.doc()
+		self.assertEqual((corrected["version"], corrected["status"]), (2, "Published"))
+		officer.shot("corrected")
+		self.assert_chinese(officer)
+		# the portal: the month as published, the county centre's figures marked corrected
+		guest = self.browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
+		self.addCleanup(guest.close)
+		page = guest.new_page()
+		page.goto(f"{BASE}/performance?month={performance['month'][:7]}")
+		card = page.locator(".card", has_text="鹤峰县政务服务中心")
+		expect(card).to_contain_text("已更正")
+		expect(page.locator("h1")).to_have_text("政务服务绩效公示")
+		page.screenshot(
+			path=os.path.join(SHOTS, f"{self._testMethodName}-guest-performance.png"), full_page=True
+		)
+		self.assertEqual(english_on(page), [])
 
 
 class TestVillageOutreach(DeskTestCase):

@@ -104,6 +104,12 @@ def expected(identity: str, doctype: str) -> set[str]:
 			"village": {alerts["case"]},
 			"contact": {alerts["complaint"]},
 		}.get(identity, set())
+	if doctype in ("GS Performance Report", "GS Performance Row"):
+		# 绩效月报: the supervisory department every centre's; the first township's supervisor its township's
+		# and its villages'; nobody else (child rows follow their report)
+		reports = WORLD["performance"]["reports"]
+		keys = {"supervisory": set(reports), "supervisor": {"t1", "v1a", "v1b"}}.get(identity, set())
+		return {reports[key] for key in keys if reports.get(key)}
 	if doctype == "GS Complaint":
 		complaints = WORLD["complaints"]
 		if identity in ("window", "lead", "supervisor", "supervisory"):
@@ -178,6 +184,7 @@ DOCTYPES = (
 	"GS Rectification",
 	"GS Complaint",
 	"GS Supervision Alert",
+	"GS Performance Report",
 	"GS Portal Profile",
 	"File",
 	"User",
@@ -194,6 +201,7 @@ CHILD_TABLES = (
 	("GS Project Approval Pause", "GS Key Project"),
 	("GS Visit Need", "GS Special Group Visit"),
 	("GS Collection Request", "GS Collection Sheet"),
+	("GS Performance Row", "GS Performance Report"),
 )
 
 
@@ -1733,6 +1741,87 @@ class SecuritySuite(unittest.TestCase):
 		for field in ("level", "responsible_user", "service_centre"):
 			self.assertEqual(after[field], stored[field], field)
 		self.assertIn(after["handling_note"], (stored.get("handling_note"), "supervisory 说明"))
+
+	def test_performance_figures_are_published_and_corrected_only_by_the_supervisory_department(self):
+		"""绩效月报: no identity writes figures (a save, a new report, a deletion), publishes a month or corrects
+		a report but the supervisory department; the portal's page reads published figures only, whatever
+		month it is sent."""
+		performance = WORLD["performance"]
+		name = performance["reports"]["v1a"]
+		stored = self.admin.get(f"/api/resource/GS Performance Report/{name}").json()["data"]
+
+		def probe(client: Client, identity: str):
+			for field, value in (
+				("cases_received", 9999),
+				("status", "Published"),
+				("service_centre", WORLD["centres"]["t2"]),
+				("on_time_share", 100),
+			):
+				forged = client.put(f"/api/resource/GS Performance Report/{name}", {field: value})
+				self.record(
+					identity,
+					"GS Performance Report",
+					f"REST PUT {field}",
+					name,
+					not ok(forged),
+					forged.text[:120],
+				)
+			made = client.post_json(
+				"/api/resource/GS Performance Report",
+				{
+					"month": performance["month"],
+					"service_centre": WORLD["centres"]["v1a"],
+					"cases_received": 1,
+				},
+			)
+			self.record(identity, "GS Performance Report", "REST POST", "*", not ok(made), made.text[:120])
+			deleted = client.session.delete(f"{BASE}/api/resource/GS Performance Report/{name}")
+			self.record(
+				identity, "GS Performance Report", "REST DELETE", name, not ok(deleted), deleted.text[:120]
+			)
+			# a month without drafts: the supervisory department is told so (417), everyone else refused (403)
+			published = client.call("govservice.supervision.performance.publish_month", month="2001-01-01")
+			self.record(
+				identity,
+				"GS Performance Report",
+				"publish_month",
+				"2001-01",
+				published.status_code == (417 if identity == "supervisory" else 403),
+				published.text[:120],
+			)
+			# a draft is not corrected: the supervisory department is told so, everyone else refused
+			corrected = client.call(
+				"run_doc_method",
+				dt="GS Performance Report",
+				dn=name,
+				method="correct_figures",
+				args=json.dumps({"reason": f"{identity} 伪造更正原因，重新计算"}),
+			)
+			self.record(
+				identity,
+				"GS Performance Report",
+				"correct_figures",
+				name,
+				corrected.status_code == (417 if identity == "supervisory" else 403),
+				corrected.text[:120],
+			)
+			for month in ("<script>alert(1)</script>", "2026-13", "' or 1=1 --", performance["month"][:7]):
+				page = client.session.get(f"{BASE}/performance", params={"month": month})
+				self.record(
+					identity,
+					"GS Performance Report",
+					"portal /performance",
+					month,
+					page.status_code == 200
+					and "<script>alert(1)" not in page.text
+					and "1=1" not in page.text,
+					page.text[:120],
+				)
+
+		self.run_matrix(probe, workers=1)
+		after = self.admin.get(f"/api/resource/GS Performance Report/{name}").json()["data"]
+		for field in ("cases_received", "status", "service_centre", "on_time_share", "modified"):
+			self.assertEqual(after[field], stored[field], field)
 
 	def test_get_by_filters_tells_nothing_of_unreadable_records(self):
 		"""`frappe.client.get` by filters: a record the caller cannot read answers as one that does not exist,

@@ -98,6 +98,7 @@ CHILD_DOCTYPES = (
 	"GS Item Process Step",
 	"GS Legal Basis",
 	"GS Calendar Adjustment",
+	"GS Performance Row",
 )
 permission_query_conditions.update(
 	{doctype: "govservice.security.queries.child_query" for doctype in CHILD_DOCTYPES}
@@ -115,6 +116,7 @@ CENTRE_SCOPED = (
 	"GS Special Group Member",
 	"GS Special Group Visit",
 	"GS Collection Sheet",
+	"GS Performance Report",
 )
 for _doctype in CENTRE_SCOPED:
 	_query = permission_query_conditions.get(_doctype)
@@ -213,6 +215,7 @@ APP_DOCTYPES = (
 	"GS Service Centre",
 	"GS Project Plan Template",
 	"GS Supervision Alert",
+	"GS Performance Report",
 	*CHILD_DOCTYPES,
 )
 NEVER_DELETED = (
@@ -226,6 +229,7 @@ NEVER_DELETED = (
 	"GS Special Group Visit",
 	"GS Collection Sheet",
 	"GS Supervision Alert",
+	"GS Performance Report",
 )
 # every app record: its save is checked (govservice.security.writes); ledgers are never deleted; a scoped
 # record carries its township and county, the scope's indexed columns (govservice.security.scope)
@@ -273,6 +277,8 @@ scheduler_events = {
 		],
 		# 电子监察: after the morning reminders, the day's supervision alerts
 		"45 8 * * *": ["govservice.supervision.alerts.issue_alerts"],
+		# 绩效评估: on the first working day of a month, the month before's figures (drafts to publish)
+		"0 9 * * *": ["govservice.supervision.performance.monthly_run"],
 	},
 }
 

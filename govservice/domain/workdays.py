@@ -192,6 +192,17 @@ class WorkCalendar:
 				total -= before[min(b, last) + 1] - before[a]
 		return total
 
+	def ordinals(self, start: datetime.date, end: datetime.date) -> list[tuple[datetime.date, int]]:
+		"""Each day of [start, end] (clipped to the calendar) with the number of working days of the calendar
+		up to and including it: the working days d with a < d <= b number ordinal(b) - ordinal(a), so a
+		database can count them for many records with one lookup table."""
+		first = max(start, self.start).toordinal() - self._base
+		last = min(end, self.end).toordinal() - self._base
+		return [
+			(datetime.date.fromordinal(self._base + offset), self._before[offset + 1])
+			for offset in range(first, last + 1)
+		]
+
 
 def naive_add_working_days(non_working: set[datetime.date], start: datetime.date, days: int) -> datetime.date:
 	"""Walk day by day to the deadline `days` working days after `start`, with no pauses.

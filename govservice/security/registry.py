@@ -31,6 +31,7 @@ SCOPE_FIELDS: dict[str, tuple[str, ...]] = {
 	"GS Special Group Visit": ("member", "service_centre"),
 	"GS Collection Sheet": ("service_centre",),
 	"GS Supervision Alert": ("service_centre", "responsible_user", "source_doctype", "source_name"),
+	"GS Performance Report": ("service_centre", "status"),
 }
 
 # Set only by the app, never by a person's insert: who filed a request through the portal, and so on.

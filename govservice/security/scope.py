@@ -40,6 +40,8 @@ CENTRE_SCOPED: dict[str, frozenset[str]] = {
 	# 监察预警: the supervisory department's, county-wide (responsible people read their own:
 	# govservice.supervision.permissions)
 	"GS Supervision Alert": frozenset(("GS Supervisory Officer",)),
+	# 绩效月报: the supervisory department publishes them, county-wide; a supervisor reads their centres'
+	"GS Performance Report": frozenset(("GS Supervisory Officer",)),
 }
 
 

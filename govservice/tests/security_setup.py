@@ -10,7 +10,7 @@ two departments. The suite derives from `EXPECTED` which identity may read which
 import json
 
 import frappe
-from frappe.utils import now_datetime
+from frappe.utils import getdate, now_datetime
 from frappe.utils.password import update_password
 
 from govservice.organisation.doctype.gs_calendar_year.gs_calendar_year import ensure_calendar_years
@@ -145,6 +145,7 @@ def prepare() -> None:
 	project_reminder = ensure_project_reminder(key_project)
 	outreach = ensure_outreach(centres, agents, users)
 	alerts = ensure_alerts(cases, complaints, centres, users, departments)
+	performance = ensure_performance(centres)
 	remove_stray_files(cases)
 	for method in ("sign_up", "login_with_code", "reset_password"):
 		frappe.cache.delete_value(f"rl:govservice.api.account.{method}:127.0.0.1")
@@ -172,6 +173,7 @@ def prepare() -> None:
 				"rectification": rectification,
 				"complaints": complaints,
 				"alerts": alerts,
+				"performance": performance,
 				"id_numbers": {cases[key]: number for key, number in ID_NUMBERS.items()},
 				"files": {cases[key]: case_file(cases[key]) for key in cases},
 				"file_names": {
@@ -528,6 +530,27 @@ def ensure_alerts(cases: dict, complaints: dict, centres: dict, users: dict, dep
 			)
 		alerts[key] = existing
 	return alerts
+
+
+def ensure_performance(centres: dict) -> dict:
+	"""The month's performance figures (drafts, as the monthly run leaves them) of the world's centres: read
+	by the supervisory department, and by the first township's supervisor for that township and its villages.
+	Last month: the desk's tests publish and correct this month's (govservice.tests.desk_setup)."""
+	from govservice.domain.performance_rules import previous_month
+	from govservice.supervision.performance import compute_month
+
+	month = previous_month(getdate())
+	compute_month(month)  # once: a later run keeps the month's reports
+	return {
+		"month": str(month),
+		"reports": {
+			key: frappe.db.get_value(
+				"GS Performance Report",
+				{"month": month, "service_centre": centre, "status": ["!=", "Superseded"]},
+			)
+			for key, centre in centres.items()
+		},
+	}
 
 
 # the marker is content the desk shows: Chinese, like real complaints

@@ -405,6 +405,9 @@ def on_doctype_update() -> None:
 	frappe.db.add_index("GS Case", ["status", "deadline_date"])
 	frappe.db.add_index("GS Case", ["stage", "deadline_date"])
 	frappe.db.add_index("GS Case", ["creation"])
+	# the month's performance figures (govservice.supervision.performance)
+	frappe.db.add_index("GS Case", ["received_on"])
+	frappe.db.add_index("GS Case", ["completed_on"])
 	frappe.db.add_index("GS Case", ["service_centre", "modified"])
 	for field in SCOPE_COLUMNS:  # a village's, a township's, a county's cases: newest first, or in a state
 		frappe.db.add_index("GS Case", [field, "creation"])

@@ -162,5 +162,6 @@ def on_doctype_update() -> None:
 	for field in SCOPE_COLUMNS:
 		frappe.db.add_index("GS Rating", [field, "modified"])
 	frappe.db.add_index("GS Rating", ["gs_case"])
+	frappe.db.add_index("GS Rating", ["rated_on"])
 	frappe.db.add_index("GS Rating", ["key_project"])
 	frappe.db.add_index("GS Rating", ["rated_by"])

@@ -350,4 +350,5 @@ def on_doctype_update() -> None:
 	frappe.db.add_index("GS Complaint", ["department", "dispatched_on"])
 	frappe.db.add_index("GS Complaint", ["department", "creation"])  # a contact's list, newest first
 	frappe.db.add_index("GS Complaint", ["portal_user"])
+	frappe.db.add_index("GS Complaint", ["registered_on"])
 	frappe.db.add_index("GS Complaint", ["status", "deadline_date"])

@@ -112,3 +112,4 @@ def on_doctype_update() -> None:
 	frappe.db.add_index("GS Supervision Alert", ["responsible_user", "creation"])
 	frappe.db.add_index("GS Supervision Alert", ["source_doctype", "source_name"])
 	frappe.db.add_index("GS Supervision Alert", ["status", "level"])
+	frappe.db.add_index("GS Supervision Alert", ["issued_on"])
