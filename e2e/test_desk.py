@@ -710,6 +710,83 @@ class TestMonthlyPerformanceFigures(DeskTestCase):
 		self.assertEqual(english_on(page), [])
 
 
+class TestJointMeeting(DeskTestCase):
+	"""联席会议: the supervisory officer plans the month's joint meeting, drafts its agenda from the month, records
+	the attendance and a decision for 人社局 with a deadline, and prints the minutes; 人社局's business contact
+	opens the meeting and reports the decision done (nobody types its progress)."""
+
+	def test_the_supervisory_officer_holds_the_meeting_and_the_department_reports_its_decision_done(self):
+		officer = self.desk("supervisory")
+		officer.goto("/app/gs-joint-meeting/new")
+		today = officer.page.evaluate("() => frappe.datetime.str_to_user(frappe.datetime.get_today())")
+		for field in ("meeting_date", "review_month"):  # typed, and the date picker closed with Escape
+			box = officer.field(field).locator("input").first
+			box.fill(today)
+			box.press("Escape")
+		officer.fill("venue", "县政务服务中心三楼会议室")
+		box = officer.field("chair").locator("input").first
+		box.fill(
+			"县优化办主任"
+		)  # no Tab out of the section's last field: it would step into the agenda's grid
+		self.assertEqual(officer.doc().get("agenda") or [], [])
+		officer.add_row(
+			"attendance", {"department": ("人力资源", "县人力资源和社会保障局"), "attendee": "王科长"}
+		)
+		officer.save()
+		officer.shot("planned")
+		officer.button("起草议程")
+		officer.confirm()
+		officer.page.wait_for_function("() => (cur_frm.doc.agenda || []).length > 0")
+		officer.wait()
+		sections = {row["section"] for row in officer.doc()["agenda"]}
+		self.assertIn("Figures Against Last Month", sections)
+		officer.shot("agenda")
+		self.assert_chinese(officer)
+		# typed without a Tab: out of the summary it would step into the decisions' grid
+		officer.field("summary").locator("textarea").first.fill(
+			"会议听取了本月代办工作情况汇报，研究了超期事项的督办。"
+		)
+		officer.add_row(
+			"decisions",
+			{
+				"decision": "人社局本月底前答复超期的“办不成事”事项",
+				"owner_department": ("人力资源", "县人力资源和社会保障局"),
+				"deadline_date": today,
+			},
+		)
+		officer.save()
+		meeting = officer.doc()
+		self.assertEqual(meeting["decisions"][0]["decision_status"], "Open")
+		officer.shot("decision")
+		self.assert_chinese(officer)
+		self.assert_pdf(
+			officer,
+			"govservice.api.printing.download_pdf",
+			doctype="GS Joint Meeting",
+			name=meeting["name"],
+			print_format="GS Joint Meeting Minutes",
+		)
+		contact = self.desk("contact")
+		contact.goto(f"/app/gs-joint-meeting/{meeting['name']}")
+		contact.page.wait_for_function("() => cur_frm && cur_frm.doc && cur_frm.doc.name")
+		contact.wait()
+		expect(contact.page.locator(".page-actions .btn:visible", has_text="起草议程")).to_have_count(0)
+		contact.shot("meeting")
+		self.assert_chinese(contact)
+		contact.button("报告议定事项办结")
+		expect(contact.dialog()).to_be_visible()
+		contact.dialog().locator('[data-fieldname="note"] textarea').fill(
+			"已于本周答复反映人，并建立周报制度"
+		)
+		contact.shot("report")
+		contact.dialog_primary()
+		contact.page.wait_for_function("() => cur_frm.doc.decisions[0].decision_status === 'Done'")
+		contact.wait()
+		self.assertEqual(contact.doc()["decisions"][0]["done_by"], SETUP["users"]["contact"])
+		contact.shot("done")
+		self.assert_chinese(contact)
+
+
 class TestVillageOutreach(DeskTestCase):
 	"""村民办事不出村: the village agent, on a phone in the field, visits a person overdue on the visit plan,
 	turns the needs found into door-to-door cases, then runs the week's collection: fills the sheet, dispatches

@@ -110,6 +110,15 @@ def expected(identity: str, doctype: str) -> set[str]:
 		reports = WORLD["performance"]["reports"]
 		keys = {"supervisory": set(reports), "supervisor": {"t1", "v1a", "v1b"}}.get(identity, set())
 		return {reports[key] for key in keys if reports.get(key)}
+	if doctype in (
+		"GS Joint Meeting",
+		"GS Meeting Agenda Item",
+		"GS Meeting Attendance",
+		"GS Meeting Decision",
+	):
+		# 联席会议: the county's meeting, read by the supervisory department, the supervisors and the departments
+		readers = {"supervisory", "supervisor", "contact", "contact2"}
+		return {WORLD["meeting"]["name"]} if identity in readers else set()
 	if doctype == "GS Complaint":
 		complaints = WORLD["complaints"]
 		if identity in ("window", "lead", "supervisor", "supervisory"):
@@ -185,6 +194,7 @@ DOCTYPES = (
 	"GS Complaint",
 	"GS Supervision Alert",
 	"GS Performance Report",
+	"GS Joint Meeting",
 	"GS Portal Profile",
 	"File",
 	"User",
@@ -202,6 +212,9 @@ CHILD_TABLES = (
 	("GS Visit Need", "GS Special Group Visit"),
 	("GS Collection Request", "GS Collection Sheet"),
 	("GS Performance Row", "GS Performance Report"),
+	("GS Meeting Agenda Item", "GS Joint Meeting"),
+	("GS Meeting Attendance", "GS Joint Meeting"),
+	("GS Meeting Decision", "GS Joint Meeting"),
 )
 
 
@@ -1822,6 +1835,79 @@ class SecuritySuite(unittest.TestCase):
 		after = self.admin.get(f"/api/resource/GS Performance Report/{name}").json()["data"]
 		for field in ("cases_received", "status", "service_centre", "on_time_share", "modified"):
 			self.assertEqual(after[field], stored[field], field)
+
+	def test_a_meetings_decisions_are_reported_done_only_by_their_department(self):
+		"""联席会议: only the supervisory department writes a meeting or drafts its agenda; a decision's progress
+		is never written by a save (not even the supervisory department's), and only its owner department
+		(or the supervisory department) reports it done."""
+		meeting, row = WORLD["meeting"]["name"], WORLD["meeting"]["decision"]
+
+		def probe(client: Client, identity: str):
+			writer = identity == "supervisory"
+			if not writer:
+				forged = client.put(
+					f"/api/resource/GS Joint Meeting/{meeting}", {"summary": f"{identity} 伪造纪要"}
+				)
+				self.record(
+					identity,
+					"GS Joint Meeting",
+					"REST PUT summary",
+					meeting,
+					not ok(forged),
+					forged.text[:120],
+				)
+				made = client.post_json(
+					"/api/resource/GS Joint Meeting",
+					{"meeting_date": "2026-12-01", "review_month": "2026-11-01"},
+				)
+				self.record(identity, "GS Joint Meeting", "REST POST", "*", not ok(made), made.text[:120])
+				drafted = client.call(
+					"run_doc_method", dt="GS Joint Meeting", dn=meeting, method="draft_agenda"
+				)
+				self.record(
+					identity, "GS Joint Meeting", "draft_agenda", meeting, not ok(drafted), drafted.text[:120]
+				)
+			status = client.put(
+				f"/api/resource/GS Meeting Decision/{row}", {"decision_status": "Done", "done_note": "伪造"}
+			)
+			self.record(
+				identity,
+				"GS Meeting Decision",
+				"REST PUT decision_status",
+				row,
+				not ok(status),
+				status.text[:120],
+			)
+			whole = client.put(
+				f"/api/resource/GS Joint Meeting/{meeting}",
+				{"decisions": [{"name": row, "decision_status": "Done", "done_note": f"{identity} 伪造"}]},
+			)
+			self.record(
+				identity, "GS Joint Meeting", "REST PUT decisions", meeting, not ok(whole), whole.text[:120]
+			)
+			reported = client.call(
+				"run_doc_method",
+				dt="GS Joint Meeting",
+				dn=meeting,
+				method="mark_decision_done",
+				args=json.dumps({"row": row, "note": f"{identity} 报告办结"}),
+			)
+			owner = identity in ("contact", "supervisory")
+			self.record(
+				identity,
+				"GS Meeting Decision",
+				"mark_decision_done",
+				row,
+				reported.status_code in ((200, 417) if owner else (403,)),
+				reported.text[:120],
+			)
+
+		self.run_matrix(probe, workers=1)
+		stored = self.admin.get(f"/api/resource/GS Joint Meeting/{meeting}").json()["data"]
+		self.assertNotIn("伪造", stored.get("summary") or "")
+		decision = next(d for d in stored["decisions"] if d["name"] == row)
+		self.assertNotIn("伪造", decision.get("done_note") or "")
+		self.assertIn(decision["done_by"], (WORLD["users"]["contact"], WORLD["users"]["supervisory"]))
 
 	def test_get_by_filters_tells_nothing_of_unreadable_records(self):
 		"""`frappe.client.get` by filters: a record the caller cannot read answers as one that does not exist,

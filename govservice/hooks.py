@@ -99,6 +99,9 @@ CHILD_DOCTYPES = (
 	"GS Legal Basis",
 	"GS Calendar Adjustment",
 	"GS Performance Row",
+	"GS Meeting Agenda Item",
+	"GS Meeting Attendance",
+	"GS Meeting Decision",
 )
 permission_query_conditions.update(
 	{doctype: "govservice.security.queries.child_query" for doctype in CHILD_DOCTYPES}
@@ -216,6 +219,7 @@ APP_DOCTYPES = (
 	"GS Project Plan Template",
 	"GS Supervision Alert",
 	"GS Performance Report",
+	"GS Joint Meeting",
 	*CHILD_DOCTYPES,
 )
 NEVER_DELETED = (
@@ -230,6 +234,7 @@ NEVER_DELETED = (
 	"GS Collection Sheet",
 	"GS Supervision Alert",
 	"GS Performance Report",
+	"GS Joint Meeting",
 )
 # every app record: its save is checked (govservice.security.writes); ledgers are never deleted; a scoped
 # record carries its township and county, the scope's indexed columns (govservice.security.scope)
@@ -274,6 +279,7 @@ scheduler_events = {
 			"govservice.complaints.escalation.escalate_stalled_complaints",
 			"govservice.organisation.rosters.keep_rosters",
 			"govservice.village_outreach.reminders.send_visit_reminders",
+			"govservice.supervision.meetings.remind_decisions",
 		],
 		# 电子监察: after the morning reminders, the day's supervision alerts
 		"45 8 * * *": ["govservice.supervision.alerts.issue_alerts"],

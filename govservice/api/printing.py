@@ -73,6 +73,7 @@ def download_pdf(doctype: str, name: str, print_format: str) -> Response:
 		"GS Key Project",
 		"GS Special Group Member",
 		"GS Collection Sheet",
+		"GS Joint Meeting",
 	):
 		frappe.throw(
 			_("{0} is not a print format of {1}.").format(shown(print_format), _(doctype)), PrintError

@@ -146,6 +146,7 @@ def prepare() -> None:
 	outreach = ensure_outreach(centres, agents, users)
 	alerts = ensure_alerts(cases, complaints, centres, users, departments)
 	performance = ensure_performance(centres)
+	meeting = ensure_meeting(departments)
 	remove_stray_files(cases)
 	for method in ("sign_up", "login_with_code", "reset_password"):
 		frappe.cache.delete_value(f"rl:govservice.api.account.{method}:127.0.0.1")
@@ -174,6 +175,7 @@ def prepare() -> None:
 				"complaints": complaints,
 				"alerts": alerts,
 				"performance": performance,
+				"meeting": meeting,
 				"id_numbers": {cases[key]: number for key, number in ID_NUMBERS.items()},
 				"files": {cases[key]: case_file(cases[key]) for key in cases},
 				"file_names": {
@@ -551,6 +553,36 @@ def ensure_performance(centres: dict) -> dict:
 			for key, centre in centres.items()
 		},
 	}
+
+
+def ensure_meeting(departments: dict) -> dict:
+	"""A joint meeting with an agenda item, the first department attending and a decision it owns (its contact
+	reports it done; nobody else but the supervisory department)."""
+	name = frappe.db.get_value("GS Joint Meeting", {"venue": "安全测试会议室"})
+	if not name:
+		name = (
+			frappe.get_doc(
+				{
+					"doctype": "GS Joint Meeting",
+					"meeting_date": getdate(),
+					"review_month": getdate(),
+					"venue": "安全测试会议室",
+					"agenda": [{"section": "Other", "subject": "安全测试议题"}],
+					"attendance": [{"department": departments["d1"], "attendee": "民政联系人"}],
+					"decisions": [
+						{
+							"decision": "安全测试议定事项",
+							"owner_department": departments["d1"],
+							"deadline_date": getdate(),
+						}
+					],
+				}
+			)
+			.insert()
+			.name
+		)
+	meeting = frappe.get_doc("GS Joint Meeting", name)
+	return {"name": name, "decision": meeting.decisions[0].name}
 
 
 # the marker is content the desk shows: Chinese, like real complaints
