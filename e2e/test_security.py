@@ -109,6 +109,8 @@ def expected(identity: str, doctype: str) -> set[str]:
 		# and its villages'; nobody else (child rows follow their report)
 		reports = WORLD["performance"]["reports"]
 		keys = {"supervisory": set(reports), "supervisor": {"t1", "v1a", "v1b"}}.get(identity, set())
+		if doctype == "GS Performance Row":
+			keys &= set(WORLD["performance"]["with_rows"])
 		return {reports[key] for key in keys if reports.get(key)}
 	if doctype in (
 		"GS Joint Meeting",

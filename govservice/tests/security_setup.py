@@ -543,15 +543,20 @@ def ensure_performance(centres: dict) -> dict:
 
 	month = previous_month(getdate())
 	compute_month(month)  # once: a later run keeps the month's reports
+	reports = {
+		key: frappe.db.get_value(
+			"GS Performance Report",
+			{"month": month, "service_centre": centre, "status": ["!=", "Superseded"]},
+		)
+		for key, centre in centres.items()
+	}
 	return {
 		"month": str(month),
-		"reports": {
-			key: frappe.db.get_value(
-				"GS Performance Report",
-				{"month": month, "service_centre": centre, "status": ["!=", "Superseded"]},
-			)
-			for key, centre in centres.items()
-		},
+		"reports": reports,
+		# the reports with rows (a centre with no case, rating or alert that month has none)
+		"with_rows": [
+			key for key, name in reports.items() if frappe.db.exists("GS Performance Row", {"parent": name})
+		],
 	}
 
 

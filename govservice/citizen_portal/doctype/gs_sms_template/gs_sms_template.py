@@ -1,7 +1,7 @@
-from frappe.model.document import Document
+from govservice.security.rows import ParentScopedRow
 
 
-class GSSMSTemplate(Document):
+class GSSMSTemplate(ParentScopedRow):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -1,5 +1,5 @@
-from frappe.model.document import Document
+from govservice.security.rows import ParentScopedRow
 
 
-class GSMeetingAgendaItem(Document):
+class GSMeetingAgendaItem(ParentScopedRow):
 	"""A row of a joint meeting (GS Joint Meeting)."""

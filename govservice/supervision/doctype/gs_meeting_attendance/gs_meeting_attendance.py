@@ -1,5 +1,5 @@
-from frappe.model.document import Document
+from govservice.security.rows import ParentScopedRow
 
 
-class GSMeetingAttendance(Document):
+class GSMeetingAttendance(ParentScopedRow):
 	"""A row of a joint meeting (GS Joint Meeting)."""

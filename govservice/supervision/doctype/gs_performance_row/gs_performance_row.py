@@ -1,5 +1,5 @@
-from frappe.model.document import Document
+from govservice.security.rows import ParentScopedRow
 
 
-class GSPerformanceRow(Document):
+class GSPerformanceRow(ParentScopedRow):
 	"""One agent's, service item's or department's figures in a centre's month (GS Performance Report)."""
