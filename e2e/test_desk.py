@@ -11,6 +11,7 @@ import time
 import unittest
 
 import requests
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect, sync_playwright
 
 from e2e.desk import BASE, SHOTS, Desk, english_on
@@ -785,6 +786,86 @@ class TestJointMeeting(DeskTestCase):
 		self.assertEqual(contact.doc()["decisions"][0]["done_by"], SETUP["users"]["contact"])
 		contact.shot("done")
 		self.assert_chinese(contact)
+
+
+class TestInspection(DeskTestCase):
+	"""督查检查: the supervisory officer inspects 金龙村's station against the window standards' checklist the
+	administrators keep, records each item, a finding for its agent 朱永平 with three working days, and
+	completes the inspection; the agent opens it and reports the finding rectified."""
+
+	def record_result(self, desk: Desk, index: int, label: str, note: str | None = None) -> None:
+		opener = desk.page.locator(
+			f'.frappe-control[data-fieldname="results"] .grid-body .grid-row[data-idx="{index}"] .btn-open-row'
+		).first
+		opener.click()
+		try:
+			desk.page.locator(".grid-row-open").wait_for(timeout=5000)
+		except PlaywrightTimeoutError:  # the previous row was still closing: ask again
+			opener.click()
+			desk.page.locator(".grid-row-open").wait_for()
+		desk.select("result", label, scope=".grid-row-open")
+		if note:
+			desk.field("note", ".grid-row-open").locator("textarea").fill(note)
+		desk.page.locator(".grid-row-open .grid-collapse-row").first.click()
+		expect(desk.page.locator(".grid-row-open")).to_have_count(0)
+
+	def test_the_supervisory_officer_inspects_a_station_and_its_agent_rectifies(self):
+		officer = self.desk("supervisory")
+		officer.goto("/app/gs-inspection/new")
+		officer.link("template", "窗口服务", pick="窗口服务标准化检查")
+		officer.link("service_centre", "金龙村", pick="金龙村便民服务站")
+		box = officer.field("inspection_date").locator("input").first
+		box.fill(officer.page.evaluate("() => frappe.datetime.str_to_user(frappe.datetime.get_today())"))
+		box.press("Escape")
+		officer.field("inspectors").locator("textarea").fill("县优化办 张三、李四")
+		officer.save()
+		officer.button("载入检查表")
+		officer.page.wait_for_function("() => (cur_frm.doc.results || []).length === 7")
+		officer.wait()
+		officer.shot("checklist")
+		self.assert_chinese(officer)
+		for index in range(1, 8):
+			if index == 2:
+				self.record_result(officer, index, "部分达标", "服务指南两项未更新")
+			else:
+				self.record_result(officer, index, "达标")
+		officer.add_row(
+			"findings",
+			{
+				"finding": "服务指南未按最新目录更新",
+				"owner_agent": ("朱永平", "朱永平"),
+				"deadline_days": "3",
+			},
+		)
+		officer.save()
+		officer.shot("recorded")
+		officer.button("完成检查")
+		officer.confirm()
+		officer.page.wait_for_function("() => cur_frm.doc.status === 'Completed'")
+		officer.wait()
+		doc = officer.doc()
+		self.assertEqual(doc["score"], 92.5)
+		self.assertEqual(doc["findings"][0]["owner_user"], SETUP["users"]["village_agent"])
+		self.assertTrue(doc["findings"][0]["deadline_date"])
+		expect(officer.page.locator(".page-actions .btn:visible", has_text="保存")).to_have_count(0)
+		officer.shot("completed")
+		self.assert_chinese(officer)
+		agent = self.desk("village_agent")
+		agent.goto(f"/app/gs-inspection/{doc['name']}")
+		agent.page.wait_for_function("() => cur_frm && cur_frm.doc && cur_frm.doc.name")
+		agent.wait()
+		agent.shot("inspection")
+		self.assert_chinese(agent)
+		agent.button("报告问题整改完成")
+		expect(agent.dialog()).to_be_visible()
+		agent.dialog().locator('[data-fieldname="note"] textarea').fill("已按最新目录更新服务指南并重新张贴")
+		agent.shot("report")
+		agent.dialog_primary()
+		agent.page.wait_for_function("() => cur_frm.doc.findings[0].finding_status === 'Closed'")
+		agent.wait()
+		self.assertEqual(agent.doc()["findings"][0]["closed_by"], SETUP["users"]["village_agent"])
+		agent.shot("rectified")
+		self.assert_chinese(agent)
 
 
 class TestVillageOutreach(DeskTestCase):

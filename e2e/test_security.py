@@ -121,6 +121,11 @@ def expected(identity: str, doctype: str) -> set[str]:
 		# 联席会议: the county's meeting, read by the supervisory department, the supervisors and the departments
 		readers = {"supervisory", "supervisor", "contact", "contact2"}
 		return {WORLD["meeting"]["name"]} if identity in readers else set()
+	if doctype in ("GS Inspection", "GS Inspection Result", "GS Inspection Finding"):
+		# 督查检查 of the first village: its staff, its township's and the county's, its township's supervisor,
+		# and the supervisory department
+		readers = {"village", "township", "county", "supervisor", "supervisory"}
+		return {WORLD["inspection"]["name"]} if identity in readers else set()
 	if doctype == "GS Complaint":
 		complaints = WORLD["complaints"]
 		if identity in ("window", "lead", "supervisor", "supervisory"):
@@ -197,6 +202,7 @@ DOCTYPES = (
 	"GS Supervision Alert",
 	"GS Performance Report",
 	"GS Joint Meeting",
+	"GS Inspection",
 	"GS Portal Profile",
 	"File",
 	"User",
@@ -217,6 +223,8 @@ CHILD_TABLES = (
 	("GS Meeting Agenda Item", "GS Joint Meeting"),
 	("GS Meeting Attendance", "GS Joint Meeting"),
 	("GS Meeting Decision", "GS Joint Meeting"),
+	("GS Inspection Result", "GS Inspection"),
+	("GS Inspection Finding", "GS Inspection"),
 )
 
 
@@ -1910,6 +1918,65 @@ class SecuritySuite(unittest.TestCase):
 		decision = next(d for d in stored["decisions"] if d["name"] == row)
 		self.assertNotIn("伪造", decision.get("done_note") or "")
 		self.assertIn(decision["done_by"], (WORLD["users"]["contact"], WORLD["users"]["supervisory"]))
+
+	def test_an_inspection_changes_only_through_its_actions(self):
+		"""督查检查: a completed inspection is changed by no save (its results, a finding's owner or status);
+		only the supervisory department loads a checklist or completes an inspection; only the person
+		responsible (or the supervisory department) closes a finding."""
+		inspection = WORLD["inspection"]
+		name, finding, result = inspection["name"], inspection["finding"], inspection["result"]
+
+		def probe(client: Client, identity: str):
+			for path, url, body in (
+				("REST PUT result", f"/api/resource/GS Inspection Result/{result}", {"result": "Not Met"}),
+				(
+					"REST PUT finding",
+					f"/api/resource/GS Inspection Finding/{finding}",
+					{"finding_status": "Closed"},
+				),
+				(
+					"REST PUT finding owner",
+					f"/api/resource/GS Inspection Finding/{finding}",
+					{"owner_agent": WORLD["agents"]["township2"]},
+				),
+				(
+					"REST PUT centre",
+					f"/api/resource/GS Inspection/{name}",
+					{"service_centre": WORLD["centres"]["t2"]},
+				),
+				("REST PUT score", f"/api/resource/GS Inspection/{name}", {"score": 100}),
+			):
+				forged = client.put(url, body)
+				self.record(identity, "GS Inspection", path, name, not ok(forged), forged.text[:120])
+			for method in ("load_checklist", "complete"):
+				called = client.call("run_doc_method", dt="GS Inspection", dn=name, method=method)
+				# the supervisory department is told the inspection is completed; everyone else refused
+				want = (417,) if identity == "supervisory" else (403,)
+				self.record(
+					identity, "GS Inspection", method, name, called.status_code in want, called.text[:120]
+				)
+			closed = client.call(
+				"run_doc_method",
+				dt="GS Inspection",
+				dn=name,
+				method="close_finding",
+				args=json.dumps({"row": finding, "note": f"{identity} 整改"}),
+			)
+			owner = identity in ("village", "supervisory")
+			self.record(
+				identity,
+				"GS Inspection Finding",
+				"close_finding",
+				finding,
+				closed.status_code in ((200, 417) if owner else (403,)),
+				closed.text[:120],
+			)
+
+		self.run_matrix(probe, workers=1)
+		stored = self.admin.get(f"/api/resource/GS Inspection/{name}").json()["data"]
+		self.assertEqual((stored["service_centre"], stored["score"]), (WORLD["centres"]["v1a"], 100))
+		self.assertTrue(all(row["result"] == "Met" for row in stored["results"]))
+		self.assertEqual(stored["findings"][0]["owner_agent"], WORLD["agents"]["village"])
 
 	def test_get_by_filters_tells_nothing_of_unreadable_records(self):
 		"""`frappe.client.get` by filters: a record the caller cannot read answers as one that does not exist,

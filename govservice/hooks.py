@@ -102,6 +102,9 @@ CHILD_DOCTYPES = (
 	"GS Meeting Agenda Item",
 	"GS Meeting Attendance",
 	"GS Meeting Decision",
+	"GS Inspection Template Item",
+	"GS Inspection Result",
+	"GS Inspection Finding",
 )
 permission_query_conditions.update(
 	{doctype: "govservice.security.queries.child_query" for doctype in CHILD_DOCTYPES}
@@ -120,6 +123,7 @@ CENTRE_SCOPED = (
 	"GS Special Group Visit",
 	"GS Collection Sheet",
 	"GS Performance Report",
+	"GS Inspection",
 )
 for _doctype in CENTRE_SCOPED:
 	_query = permission_query_conditions.get(_doctype)
@@ -220,6 +224,8 @@ APP_DOCTYPES = (
 	"GS Supervision Alert",
 	"GS Performance Report",
 	"GS Joint Meeting",
+	"GS Inspection",
+	"GS Inspection Template",
 	*CHILD_DOCTYPES,
 )
 NEVER_DELETED = (
@@ -235,6 +241,7 @@ NEVER_DELETED = (
 	"GS Supervision Alert",
 	"GS Performance Report",
 	"GS Joint Meeting",
+	"GS Inspection",
 )
 # every app record: its save is checked (govservice.security.writes); ledgers are never deleted; a scoped
 # record carries its township and county, the scope's indexed columns (govservice.security.scope)

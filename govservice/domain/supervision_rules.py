@@ -20,6 +20,7 @@ CLOCKS = {
 	"Complaint Deadline": "Department Contact",
 	"Project Approval": "Department Contact",
 	"Rectification": "Responsible Person",
+	"Inspection Finding": "Responsible Person",
 }
 
 

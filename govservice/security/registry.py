@@ -32,6 +32,7 @@ SCOPE_FIELDS: dict[str, tuple[str, ...]] = {
 	"GS Collection Sheet": ("service_centre",),
 	"GS Supervision Alert": ("service_centre", "responsible_user", "source_doctype", "source_name"),
 	"GS Performance Report": ("service_centre", "status"),
+	"GS Inspection": ("service_centre",),
 }
 
 # Set only by the app, never by a person's insert: who filed a request through the portal, and so on.

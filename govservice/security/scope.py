@@ -42,6 +42,8 @@ CENTRE_SCOPED: dict[str, frozenset[str]] = {
 	"GS Supervision Alert": frozenset(("GS Supervisory Officer",)),
 	# 绩效月报: the supervisory department publishes them, county-wide; a supervisor reads their centres'
 	"GS Performance Report": frozenset(("GS Supervisory Officer",)),
+	# 督查检查: the supervisory department inspects every centre; the centre's staff read their own
+	"GS Inspection": frozenset(("GS Supervisory Officer",)),
 }
 
 

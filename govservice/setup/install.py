@@ -26,6 +26,7 @@ def after_install() -> None:
 	ensure_custom_permissions()
 	ensure_desk_homes()
 	ensure_portal()
+	ensure_inspection_templates()
 	hide_error_tracebacks()
 
 
@@ -42,6 +43,13 @@ def after_migrate() -> None:
 	ensure_custom_permissions()
 	ensure_desk_homes()
 	ensure_portal()
+	ensure_inspection_templates()
+
+
+def ensure_inspection_templates() -> None:
+	from govservice.supervision.inspections import ensure_inspection_templates as ensure
+
+	ensure()
 
 
 def ensure_portal() -> None:

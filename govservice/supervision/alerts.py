@@ -216,6 +216,31 @@ def red_clocks(today) -> list[dict]:
 				"service_centre": rectification.service_centre,
 			}
 		)
+	for finding in frappe.db.sql(
+		"""select f.name, f.parent, f.finding, f.deadline_date, f.owner_user, i.service_centre, u.full_name,
+			u.mobile_no
+		from `tabGS Inspection Finding` f
+		join `tabGS Inspection` i on i.name = f.parent
+		left join `tabUser` u on u.name = f.owner_user
+		where f.parenttype = 'GS Inspection' and i.status = 'Completed' and f.finding_status = 'Open'
+			and f.deadline_date < %(today)s""",
+		{"today": today},
+		as_dict=True,
+	):
+		clocks.append(
+			{
+				"clock": "Inspection Finding",
+				"source_doctype": "GS Inspection",
+				"source_name": finding.parent,
+				"source_row": finding.name,
+				"subject": _("Inspection {0}: {1}").format(finding.parent, finding.finding[:60]),
+				"due_date": finding.deadline_date,
+				"responsible_user": finding.owner_user,
+				"responsible_name": finding.full_name,
+				"responsible_phone": finding.mobile_no,
+				"service_centre": finding.service_centre,
+			}
+		)
 	for clock in clocks:
 		clock["post"] = CLOCKS[clock["clock"]]
 	return clocks

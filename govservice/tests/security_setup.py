@@ -147,6 +147,7 @@ def prepare() -> None:
 	alerts = ensure_alerts(cases, complaints, centres, users, departments)
 	performance = ensure_performance(centres)
 	meeting = ensure_meeting(departments)
+	inspection = ensure_inspection(centres, agents)
 	remove_stray_files(cases)
 	for method in ("sign_up", "login_with_code", "reset_password"):
 		frappe.cache.delete_value(f"rl:govservice.api.account.{method}:127.0.0.1")
@@ -176,6 +177,7 @@ def prepare() -> None:
 				"alerts": alerts,
 				"performance": performance,
 				"meeting": meeting,
+				"inspection": inspection,
 				"id_numbers": {cases[key]: number for key, number in ID_NUMBERS.items()},
 				"files": {cases[key]: case_file(cases[key]) for key in cases},
 				"file_names": {
@@ -588,6 +590,38 @@ def ensure_meeting(departments: dict) -> dict:
 		)
 	meeting = frappe.get_doc("GS Joint Meeting", name)
 	return {"name": name, "decision": meeting.decisions[0].name}
+
+
+def ensure_inspection(centres: dict, agents: dict) -> dict:
+	"""A completed inspection of the first village with a finding its agent answers for (read by the
+	village's, township's and county's staff and the supervisory department)."""
+	from govservice.supervision.inspections import WINDOW_STANDARDS, ensure_inspection_templates
+
+	ensure_inspection_templates()
+	name = frappe.db.get_value(
+		"GS Inspection", {"service_centre": centres["v1a"], "inspectors": "安全测试检查组"}
+	)
+	if not name:
+		inspection = frappe.get_doc(
+			{
+				"doctype": "GS Inspection",
+				"template": WINDOW_STANDARDS,
+				"service_centre": centres["v1a"],
+				"inspection_date": getdate(),
+				"inspectors": "安全测试检查组",
+			}
+		).insert()
+		inspection.load_checklist()
+		for row in inspection.results:
+			row.result = "Met"
+		inspection.append(
+			"findings", {"finding": "安全测试问题", "owner_agent": agents["village"], "deadline_days": 5}
+		)
+		inspection.save()
+		inspection.complete()
+		name = inspection.name
+	inspection = frappe.get_doc("GS Inspection", name)
+	return {"name": name, "finding": inspection.findings[0].name, "result": inspection.results[0].name}
 
 
 # the marker is content the desk shows: Chinese, like real complaints
