@@ -868,6 +868,44 @@ class TestInspection(DeskTestCase):
 		self.assert_chinese(agent)
 
 
+class TestStatistics(DeskTestCase):
+	"""统计分析: 走马镇's supervisor reads the statistics of the township and its villages — number cards and
+	charts with Chinese labels —, opens the 月报 and asks for it by email every month."""
+
+	def test_a_township_supervisor_reads_the_statistics_and_asks_for_the_monthly_report(self):
+		supervisor = self.desk("supervisor")
+		supervisor.goto("/app/statistics")
+		expect(supervisor.page.locator(".number-widget-box")).to_have_count(3)
+		expect(supervisor.page.locator(".dashboard-widget-box")).to_have_count(6)
+		supervisor.page.wait_for_function(
+			"() => document.querySelectorAll('.number-widget-box .number-card-loading').length === 0"
+		)
+		expect(supervisor.page.locator(".dashboard-widget-box .chart-container svg").first).to_be_visible()
+		supervisor.wait()
+		# the bar charts drawn (their animation ended): the township's cases by item
+		supervisor.page.wait_for_function(
+			"() => [...document.querySelectorAll('.dashboard-widget-box rect.bar')]"
+			".some((bar) => parseFloat(bar.getAttribute('height')) > 0)"
+		)
+		supervisor.shot("statistics")
+		self.assert_chinese(supervisor)
+		supervisor.goto("/app/query-report/Monthly Service Report")
+		supervisor.page.wait_for_function("() => frappe.query_report && !frappe.query_report.loading")
+		supervisor.wait()
+		supervisor.shot("monthly-report")
+		self.assert_chinese(supervisor)
+		supervisor.page.locator(
+			".page-actions .btn:visible, .custom-actions .btn:visible", has_text="每月邮件"
+		).first.click()
+		expect(supervisor.dialog()).to_be_visible()
+		supervisor.dialog().locator('[data-fieldname="enabled"] input[type=checkbox]:visible').first.check()
+		supervisor.dialog_primary()
+		expect(
+			supervisor.page.locator(".alert-message, .desk-alert", has_text="月报将按月发送到您的邮箱").first
+		).to_be_visible()
+		supervisor.shot("monthly-email")
+
+
 class TestVillageOutreach(DeskTestCase):
 	"""村民办事不出村: the village agent, on a phone in the field, visits a person overdue on the visit plan,
 	turns the needs found into door-to-door cases, then runs the week's collection: fills the sheet, dispatches

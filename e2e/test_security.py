@@ -1978,6 +1978,53 @@ class SecuritySuite(unittest.TestCase):
 		self.assertTrue(all(row["result"] == "Met" for row in stored["results"]))
 		self.assertEqual(stored["findings"][0]["owner_agent"], WORLD["agents"]["village"])
 
+	def test_statistics_count_only_the_callers_scope(self):
+		"""统计分析: a chart counts what its caller may read (the same number as the caller's own count of the
+		records); the supervisory department counts the county; a guest nothing; the 月报's email is only for
+		its readers."""
+		since = self.admin.call("govservice.supervision.statistics.since").json()["message"]
+
+		def probe(client: Client, identity: str):
+			chart = client.call(
+				"govservice.supervision.statistics.chart_data", chart_name="Cases by Intake Channel"
+			)
+			if identity == "guest":
+				self.record(identity, "GS Case", "statistics chart", "*", not ok(chart), chart.text[:120])
+			elif identity != "supervisory":
+				counted = client.call(
+					"frappe.client.get_count",
+					doctype="GS Case",
+					filters=json.dumps([["received_on", ">=", since]]),
+				)
+				mine = counted.json().get("message", 0) if ok(counted) else 0
+				total = sum(chart.json()["message"]["datasets"][0]["values"]) if ok(chart) else 0
+				self.record(
+					identity,
+					"GS Case",
+					"statistics chart",
+					"*",
+					total == mine,
+					f"chart {total} own count {mine}",
+				)
+			unknown = client.call(
+				"govservice.supervision.statistics.chart_data", chart_name="../../etc/passwd"
+			)
+			self.record(
+				identity, "GS Case", "statistics chart unknown", "*", not ok(unknown), unknown.text[:120]
+			)
+			mail = client.call("govservice.supervision.statistics.set_monthly_report_mail", enabled=0)
+			reader = identity in ("supervisor", "supervisory")
+			self.record(
+				identity,
+				"GS Performance Report",
+				"monthly report mail",
+				"*",
+				ok(mail) == reader,
+				mail.text[:120],
+			)
+
+		self.run_matrix(probe, workers=1)
+
 	def test_get_by_filters_tells_nothing_of_unreadable_records(self):
 		"""`frappe.client.get` by filters: a record the caller cannot read answers as one that does not exist,
 		whatever the filter says about it (a match must not be told from no match)."""

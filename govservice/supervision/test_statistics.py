@@ -1,0 +1,89 @@
+"""统计分析: the charts and number cards counted in each reader's scope (a township's supervisor, the
+supervisory department, an agent of a village), translated labels, unknown charts refused, and the 月报 of
+the published figures with the total of the reader's scope, emailed on request."""
+
+import frappe
+from frappe.utils import add_days, get_first_day, getdate, now_datetime
+
+from govservice.supervision import statistics
+from govservice.supervision.report.monthly_service_report import monthly_service_report
+from govservice.tests.utils import (
+	FrappeTestCase,
+	make_agent,
+	make_case,
+	make_centre,
+	make_service_item,
+	make_user,
+)
+
+
+class TestStatistics(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		county = make_centre("统计测试县", "County")
+		cls.town = make_centre("统计测试镇", "Township", county)
+		cls.village = make_centre("统计测试村", "Village", cls.town)
+		cls.other_town = make_centre("统计测试二镇", "Township", county)
+		cls.agent = make_agent("tj.agent@test.govservice", cls.village)
+		cls.other_agent = make_agent("tj.agent2@test.govservice", cls.other_town)
+		cls.item = make_service_item("TJ-ITEM", item_name="统计测试事项").name
+		cls.supervisor = make_user("tj.supervisor@test.govservice", roles=("GS Supervisor",))
+		centre = frappe.get_doc("GS Service Centre", cls.town)
+		centre.supervisor = cls.supervisor
+		centre.save()
+		cls.supervisory = make_user("tj.supervisory@test.govservice", roles=("GS Supervisory Officer",))
+		now = now_datetime()
+		for centre, agent, channel, count in (
+			(cls.village, cls.agent, "Village Collection", 3),
+			(cls.other_town, cls.other_agent, "Window", 2),
+		):
+			for _ in range(count):
+				case = make_case(cls.item, centre, agent.name, intake_channel=channel)
+				frappe.db.set_value("GS Case", case.name, {"received_on": now, "completed_on": now})
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_each_reader_counts_their_scope(self):
+		frappe.set_user(self.supervisor)
+		labels, values = statistics.channel_mix()
+		self.assertEqual(values, [3])  # the township's village only, not the other township's window
+		self.assertEqual(labels, [frappe._("Village Collection")])
+		self.assertGreaterEqual(statistics.received_this_month()["value"], 3)
+		self.assertEqual(statistics.level_mix(), ([frappe._("Finished in the Village")], [3]))
+		months, counts = statistics.monthly_trend()
+		self.assertEqual((len(months), counts[-1]), (13, 3))
+		frappe.set_user(self.other_agent.user)
+		self.assertEqual(sum(statistics.chart_data("Top Service Items")["datasets"][0]["values"]), 2)
+		frappe.set_user(self.agent.user)
+		self.assertEqual(statistics.village_share()["value"], 100.0)  # the village's year: all in the village
+		frappe.set_user(self.supervisory)  # reads no case, counts the county's
+		self.assertGreaterEqual(statistics.received_this_month()["value"], 5)
+		with self.assertRaises(frappe.ValidationError):
+			statistics.chart_data("Anything Else")
+
+	def test_the_monthly_report_of_my_scope(self):
+		from govservice.supervision import performance
+
+		month = get_first_day(add_days(get_first_day(getdate()), -1))
+		frappe.db.delete("GS Performance Row", {"parent": ["like", f"GS-PERF-{month:%Y%m}-%"]})
+		frappe.db.delete("GS Performance Report", {"month": month})
+		performance.compute_month(month)
+		frappe.set_user(self.supervisory)
+		performance.publish_month(str(month))
+		frappe.set_user(self.supervisor)
+		_columns, rows, message = monthly_service_report.execute({"month": str(month)})
+		centres = {row.get("service_centre") for row in rows if not row.get("bold")}
+		self.assertEqual(centres, {self.town, self.village})
+		self.assertTrue(rows[-1]["bold"])
+		self.assertIsNone(message)
+		self.assertEqual(statistics.monthly_report_mail(), {"enabled": False})
+		self.assertEqual(statistics.set_monthly_report_mail(1), {"enabled": True})
+		subscription = frappe.get_doc(
+			"Auto Email Report", {"report": "Monthly Service Report", "user": self.supervisor}
+		)
+		self.assertEqual((subscription.frequency, subscription.format), ("Monthly", "XLSX"))
+		frappe.set_user(self.agent.user)
+		with self.assertRaises(frappe.PermissionError):
+			statistics.set_monthly_report_mail(1)
