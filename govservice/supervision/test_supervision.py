@@ -65,6 +65,8 @@ class TestTheDaysRun(FrappeTestCase):
 		cls.department = make_department("监察测试民政局")
 		cls.contact = make_user("jc.contact@test.govservice", roles=("GS Department Contact",))
 		make_department_liaison(cls.department, cls.contact)
+		cls.other_contact = make_user("jc.contact2@test.govservice", roles=("GS Department Contact",))
+		make_department_liaison(make_department("监察测试人社局"), cls.other_contact)
 		cls.item = make_service_item("JC-ITEM", item_name="监察测试事项", department=cls.department).name
 		cls.gateway = LocalGateway().__enter__()
 		use_sms_gateway(cls.gateway.url)
@@ -191,7 +193,8 @@ class TestTheDaysRun(FrappeTestCase):
 			self.supervisor: True,  # the township's supervisor: a village of the township
 			self.agent.user: True,  # the person it names
 			self.colleague.user: False,  # a colleague at the same station
-			self.contact: False,
+			self.contact: True,  # the contact of the item's department: its department's alerts
+			self.other_contact: False,  # another department's
 		}
 		for user, reads in readers.items():
 			frappe.set_user(user)
