@@ -21,6 +21,8 @@ CLOCKS = {
 	"Project Approval": "Department Contact",
 	"Rectification": "Responsible Person",
 	"Inspection Finding": "Responsible Person",
+	"Visit Due": "Agent",
+	"Collection Answer": "Agent",
 }
 
 

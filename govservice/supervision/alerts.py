@@ -241,8 +241,65 @@ def red_clocks(today) -> list[dict]:
 				"service_centre": finding.service_centre,
 			}
 		)
+	clocks.extend(outreach_clocks(today))
 	for clock in clocks:
 		clock["post"] = CLOCKS[clock["clock"]]
+	return clocks
+
+
+def outreach_clocks(today) -> list[dict]:
+	"""The village's clocks: a special-group visit past its due date (the responsible agent) and a collected
+	request past the date the villager was promised an answer, with no answer and no case (the agent who
+	collected it). Names are shortened: an alert is read beyond the village."""
+	from govservice.domain.outreach_rules import mask_name
+
+	clocks = []
+	for member in frappe.db.sql(
+		"""select m.name, m.full_name, m.next_visit_due, m.service_centre, a.user, a.agent_name, a.phone
+		from `tabGS Special Group Member` m
+		left join `tabGS Agent` a on a.name = m.responsible_agent
+		where m.is_active = 1 and m.next_visit_due < %(today)s""",
+		{"today": today},
+		as_dict=True,
+	):
+		clocks.append(
+			{
+				"clock": "Visit Due",
+				"source_doctype": "GS Special Group Member",
+				"source_name": member.name,
+				"subject": _("Visit to {0} due").format(mask_name(member.full_name)),
+				"due_date": member.next_visit_due,
+				"responsible_user": member.user,
+				"responsible_name": member.agent_name,
+				"responsible_phone": member.phone,
+				"service_centre": member.service_centre,
+			}
+		)
+	for row in frappe.db.sql(
+		"""select r.name, r.parent, r.requester_name, r.respond_by, s.service_centre, a.user, a.agent_name,
+			a.phone
+		from `tabGS Collection Request` r
+		join `tabGS Collection Sheet` s on s.name = r.parent
+		left join `tabGS Agent` a on a.name = s.collected_by
+		where r.parenttype = 'GS Collection Sheet' and s.status = 'Dispatched' and r.respond_by < %(today)s
+			and ifnull(r.reply, '') = '' and ifnull(r.gs_case, '') = ''""",
+		{"today": today},
+		as_dict=True,
+	):
+		clocks.append(
+			{
+				"clock": "Collection Answer",
+				"source_doctype": "GS Collection Sheet",
+				"source_name": row.parent,
+				"source_row": row.name,
+				"subject": _("Answer to {0}'s collected request").format(mask_name(row.requester_name)),
+				"due_date": row.respond_by,
+				"responsible_user": row.user,
+				"responsible_name": row.agent_name,
+				"responsible_phone": row.phone,
+				"service_centre": row.service_centre,
+			}
+		)
 	return clocks
 
 

@@ -223,3 +223,57 @@ class TestTheDaysRun(FrappeTestCase):
 		doc.level = RED
 		with self.assertRaises(frappe.PermissionError):
 			doc.save()
+
+	def test_a_visit_and_a_collected_request_past_their_dates_are_red_clocks(self):
+		member = frappe.generate_hash(length=10)
+		frappe.get_doc(
+			{
+				"doctype": "GS Special Group Member",
+				"name": member,
+				"full_name": "欧阳老人",
+				"is_active": 1,
+				"service_centre": self.village,
+				"responsible_agent": self.agent.name,
+				"next_visit_due": DEADLINE[2],
+			}
+		).db_insert()
+		sheet = frappe.generate_hash(length=10)
+		frappe.get_doc(
+			{
+				"doctype": "GS Collection Sheet",
+				"name": sheet,
+				"service_centre": self.village,
+				"status": "Dispatched",
+				"collected_by": self.agent.name,
+			}
+		).db_insert()
+		for idx, (requester, reply) in enumerate((("李大娘", None), ("王大爷", "已电话答复"))):
+			frappe.get_doc(
+				{
+					"doctype": "GS Collection Request",
+					"name": frappe.generate_hash(length=10),
+					"parent": sheet,
+					"parenttype": "GS Collection Sheet",
+					"parentfield": "requests",
+					"idx": idx + 1,
+					"requester_name": requester,
+					"request": "代办申请",
+					"respond_by": DEADLINE[1],
+					"reply": reply,
+				}
+			).db_insert()
+		clocks = {
+			c["source_name"]: c for c in alerts.red_clocks(TODAY) if c["source_name"] in (member, sheet)
+		}
+		self.assertEqual(set(clocks), {member, sheet})  # the answered request is no clock
+		self.assertEqual(
+			(clocks[member]["clock"], clocks[member]["responsible_user"]), ("Visit Due", self.agent.user)
+		)
+		self.assertNotIn("欧阳老人", clocks[member]["subject"])  # shortened: read beyond the village
+		self.assertEqual(clocks[sheet]["clock"], "Collection Answer")
+		self.assertIn("李**", clocks[sheet]["subject"])
+		alerts.run(TODAY)
+		alert = frappe.get_doc(
+			"GS Supervision Alert", {"source_doctype": "GS Special Group Member", "source_name": member}
+		)
+		self.assertEqual((alert.post, alert.service_centre), ("Agent", self.village))
