@@ -122,7 +122,13 @@ class Desk:
 
 	def on_response(self, response) -> None:
 		if response.status >= 400 and not any(text in response.url for text in IGNORED_FAILURES):
-			self.problems.append(f"{response.status} {response.request.method} {response.url}")
+			said = ""
+			if "/api/" in response.url:  # what the server said, for the report of a failed test
+				try:
+					said = " — " + response.text()[:300]
+				except Exception:
+					said = ""
+			self.problems.append(f"{response.status} {response.request.method} {response.url}{said}")
 
 	def expect_failure(self, count: int = 1) -> None:
 		"""The last `count` failures were the refusals the test asked for: forget them."""
