@@ -11,6 +11,7 @@ from frappe.utils import getdate, now_datetime, today
 
 from govservice.domain.inspection_rules import deadline_days_refusal, inspection_score, unrecorded
 from govservice.security.registry import is_admin
+from govservice.security.writes import save_as_action
 from govservice.supervision.permissions import SUPERVISORY_ROLE
 
 
@@ -43,14 +44,6 @@ class GSInspection(Document):
 				)
 		self.score = inspection_score([(row.result, row.points) for row in self.results]) or 0
 
-	def save_as_action(self) -> None:
-		"""Save what an action checked itself; the document object keeps no permission of it afterwards."""
-		self.flags.inspection_action = self.flags.ignore_permissions = True
-		try:
-			self.save()
-		finally:
-			self.flags.inspection_action = self.flags.ignore_permissions = False
-
 	def check_stored_and_writable(self) -> None:
 		if self.is_new() or not self.name or not frappe.db.exists(self.doctype, self.name):
 			raise frappe.PermissionError(_("Save the inspection first."))
@@ -69,7 +62,9 @@ class GSInspection(Document):
 		self.set("results", [])
 		for item in template.items:
 			self.append("results", {"item": item.item, "standard": item.standard, "points": item.points})
-		self.save_as_action()  # write permission checked above; the items are the template's
+		save_as_action(
+			self, inspection_action=True
+		)  # write permission checked above; the items are the template's
 		return len(self.results)
 
 	@frappe.whitelist()
@@ -94,7 +89,7 @@ class GSInspection(Document):
 			row.deadline_date = calendar.add_working_days(start, int(row.deadline_days))
 			row.finding_status = "Open"
 		self.status = "Completed"
-		self.save_as_action()
+		save_as_action(self, inspection_action=True)
 		tell_owners(self)
 		return self.score
 
@@ -121,7 +116,9 @@ class GSInspection(Document):
 			frappe.throw(_("Attach the evidence to this inspection first."), InspectionError)
 		finding.finding_status, finding.closing_note, finding.evidence = "Closed", note[:1000], evidence
 		finding.closed_on, finding.closed_by = getdate(today()), user
-		self.save_as_action()  # checked above: the person responsible reads the inspection only
+		save_as_action(
+			self, inspection_action=True
+		)  # checked above: the person responsible reads the inspection only
 		self.add_comment("Info", _("Finding rectified: {0}").format(finding.finding[:80]))
 
 

@@ -9,6 +9,7 @@ from frappe.utils import getdate, today
 
 from govservice.domain.performance_rules import month_of
 from govservice.security.registry import is_admin
+from govservice.security.writes import save_as_action
 from govservice.supervision.permissions import SUPERVISORY_ROLE
 
 DONE_FIELDS = ("decision_status", "done_on", "done_by", "done_note")
@@ -39,14 +40,6 @@ class GSJointMeeting(Document):
 			if not old:
 				row.decision_status = "Open"
 
-	def save_as_action(self, reporting_done: bool = False) -> None:
-		"""Save what an action checked itself; the document object keeps no permission of it afterwards."""
-		self.flags.ignore_permissions, self.flags.reporting_done = True, reporting_done
-		try:
-			self.save()
-		finally:
-			self.flags.ignore_permissions = self.flags.reporting_done = False
-
 	def check_stored(self) -> None:
 		if self.is_new() or not self.name or not frappe.db.exists(self.doctype, self.name):
 			raise frappe.PermissionError(_("Save the meeting first."))
@@ -64,7 +57,7 @@ class GSJointMeeting(Document):
 			self.append("agenda", row)
 		for row in kept:
 			self.append("agenda", {k: row.get(k) for k in ("section", "subject", "note")})
-		self.save_as_action()  # write permission checked above; the links are the app's
+		save_as_action(self)  # write permission checked above; the links are the app's
 		return len(self.agenda)
 
 	@frappe.whitelist()
@@ -90,5 +83,7 @@ class GSJointMeeting(Document):
 			frappe.throw(_("Say what was done."), MeetingError)
 		decision.decision_status, decision.done_on = "Done", getdate(today())
 		decision.done_by, decision.done_note = user, note[:1000]
-		self.save_as_action(reporting_done=True)  # checked above: the owner department reads the meeting only
+		save_as_action(
+			self, reporting_done=True
+		)  # checked above: the owner department reads the meeting only
 		self.add_comment("Info", _("Decision reported done: {0}").format(decision.decision[:80]))

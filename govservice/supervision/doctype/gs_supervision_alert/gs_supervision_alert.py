@@ -9,6 +9,7 @@ from frappe.utils import now_datetime
 
 from govservice.security.registry import is_admin
 from govservice.security.scope import set_scope_centres
+from govservice.security.writes import save_as_action
 from govservice.supervision.permissions import SUPERVISORY_ROLE
 
 HANDLINGS = ("Explanation", "Correction", "Accountability")
@@ -79,8 +80,7 @@ class GSSupervisionAlert(Document):
 			frappe.throw(_("Write what was found and done."), AlertError, title=_("Supervision Alert"))
 		self.handling, self.handling_note = handling, note[:2000]
 		self.handled_by, self.handled_on = frappe.session.user, now_datetime()
-		self.flags.ignore_permissions = True  # checked above; the fields are the action's own
-		self.save()
+		save_as_action(self)  # checked above; the fields are the action's own
 		self.add_comment("Info", _("Handling recorded: {0}").format(_(handling)))
 
 	@frappe.whitelist()
@@ -97,8 +97,7 @@ class GSSupervisionAlert(Document):
 			)
 		self.status = "Closed"
 		self.closed_by, self.closed_on = frappe.session.user, now_datetime()
-		self.flags.ignore_permissions = True
-		self.save()
+		save_as_action(self)
 		self.add_comment("Info", _("Alert closed"))
 
 
