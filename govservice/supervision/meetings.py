@@ -25,7 +25,10 @@ def agenda_rows(review_month: datetime.date, today: datetime.date) -> list[dict]
 	"""The drafted agenda: one row a record, section by section."""
 	rows: list[dict] = []
 
-	def add(section: str, records: list, doctype: str, subject) -> None:
+	def add(section: str, records: list, doctype: str, subject, total: int | None = None) -> None:
+		"""The section's first SECTION_LIMIT records, and how many more there are (`total`: all of them,
+		when only the first were read)."""
+		total = len(records) if total is None else total
 		for record in records[:SECTION_LIMIT]:
 			rows.append(
 				{
@@ -35,20 +38,21 @@ def agenda_rows(review_month: datetime.date, today: datetime.date) -> list[dict]
 					"reference_name": record.name,
 				}
 			)
-		if len(records) > SECTION_LIMIT:
-			rows.append(
-				{
-					"section": section,
-					"subject": _("And {0} more").format(len(records) - SECTION_LIMIT),
-				}
-			)
+		if total > SECTION_LIMIT:
+			rows.append({"section": section, "subject": _("And {0} more").format(total - SECTION_LIMIT)})
 
-	red = frappe.get_all(
+	def first_and_count(doctype: str, filters, fields: list, order_by: str) -> tuple[list, int]:
+		"""The section's first records and the count of all (two queries, whatever the number)."""
+		records = frappe.get_all(
+			doctype, filters=filters, fields=fields, order_by=order_by, limit=SECTION_LIMIT
+		)
+		return records, frappe.db.count(doctype, filters)
+
+	red, total = first_and_count(
 		"GS Supervision Alert",
-		filters={"level": "Red Card", "status": "Open"},
-		fields=["name", "subject", "responsible_name", "overdue_days"],
-		order_by="overdue_days desc",
-		limit=SECTION_LIMIT + 1000,
+		{"level": "Red Card", "status": "Open"},
+		["name", "subject", "responsible_name", "overdue_days"],
+		"overdue_days desc",
 	)
 	add(
 		"Red Cards",
@@ -57,24 +61,25 @@ def agenda_rows(review_month: datetime.date, today: datetime.date) -> list[dict]
 		lambda r: _("{0}: {1}, {2} working days overdue").format(
 			r.subject, r.responsible_name or "", r.overdue_days
 		),
+		total,
 	)
-	overdue = frappe.get_all(
+	overdue, total = first_and_count(
 		"GS Complaint",
 		# Frappe reads a missing date as 0001-01-01 in "<": a matter without a deadline is not overdue
-		filters=[
+		[
 			["status", "in", ["Registered", "Dispatched"]],
 			["deadline_date", "is", "set"],
 			["deadline_date", "<", today],
 		],
-		fields=["name", "department_name", "deadline_date"],
-		order_by="deadline_date asc",
-		limit=SECTION_LIMIT + 1000,
+		["name", "department_name", "deadline_date"],
+		"deadline_date asc",
 	)
 	add(
 		"Overdue Matters",
 		overdue,
 		"GS Complaint",
 		lambda r: _("{0} ({1}), due {2}").format(r.name, r.department_name or "", r.deadline_date),
+		total,
 	)
 	stuck = frappe.db.sql(
 		"""select p.name, p.project_name, count(*) as late
@@ -91,22 +96,18 @@ def agenda_rows(review_month: datetime.date, today: datetime.date) -> list[dict]
 		"GS Key Project",
 		lambda r: _("{0}: {1} approvals past their due date").format(r.project_name, r.late),
 	)
-	rectifications = frappe.get_all(
+	rectifications, total = first_and_count(
 		"GS Rectification",
-		filters=[
-			["status", "=", "In Rectification"],
-			["deadline_date", "is", "set"],
-			["deadline_date", "<", today],
-		],
-		fields=["name", "rating_level", "deadline_date"],
-		order_by="deadline_date asc",
-		limit=SECTION_LIMIT + 1000,
+		[["status", "=", "In Rectification"], ["deadline_date", "is", "set"], ["deadline_date", "<", today]],
+		["name", "rating_level", "deadline_date"],
+		"deadline_date asc",
 	)
 	add(
 		"Open Rectifications",
 		rectifications,
 		"GS Rectification",
 		lambda r: _("{0} ({1}), due {2}").format(r.name, _(r.rating_level or ""), r.deadline_date),
+		total,
 	)
 	rows.extend(figures_rows(review_month))
 	return rows
