@@ -38,6 +38,8 @@ DOCTYPE = "GS Performance Report"
 ROW_DOCTYPE = "GS Performance Row"
 # cases accepted this long before their month still count their working days
 LOOKBACK_DAYS = 800
+# the columns every record has, first in a bulk insert
+RECORD_FIELDS = ("name", "creation", "modified", "owner", "modified_by", "docstatus")
 HOME_CHANNELS = ("Online Portal", "Door-to-Door Visit")
 ROW_FIELDS = (
 	"cases_received",
@@ -257,12 +259,7 @@ def write_reports(
 	now = now_datetime()
 	user = frappe.session.user
 	report_fields = [
-		"name",
-		"creation",
-		"modified",
-		"owner",
-		"modified_by",
-		"docstatus",
+		*RECORD_FIELDS,
 		"naming_series",
 		"month",
 		"service_centre",
@@ -280,12 +277,7 @@ def write_reports(
 		*shares_and_averages(),
 	]
 	row_fields = [
-		"name",
-		"creation",
-		"modified",
-		"owner",
-		"modified_by",
-		"docstatus",
+		*RECORD_FIELDS,
 		"parent",
 		"parenttype",
 		"parentfield",

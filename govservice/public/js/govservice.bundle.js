@@ -34,6 +34,24 @@ govservice.complaint_week_filters = () => [
 	{ fieldname: "department", label: __("Department"), fieldtype: "Link", options: "Department" },
 ];
 
+// A report's "email it to me" button: the reader turns their own Auto Email Report of the report on or off
+// (govservice.report_mail). `get` and `set` are the report's whitelisted methods; the texts its own.
+govservice.add_report_mail_button = (report, { label, get, set, check_label, on, off }) => {
+	report.page.add_inner_button(label, () =>
+		frappe.call(get).then(({ message }) =>
+			frappe.prompt(
+				[{ fieldname: "enabled", fieldtype: "Check", label: check_label, default: message.enabled ? 1 : 0 }],
+				(values) =>
+					frappe.call({ method: set, args: { enabled: values.enabled } }).then(({ message: result }) =>
+						frappe.show_alert({ message: result.enabled ? on : off, indicator: "green" })
+					),
+				label,
+				__("Save")
+			)
+		)
+	);
+};
+
 // China's working-day calendar (holidays and 调休 make-up days), sent by govservice.boot.
 govservice.calendar = {
 	non_working() {

@@ -8,37 +8,13 @@ frappe.query_reports["Key Project Ledger"] = {
 					new URLSearchParams({ status: status || "" }).toString()
 			);
 		});
-		report.page.add_inner_button(__("Weekly Email"), () => {
-			frappe
-				.call("govservice.key_projects.ledger_mail.weekly_ledger_mail")
-				.then(({ message }) => {
-					frappe.prompt(
-						[
-							{
-								fieldname: "enabled",
-								fieldtype: "Check",
-								label: __("Email me this ledger every Monday"),
-								default: message.enabled ? 1 : 0,
-							},
-						],
-						(values) =>
-							frappe
-								.call({
-									method: "govservice.key_projects.ledger_mail.set_weekly_ledger_mail",
-									args: { enabled: values.enabled },
-								})
-								.then(({ message: result }) =>
-									frappe.show_alert({
-										message: result.enabled
-											? __("The ledger will be emailed to you every Monday")
-											: __("Weekly email stopped"),
-										indicator: "green",
-									})
-								),
-						__("Weekly Email"),
-						__("Save")
-					);
-				});
+		govservice.add_report_mail_button(report, {
+			label: __("Weekly Email"),
+			get: "govservice.key_projects.ledger_mail.weekly_ledger_mail",
+			set: "govservice.key_projects.ledger_mail.set_weekly_ledger_mail",
+			check_label: __("Email me this ledger every Monday"),
+			on: __("The ledger will be emailed to you every Monday"),
+			off: __("Weekly email stopped"),
 		});
 	},
 };

@@ -14,35 +14,13 @@ frappe.query_reports["Monthly Service Report"] = {
 		return data && data.bold ? `<b>${value}</b>` : value;
 	},
 	onload(report) {
-		report.page.add_inner_button(__("Monthly Email"), () =>
-			frappe.call("govservice.supervision.statistics.monthly_report_mail").then(({ message }) =>
-				frappe.prompt(
-					[
-						{
-							fieldname: "enabled",
-							fieldtype: "Check",
-							label: __("Email me the monthly report on the first of every month"),
-							default: message.enabled ? 1 : 0,
-						},
-					],
-					(values) =>
-						frappe
-							.call({
-								method: "govservice.supervision.statistics.set_monthly_report_mail",
-								args: { enabled: values.enabled },
-							})
-							.then(({ message: result }) =>
-								frappe.show_alert({
-									message: result.enabled
-										? __("The monthly report will be emailed to you")
-										: __("Monthly email stopped"),
-									indicator: "green",
-								})
-							),
-					__("Monthly Email"),
-					__("Save")
-				)
-			)
-		);
+		govservice.add_report_mail_button(report, {
+			label: __("Monthly Email"),
+			get: "govservice.supervision.statistics.monthly_report_mail",
+			set: "govservice.supervision.statistics.set_monthly_report_mail",
+			check_label: __("Email me the monthly report on the first of every month"),
+			on: __("The monthly report will be emailed to you"),
+			off: __("Monthly email stopped"),
+		});
 	},
 };
