@@ -151,6 +151,14 @@ class Desk:
 		self.page.goto(BASE + route)
 		self.wait()
 
+	def open_form(self, route: str) -> None:
+		"""Open a record's form and wait until it is loaded."""
+		self.goto(route)
+		self.page.wait_for_function(
+			"() => window.cur_frm && cur_frm.doc && cur_frm.doc.name && !cur_frm.is_new()"
+		)
+		self.wait()
+
 	def wait(self) -> None:
 		try:
 			self.page.wait_for_load_state("networkidle", timeout=15000)

@@ -17,6 +17,7 @@ from govservice.tests.utils import (
 	make_centre,
 	make_department,
 	make_service_item,
+	make_supervisor,
 	make_user,
 )
 
@@ -65,14 +66,8 @@ class TestMonthlyFigures(FrappeTestCase):
 			statutory_limit_days=20,
 			promised_limit_days=10,
 		).name
-		cls.supervisor = make_user("jx.supervisor@test.govservice", roles=("GS Supervisor",))
-		centre = frappe.get_doc("GS Service Centre", cls.town)
-		centre.supervisor = cls.supervisor
-		centre.save()
-		cls.other_supervisor = make_user("jx.supervisor2@test.govservice", roles=("GS Supervisor",))
-		centre = frappe.get_doc("GS Service Centre", cls.other_town)
-		centre.supervisor = cls.other_supervisor
-		centre.save()
+		cls.supervisor = make_supervisor("jx.supervisor@test.govservice", cls.town)
+		cls.other_supervisor = make_supervisor("jx.supervisor2@test.govservice", cls.other_town)
 		cls.supervisory = make_user("jx.supervisory@test.govservice", roles=("GS Supervisory Officer",))
 		# A: done in four working days, on time, at one go; B: late, a second notice, at the door; C: open
 		cls.case_a = cls.case("2026-03-02 09:00:00", "2026-03-06 16:00:00", "2026-03-16")

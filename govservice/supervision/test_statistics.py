@@ -13,6 +13,7 @@ from govservice.tests.utils import (
 	make_case,
 	make_centre,
 	make_service_item,
+	make_supervisor,
 	make_user,
 )
 
@@ -28,10 +29,7 @@ class TestStatistics(FrappeTestCase):
 		cls.agent = make_agent("tj.agent@test.govservice", cls.village)
 		cls.other_agent = make_agent("tj.agent2@test.govservice", cls.other_town)
 		cls.item = make_service_item("TJ-ITEM", item_name="统计测试事项").name
-		cls.supervisor = make_user("tj.supervisor@test.govservice", roles=("GS Supervisor",))
-		centre = frappe.get_doc("GS Service Centre", cls.town)
-		centre.supervisor = cls.supervisor
-		centre.save()
+		cls.supervisor = make_supervisor("tj.supervisor@test.govservice", cls.town)
 		cls.supervisory = make_user("tj.supervisory@test.govservice", roles=("GS Supervisory Officer",))
 		now = now_datetime()
 		for centre, agent, channel, count in (

@@ -20,6 +20,7 @@ from govservice.tests.utils import (
 	make_department,
 	make_department_liaison,
 	make_service_item,
+	make_supervisor,
 	make_user,
 	use_sms_gateway,
 )
@@ -57,10 +58,7 @@ class TestTheDaysRun(FrappeTestCase):
 		cls.village = make_centre("监察测试村", "Village", cls.town)
 		cls.agent = make_agent("jc.agent@test.govservice", cls.village, phone="13800005555")
 		cls.colleague = make_agent("jc.colleague@test.govservice", cls.village)
-		cls.supervisor = make_user("jc.supervisor@test.govservice", roles=("GS Supervisor",))
-		centre = frappe.get_doc("GS Service Centre", cls.town)
-		centre.supervisor = cls.supervisor
-		centre.save()
+		cls.supervisor = make_supervisor("jc.supervisor@test.govservice", cls.town)
 		cls.supervisory = make_user("jc.supervisory@test.govservice", roles=("GS Supervisory Officer",))
 		cls.department = make_department("监察测试民政局")
 		cls.contact = make_user("jc.contact@test.govservice", roles=("GS Department Contact",))

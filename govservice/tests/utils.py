@@ -60,6 +60,16 @@ def make_centre(name: str, level: str, parent: str | None = None, **fields) -> s
 	return doc.name
 
 
+def make_supervisor(email: str, centre: str) -> str:
+	"""A user with the supervisor's role, made the supervisor of `centre` (its centres from then on)."""
+	user = make_user(email, roles=("GS Supervisor",))
+	doc = frappe.get_doc("GS Service Centre", centre)
+	if doc.supervisor != user:
+		doc.supervisor = user
+		doc.save()
+	return user
+
+
 def make_agent(email: str, centre: str, **fields) -> "frappe.model.document.Document":
 	"""An active agent at `centre`, with its user."""
 	make_user(email)

@@ -1,7 +1,7 @@
 import frappe
 
 from govservice.organisation.doctype.gs_service_centre.gs_service_centre import CentreHierarchyError
-from govservice.tests.utils import FrappeTestCase, make_agent, make_centre
+from govservice.tests.utils import FrappeTestCase, make_agent, make_centre, make_supervisor
 
 
 def build_network() -> dict[str, str]:
@@ -75,12 +75,8 @@ class TestGSServiceCentre(FrappeTestCase):
 			centre.save()
 
 	def test_supervisor_is_scoped_to_the_centre_they_supervise(self):
-		from govservice.tests.utils import make_user
 
-		supervisor = make_user("t2.supervisor@test.govservice", roles=("GS Supervisor",))
-		centre = frappe.get_doc("GS Service Centre", self.net["t2"])
-		centre.supervisor = supervisor
-		centre.save()
+		supervisor = make_supervisor("t2.supervisor@test.govservice", self.net["t2"])
 		frappe.set_user(supervisor)
 		self.assertEqual(
 			set(frappe.get_list("GS Service Centre", pluck="name")), {self.net["t2"], self.net["v2"]}
