@@ -869,6 +869,270 @@ class TestInspection(DeskTestCase):
 		self.assert_chinese(agent)
 
 
+class TestQuarterlyEvaluation(DeskTestCase):
+	"""三亮三评 and 双争: the supervisory officer opens the quarter's round; the county hall's three agents score
+	each other (同事互评) from My Work; 走马镇's supervisor writes 金龙村 agent 朱永平's duties and promise (亮职责,
+	亮承诺) and gives him the leader's review, seeing his own township's results only; the supervisory officer
+	computes the results, confirms the proposed 代办服务标兵 and prints the certificate and the result list;
+	朱永平 reads his result (never who scored him), and a citizen's phone shows his title on the station's
+	public page."""
+
+	def score_colleagues(self, role: str, scores: dict[str, str]) -> None:
+		agent = self.desk(role)
+		agent.goto("/app/my-work")
+		agent.page.locator(".shortcut-widget-box", has_text="三亮三评").first.click()
+		agent.page.locator(f'.list-row-container a[data-name="{SETUP["evaluation"]["round"]}"]').first.click()
+		agent.page.wait_for_function("() => cur_frm && cur_frm.doc && cur_frm.doc.status === 'Peer Rating'")
+		agent.wait()
+		agent.button("同事互评")
+		dialog = agent.dialog()
+		expect(dialog).to_be_visible()
+		for name, score in scores.items():
+			dialog.locator(".frappe-control", has_text=name).locator("input").fill(score)
+		agent.shot("scores")
+		self.assert_chinese(agent)
+		agent.dialog_primary()
+		agent.page.wait_for_function(f"() => cur_frm.doc.peer_ratings_count >= {len(scores)}")
+		# what the agent reads of colleagues' scores: only those given
+		given = agent.page.evaluate(
+			"() => frappe.db.get_list('GS Peer Rating', {fields: ['rater'], limit: 0})"
+		)
+		self.assertEqual({row["rater"] for row in given}, {SETUP["users"][role]})
+
+	def test_a_quarter_evaluated_by_citizens_colleagues_and_leaders_and_its_titles_published(self):
+		evaluation = SETUP["evaluation"]
+		officer = self.desk("supervisory")
+		officer.goto("/app/gs-evaluation-round/new")
+		officer.fill("year", str(evaluation["year"]))
+		officer.select("quarter", str(evaluation["quarter"]))
+		officer.save()
+		round_doc = officer.doc()
+		self.assertEqual((round_doc["name"], round_doc["status"]), (evaluation["round"], "Peer Rating"))
+		self.assertEqual((round_doc["weight_citizen"], round_doc["min_peer_raters"]), (50, 2))
+		self.assertGreaterEqual(round_doc["agents_count"], 19)
+		officer.shot("opened")
+		self.assert_chinese(officer)
+
+		self.score_colleagues("county_agent", {"向春燕": "92", "覃志刚": "85"})
+		self.score_colleagues("county_agent2", {"田晓峰": "90", "覃志刚": "88"})
+		self.score_colleagues("county_agent3", {"田晓峰": "94"})
+
+		supervisor = self.desk("supervisor")
+		supervisor.goto(f"/app/gs-evaluation-result?round={evaluation['round']}&result_type=Agent")
+		expect(supervisor.page.locator(".list-row-container").first).to_be_visible()
+		mine = supervisor.page.evaluate(
+			"""(round) => frappe.db.get_list('GS Evaluation Result', {filters: {round: round},
+				fields: ['agent_name', 'service_centre'], limit: 0})""",
+			evaluation["round"],
+		)
+		names = {row["agent_name"] for row in mine}
+		self.assertIn("朱永平", names)
+		self.assertIn("唐建军", names)  # the township's own agents
+		self.assertNotIn("田晓峰", names)  # the county hall's
+		self.assertNotIn("邓国华", names)  # 燕子镇's
+		supervisor.shot("results")
+		self.assert_chinese(supervisor)
+		agent_id = supervisor.page.evaluate(
+			"() => frappe.db.get_value('GS Agent', {agent_name: '朱永平'}, 'name').then(r => r.message.name)"
+		)
+		supervisor.open_form(f"/app/gs-agent/{agent_id}")
+		supervisor.field("duties").locator("textarea").fill(
+			"为金龙村群众代办社保、民政、户籍等事项，上门服务特殊群体"
+		)
+		supervisor.field("service_promise").locator("textarea").fill("有求必应，一次办好，代办不收任何费用")
+		supervisor.save()
+		result = next(r for r in mine if r["agent_name"] == "朱永平")
+		result_name = supervisor.page.evaluate(
+			"""(round) => frappe.db.get_value('GS Evaluation Result', {round: round, agent_name: '朱永平'},
+				'name').then(r => r.message.name)""",
+			evaluation["round"],
+		)
+		supervisor.open_form(f"/app/gs-evaluation-result/{result_name}")
+		supervisor.button("领导点评")
+		expect(supervisor.dialog()).to_be_visible()
+		supervisor.dialog().locator('[data-fieldname="score"] input').fill("95")
+		supervisor.dialog().locator('[data-fieldname="comment"] textarea').fill("坚持上门代办，群众认可度高")
+		supervisor.shot("review")
+		self.assert_chinese(supervisor)
+		supervisor.dialog_primary()
+		supervisor.page.wait_for_function("() => cur_frm.doc.reviewed_by")
+		self.assertEqual(supervisor.doc()["leader_score"], 95)
+		supervisor.shot("reviewed")
+		self.assertTrue(result["service_centre"])
+
+		officer.open_form(f"/app/gs-evaluation-round/{evaluation['round']}")
+		officer.button("计算评议结果")
+		officer.page.wait_for_function("() => cur_frm.doc.status === 'Reviewing'")
+		officer.wait()
+		figures = officer.page.evaluate(
+			"""(round) => frappe.db.get_list('GS Evaluation Result', {filters: {round: round,
+				agent_name: ['in', ['朱永平', '田晓峰', '覃志刚']]}, fields: ['agent_name', 'citizen_score',
+				'ratings_count', 'peer_score', 'peer_count', 'leader_score', 'total_score', 'proposed_title'],
+				limit: 0})""",
+			evaluation["round"],
+		)
+		by_name = {row["agent_name"]: row for row in figures}
+		zhu = by_name["朱永平"]
+		self.assertGreaterEqual(zhu["ratings_count"], 5)
+		self.assertEqual(zhu["leader_score"], 95)
+		self.assertEqual(zhu["proposed_title"], "Model Proxy Agent")
+		self.assertEqual((by_name["田晓峰"]["peer_score"], by_name["田晓峰"]["peer_count"]), (92, 2))
+		self.assertEqual((by_name["覃志刚"]["peer_score"], by_name["覃志刚"]["peer_count"]), (86.5, 2))
+		officer.shot("computed")
+		self.assert_chinese(officer)
+		officer.button("确认称号")
+		dialog = officer.dialog()
+		expect(dialog).to_contain_text("代办服务标兵：朱永平")
+		officer.shot("confirm")
+		self.assert_chinese(officer)
+		officer.dialog_primary()
+		officer.page.wait_for_function("() => cur_frm.doc.status === 'Confirmed'")
+		officer.wait()
+		expect(officer.page.locator(".page-actions .btn:visible", has_text="计算评议结果")).to_have_count(0)
+		officer.shot("confirmed")
+		self.assert_chinese(officer)
+		listed = self.assert_pdf(
+			officer,
+			"frappe.utils.print_format.download_pdf",
+			doctype="GS Evaluation Round",
+			name=evaluation["round"],
+			format="GS Evaluation Result List",
+		)
+		self.assertGreater(len(listed), 5000)
+		self.assert_pdf(
+			officer,
+			"frappe.utils.print_format.download_pdf",
+			doctype="GS Evaluation Result",
+			name=result_name,
+			format="GS Evaluation Certificate",
+		)
+		officer.goto(f"/app/print/GS Evaluation Result/{result_name}")
+		preview = officer.page.frame_locator("iframe.print-format-container").locator(".print-format")
+		expect(preview).to_contain_text("荣誉证书")
+		expect(preview).to_contain_text("代办服务标兵")
+		expect(preview).to_contain_text("朱永平")
+		officer.shot("certificate")
+
+		agent = self.desk("village_agent")
+		agent.open_form(f"/app/gs-evaluation-result/{result_name}")
+		expect(agent.page.locator(".form-message").first).to_contain_text("代办服务标兵")
+		expect(agent.page.locator(".page-actions .btn:visible", has_text="领导点评")).to_have_count(0)
+		own = agent.page.evaluate(
+			"() => frappe.db.get_list('GS Evaluation Result', {fields: ['agent_name'], limit: 0})"
+		)
+		self.assertEqual({row["agent_name"] for row in own}, {"朱永平"})
+		agent.shot("own-result")
+		self.assert_chinese(agent)
+
+		guest = self.browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
+		self.addCleanup(guest.close)
+		page = guest.new_page()
+		page.goto(f"{BASE}/service-centres")
+		page.locator("a", has_text="金龙村便民服务站").first.click()
+		person = page.locator(".gs-agent", has_text="朱永平")
+		expect(person).to_contain_text("代办服务标兵")
+		expect(person).to_contain_text("有求必应，一次办好")
+		expect(person).to_contain_text("岗位职责")
+		page.screenshot(path=os.path.join(SHOTS, f"{self._testMethodName}-guest-station.png"), full_page=True)
+		self.assertEqual(english_on(page), [])
+
+
+class TestTownshipAssessment(DeskTestCase):
+	"""综合考核: the administrator moves five points of weight from 三亮三评 to the questionnaire; a citizen
+	answers the satisfaction questionnaire about 金龙村 on a phone, without an account; the supervisory officer
+	opens the quarter's assessment, records the two scores of a member of 人社局's staff stationed in 走马镇,
+	computes the ranking, publishes it and prints it; 走马镇's supervisor reads it and its report, and cannot
+	change it."""
+
+	def test_the_quarter_assessed_from_the_records_and_published(self):
+		assessment = SETUP["assessment"]
+		admin = self.desk("administrator")
+		for indicator, weight in (("三亮三评平均分", "0"), ("满意度问卷", "20")):
+			admin.goto(f"/app/gs-assessment-indicator/{indicator}")
+			admin.page.wait_for_function("() => cur_frm && cur_frm.doc && cur_frm.doc.indicator_name")
+			admin.fill("weight", weight)
+			admin.save()
+		admin.goto("/app/gs-assessment-indicator")
+		expect(admin.page.locator(".list-row-container").first).to_be_visible()
+		admin.shot("indicators")
+		self.assert_chinese(admin)
+
+		guest = self.browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
+		self.addCleanup(guest.close)
+		page = guest.new_page()
+		page.goto(f"{BASE}/questionnaire")
+		page.select_option("#centre", label="金龙村便民服务站")
+		page.locator("label", has_text="非常满意").click()
+		page.fill("#comment", "代办员上门办理，很方便")
+		page.locator("button[type=submit]").click()
+		expect(page.locator(".gs-thanks")).to_be_visible()
+		page.screenshot(
+			path=os.path.join(SHOTS, f"{self._testMethodName}-guest-questionnaire.png"), full_page=True
+		)
+		self.assertEqual(english_on(page), [])
+
+		officer = self.desk("supervisory")
+		officer.goto("/app/gs-township-assessment/new")
+		officer.fill("year", str(assessment["year"]))
+		officer.select("quarter", str(assessment["quarter"]))
+		officer.add_row(
+			"stationed_staff",
+			{
+				"staff_name": "李派驻",
+				"department": ("人力资源", SETUP["departments"]["social"].split(" - ")[0]),
+				"township": ("走马镇", "走马镇便民服务中心"),
+				"township_score": "92",
+				"department_score": "85",
+			},
+		)
+		officer.save()
+		doc = officer.doc()
+		self.assertEqual((doc["name"], doc["status"]), (assessment["name"], "Draft"))
+		self.assertEqual(doc["stationed_staff"][0]["total_score"], 89.2)  # 92 × 60 % + 85 × 40 %
+		officer.shot("draft")
+		self.assert_chinese(officer)
+		officer.button("计算考核排名")
+		officer.page.wait_for_function("() => (cur_frm.doc.rankings || []).length > 0")
+		officer.wait()
+		ranking = {row["township"]: row for row in officer.doc()["rankings"]}
+		zouma = next(name for name in ranking if "走马镇" in name)
+		self.assertGreaterEqual(ranking[zouma]["rank"], 1)
+		questionnaire = next(
+			line
+			for line in officer.doc()["lines"]
+			if line["township"] == zouma and line["indicator"] == "满意度问卷"
+		)
+		self.assertTrue(questionnaire["has_value"])
+		self.assertEqual(questionnaire["weight"], 20)
+		officer.shot("computed")
+		self.assert_chinese(officer)
+		officer.button("发布考核结果")
+		officer.confirm()
+		officer.page.wait_for_function("() => cur_frm.doc.status === 'Published'")
+		officer.wait()
+		expect(officer.page.locator(".page-actions .btn:visible", has_text="计算考核排名")).to_have_count(0)
+		officer.shot("published")
+		self.assert_chinese(officer)
+		self.assert_pdf(
+			officer,
+			"frappe.utils.print_format.download_pdf",
+			doctype="GS Township Assessment",
+			name=assessment["name"],
+			format="GS Township Assessment Result",
+		)
+
+		supervisor = self.desk("supervisor")
+		supervisor.open_form(f"/app/gs-township-assessment/{assessment['name']}")
+		for label in ("计算考核排名", "发布考核结果", "保存"):
+			expect(supervisor.page.locator(".page-actions .btn:visible", has_text=label)).to_have_count(0)
+		supervisor.shot("assessment")
+		self.assert_chinese(supervisor)
+		supervisor.button("考核报表")
+		expect(supervisor.page.locator(".dt-row", has_text="走马镇").first).to_be_visible()
+		supervisor.shot("report")
+		self.assert_chinese(supervisor)
+
+
 class TestStatistics(DeskTestCase):
 	"""统计分析: 走马镇's supervisor reads the statistics of the township and its villages — number cards and
 	charts with Chinese labels —, opens the 月报 and asks for it by email every month."""

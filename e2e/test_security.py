@@ -126,6 +126,40 @@ def expected(identity: str, doctype: str) -> set[str]:
 		# and the supervisory department
 		readers = {"village", "township", "county", "supervisor", "supervisory"}
 		return {WORLD["inspection"]["name"]} if identity in readers else set()
+	if doctype == "GS Evaluation Round":
+		# 三亮三评: every member of staff who is evaluated or evaluates (not the departments, not citizens)
+		readers = {*STAFF_WITH_CASES, "supervisory"}
+		return {WORLD["evaluation"]["name"]} if identity in readers else set()
+	if doctype == "GS Evaluation Result":
+		# an agent their own result; the first township's supervisor his township's and villages' agents and
+		# centres; the supervisory department all; window officers (no agent record) and departments none
+		evaluation = WORLD["evaluation"]
+		results, centres = evaluation["results"], evaluation["centres"]
+		if identity == "supervisory":
+			return set(results.values()) | set(centres.values())
+		if identity == "supervisor":
+			agents = {results[k] for k in ("village", "village2", "township", "mate")}
+			return agents | {centres[k] for k in ("t1", "v1a", "v1b")}
+		return {results[identity]} if identity in results else set()
+	if doctype == "GS Peer Rating":
+		# a colleague's score only its rater: the village's agent reads the score it gave, not the one it got
+		peer = WORLD["evaluation"]["peer"]
+		return {peer["by_village"]} if identity == "village" else set()
+	if doctype in (
+		"GS Township Assessment",
+		"GS Assessment Ranking",
+		"GS Assessment Line",
+		"GS Stationed Staff Score",
+	):
+		# 综合考核: the supervisory department and the supervisors (the county's ranking); child rows follow
+		return {WORLD["assessment"]["name"]} if identity in ("supervisory", "supervisor") else set()
+	if doctype == "GS Assessment Indicator":
+		readers = ("supervisory", "supervisor")
+		return set(WORLD["assessment"]["indicators"]) if identity in readers else set()
+	if doctype == "GS Questionnaire Response":
+		# anonymous answers: the supervisory department all; the first township's supervisor its village's
+		answers = WORLD["assessment"]["answers"]
+		return {"supervisory": set(answers.values()), "supervisor": {answers["v1a"]}}.get(identity, set())
 	if doctype == "GS Complaint":
 		complaints = WORLD["complaints"]
 		if identity in ("window", "lead", "supervisor", "supervisory"):
@@ -169,6 +203,8 @@ def fixture_records(doctype: str) -> set[str]:
 		everyone |= set(WORLD["reminders"].values())
 	if doctype == "GS Project Reminder":
 		everyone.add(WORLD["project_reminder"])
+	if doctype == "GS Peer Rating":
+		everyone |= set(WORLD["evaluation"]["peer"].values())  # the one nobody but its rater reads too
 	return everyone
 
 
@@ -203,6 +239,12 @@ DOCTYPES = (
 	"GS Performance Report",
 	"GS Joint Meeting",
 	"GS Inspection",
+	"GS Evaluation Round",
+	"GS Evaluation Result",
+	"GS Peer Rating",
+	"GS Township Assessment",
+	"GS Assessment Indicator",
+	"GS Questionnaire Response",
 	"GS Portal Profile",
 	"File",
 	"User",
@@ -225,6 +267,7 @@ CHILD_TABLES = (
 	("GS Meeting Decision", "GS Joint Meeting"),
 	("GS Inspection Result", "GS Inspection"),
 	("GS Inspection Finding", "GS Inspection"),
+	("GS Stationed Staff Score", "GS Township Assessment"),
 )
 
 
@@ -1977,6 +2020,217 @@ class SecuritySuite(unittest.TestCase):
 		self.assertEqual((stored["service_centre"], stored["score"]), (WORLD["centres"]["v1a"], 100))
 		self.assertTrue(all(row["result"] == "Met" for row in stored["results"]))
 		self.assertEqual(stored["findings"][0]["owner_agent"], WORLD["agents"]["village"])
+
+	def test_evaluation_scores_are_given_only_by_their_roles_and_never_edited(self):
+		"""三亮三评: a colleague is scored once, by staff of the same centre, never by oneself or anyone else;
+		a leader's review by the agent's supervisor only; results computed and titles confirmed by the
+		supervisory department only; no result or score is written, moved or deleted by any path."""
+		evaluation, agents = WORLD["evaluation"], WORLD["agents"]
+		name, results, peer = evaluation["name"], evaluation["results"], evaluation["peer"]
+		method = "govservice.supervision.evaluations."
+
+		def probe(client: Client, identity: str):
+			for target, why in (
+				(agents["village2"], "another village's agent"),
+				(agents.get(identity, agents["village"]), "oneself"),
+				(WORLD["evaluation"]["mate_agent"], "a colleague scored already"),
+			):
+				scored = client.call(
+					method + "submit_peer_ratings", round_name=name, ratings=[{"agent": target, "score": 100}]
+				)
+				self.record(
+					identity, "GS Peer Rating", f"score {why}", target, not ok(scored), scored.text[:120]
+				)
+			forged = client.call(
+				method + "submit_peer_ratings",
+				round_name=name,
+				ratings=[{"agent": agents["township"], "score": 1e9}],
+			)
+			self.record(
+				identity, "GS Peer Rating", "score out of range", name, not ok(forged), forged.text[:120]
+			)
+			# a leader's review: the first township's supervisor (and the supervisory department) for the agents
+			# of his centres; nobody for the second township's agent but the supervisory department
+			for key in ("village", "township2"):
+				reviewed = client.call(
+					method + "record_leader_review", result=results[key], score=60, comment=f"{identity} 点评"
+				)
+				may = identity == "supervisory" or (identity == "supervisor" and key == "village")
+				self.record(
+					identity,
+					"GS Evaluation Result",
+					f"leader's review of {key}",
+					results[key],
+					ok(reviewed) == may,
+					reviewed.text[:120],
+				)
+			for action, args in (
+				("compute_round", {"round_name": name}),
+				("confirm_round", {"round_name": name, "declined": []}),
+				("proposals", {"round_name": name}),
+			):
+				# the supervisory department computes and confirms (not called here: the round stays open)
+				if identity != "supervisory":
+					called = client.call(method + action, **args)
+					self.record(
+						identity, "GS Evaluation Round", action, name, not ok(called), called.text[:120]
+					)
+			for path, url, body in (
+				(
+					"REST PUT result score",
+					f"/api/resource/GS Evaluation Result/{results['village']}",
+					{"total_score": 100},
+				),
+				(
+					"REST PUT result owner",
+					f"/api/resource/GS Evaluation Result/{results['village']}",
+					{"agent_user": WORLD["users"]["township2"]},
+				),
+				("REST PUT peer score", f"/api/resource/GS Peer Rating/{peer['by_village']}", {"score": 0}),
+				(
+					"REST PUT peer rater",
+					f"/api/resource/GS Peer Rating/{peer['of_village']}",
+					{"rater": WORLD["users"]["county"]},
+				),
+				("REST PUT round", f"/api/resource/GS Evaluation Round/{name}", {"status": "Confirmed"}),
+				("REST PUT round weights", f"/api/resource/GS Evaluation Round/{name}", {"weight_peer": 100}),
+			):
+				forged = client.put(url, body)
+				self.record(
+					identity,
+					"GS Evaluation Result",
+					path,
+					url.rsplit("/", 1)[1],
+					not ok(forged),
+					forged.text[:120],
+				)
+			for doctype, body in (
+				(
+					"GS Peer Rating",
+					{
+						"round": name,
+						"agent": agents["village"],
+						"score": 0,
+						"rater": WORLD["users"]["village2"],
+					},
+				),
+				(
+					"GS Evaluation Result",
+					{
+						"round": name,
+						"agent": agents["village"],
+						"total_score": 100,
+						"confirmed_title": "Model Proxy Agent",
+					},
+				),
+			):
+				made = client.post_json(f"/api/resource/{doctype}", body)
+				self.record(identity, doctype, "REST POST", "*", not ok(made), made.text[:120])
+			for doctype, record in (
+				("GS Peer Rating", peer["by_village"]),
+				("GS Evaluation Result", results["village"]),
+				("GS Evaluation Round", name),
+			):
+				deleted = client.session.delete(f"{BASE}/api/resource/{doctype}/{record}")
+				self.record(
+					identity,
+					doctype,
+					"REST DELETE",
+					record,
+					deleted.status_code not in (200, 202),
+					deleted.text[:120],
+				)
+
+		self.run_matrix(probe, workers=1)
+		stored = self.admin.get(f"/api/resource/GS Evaluation Result/{results['village']}").json()["data"]
+		self.assertEqual((stored["total_score"], stored["agent_user"]), (0, WORLD["users"]["village"]))
+		self.assertIn(
+			stored.get("reviewed_by"), (None, WORLD["users"]["supervisor"], WORLD["users"]["supervisory"])
+		)
+		self.assertEqual(
+			self.admin.get(f"/api/resource/GS Evaluation Round/{name}").json()["data"]["status"],
+			"Peer Rating",
+		)
+
+	def test_an_assessment_is_computed_and_published_only_by_the_supervisory_department(self):
+		"""综合考核: only the supervisory department computes or publishes the ranking, or changes a stationed
+		member of staff's scores; a questionnaire answer is never changed, deleted or entered by others; the
+		portal questionnaire takes only a township or village and a known level."""
+		assessment = WORLD["assessment"]
+		name, stationed, answers = assessment["name"], assessment["stationed"], assessment["answers"]
+		method = "govservice.supervision.assessments."
+
+		def probe(client: Client, identity: str):
+			if identity != "supervisory":
+				for action in ("compute_assessment", "publish_assessment"):
+					called = client.call(method + action, name=name)
+					self.record(
+						identity, "GS Township Assessment", action, name, not ok(called), called.text[:120]
+					)
+				for path, url, body in (
+					(
+						"REST PUT stationed score",
+						f"/api/resource/GS Stationed Staff Score/{stationed}",
+						{"department_score": 100},
+					),
+					(
+						"REST PUT status",
+						f"/api/resource/GS Township Assessment/{name}",
+						{"status": "Published"},
+					),
+				):
+					forged = client.put(url, body)
+					self.record(
+						identity, "GS Township Assessment", path, name, not ok(forged), forged.text[:120]
+					)
+				made = client.post_json(
+					"/api/resource/GS Questionnaire Response",
+					{"service_centre": WORLD["centres"]["t1"], "satisfaction": "Very Satisfied"},
+				)
+				self.record(
+					identity, "GS Questionnaire Response", "REST POST", "*", not ok(made), made.text[:120]
+				)
+			for answer in answers.values():
+				changed = client.put(
+					f"/api/resource/GS Questionnaire Response/{answer}", {"satisfaction": "Very Dissatisfied"}
+				)
+				self.record(
+					identity,
+					"GS Questionnaire Response",
+					"REST PUT",
+					answer,
+					not ok(changed),
+					changed.text[:120],
+				)
+				deleted = client.session.delete(f"{BASE}/api/resource/GS Questionnaire Response/{answer}")
+				self.record(
+					identity,
+					"GS Questionnaire Response",
+					"REST DELETE",
+					answer,
+					deleted.status_code not in (200, 202),
+					deleted.text[:120],
+				)
+			for centre, level in (
+				(WORLD["centres"]["county"], "Satisfied"),
+				(WORLD["centres"]["v1a"], "<b>x</b>"),
+			):
+				answered = client.call(method + "submit_questionnaire", centre=centre, satisfaction=level)
+				self.record(
+					identity,
+					"GS Questionnaire Response",
+					"portal questionnaire refused",
+					centre,
+					not ok(answered),
+					answered.text[:120],
+				)
+
+		self.run_matrix(probe, workers=1)
+		stored = self.admin.get(f"/api/resource/GS Township Assessment/{name}").json()["data"]
+		self.assertEqual((stored["status"], stored["stationed_staff"][0]["department_score"]), ("Draft", 80))
+		for answer in answers.values():
+			kept = self.admin.get(f"/api/resource/GS Questionnaire Response/{answer}").json()["data"]
+			self.assertNotEqual(kept["satisfaction"], "Very Dissatisfied")
 
 	def test_statistics_count_only_the_callers_scope(self):
 		"""统计分析: a chart counts what its caller may read (the same number as the caller's own count of the

@@ -105,6 +105,9 @@ CHILD_DOCTYPES = (
 	"GS Inspection Template Item",
 	"GS Inspection Result",
 	"GS Inspection Finding",
+	"GS Assessment Ranking",
+	"GS Assessment Line",
+	"GS Stationed Staff Score",
 )
 permission_query_conditions.update(
 	{doctype: "govservice.security.queries.child_query" for doctype in CHILD_DOCTYPES}
@@ -124,7 +127,13 @@ CENTRE_SCOPED = (
 	"GS Collection Sheet",
 	"GS Performance Report",
 	"GS Inspection",
+	"GS Evaluation Result",
+	"GS Questionnaire Response",
 )
+# 三亮三评: an agent reads their own result (supervisors their centres', by the scope below); a colleague's
+# score only its rater (govservice.supervision.evaluations)
+permission_query_conditions["GS Evaluation Result"] = "govservice.supervision.evaluations.result_query"
+permission_query_conditions["GS Peer Rating"] = "govservice.supervision.evaluations.peer_query"
 for _doctype in CENTRE_SCOPED:
 	_query = permission_query_conditions.get(_doctype)
 	permission_query_conditions[_doctype] = [
@@ -149,6 +158,8 @@ has_permission = {
 	"GS Key Project": "govservice.key_projects.permissions.has_project_permission",
 	"Version": "govservice.security.history.has_version_permission",
 	"GS Supervision Alert": "govservice.supervision.permissions.has_alert_permission",
+	"GS Evaluation Result": "govservice.supervision.evaluations.has_result_permission",
+	"GS Peer Rating": "govservice.supervision.evaluations.has_peer_permission",
 }
 for _doctype in CENTRE_SCOPED:
 	_check = has_permission.get(_doctype)
@@ -226,6 +237,12 @@ APP_DOCTYPES = (
 	"GS Joint Meeting",
 	"GS Inspection",
 	"GS Inspection Template",
+	"GS Evaluation Round",
+	"GS Evaluation Result",
+	"GS Peer Rating",
+	"GS Assessment Indicator",
+	"GS Questionnaire Response",
+	"GS Township Assessment",
 	*CHILD_DOCTYPES,
 )
 NEVER_DELETED = (
@@ -242,6 +259,11 @@ NEVER_DELETED = (
 	"GS Performance Report",
 	"GS Joint Meeting",
 	"GS Inspection",
+	"GS Evaluation Round",
+	"GS Evaluation Result",
+	"GS Peer Rating",
+	"GS Questionnaire Response",
+	"GS Township Assessment",
 )
 # every app record: its save is checked (govservice.security.writes); ledgers are never deleted; a scoped
 # record carries its township and county, the scope's indexed columns (govservice.security.scope)

@@ -103,17 +103,17 @@ def bulk_insert_docs(doctype: str, rows: list[dict], now, chunk_size: int = 1000
 	"""Insert many records of `doctype` in a few multi-row INSERTs (one per `chunk_size` rows).
 
 	For system-written rows (ledgers, notifications) where per-document hooks are not wanted: every row gets
-	a random name and Administrator as owner; all rows must have the same keys.
+	its "name" or a random one, and Administrator as owner; all rows must have the same keys.
 	"""
 	if not rows:
 		return
-	fields = list(rows[0])
+	fields = [field for field in rows[0] if field != "name"]
 	frappe.db.bulk_insert(
 		doctype,
 		fields=["name", "creation", "modified", "owner", "modified_by", *fields],
 		values=[
 			(
-				frappe.generate_hash(length=12),
+				row.get("name") or frappe.generate_hash(length=12),
 				now,
 				now,
 				"Administrator",

@@ -33,6 +33,9 @@ SCOPE_FIELDS: dict[str, tuple[str, ...]] = {
 	"GS Supervision Alert": ("service_centre", "responsible_user", "source_doctype", "source_name"),
 	"GS Performance Report": ("service_centre", "status"),
 	"GS Inspection": ("service_centre",),
+	"GS Evaluation Result": ("round", "service_centre", "agent", "agent_user"),
+	"GS Peer Rating": ("round", "rater", "agent"),
+	"GS Questionnaire Response": ("service_centre",),
 }
 
 # Set only by the app, never by a person's insert: who filed a request through the portal, and so on.

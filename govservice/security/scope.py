@@ -44,6 +44,10 @@ CENTRE_SCOPED: dict[str, frozenset[str]] = {
 	"GS Performance Report": frozenset(("GS Supervisory Officer",)),
 	# 督查检查: the supervisory department inspects every centre; the centre's staff read their own
 	"GS Inspection": frozenset(("GS Supervisory Officer",)),
+	# 三亮三评: the supervisory department evaluates every centre; a supervisor their centres' staff
+	"GS Evaluation Result": frozenset(("GS Supervisory Officer",)),
+	# 满意度问卷: the supervisory department assesses every township; a supervisor reads their centres'
+	"GS Questionnaire Response": frozenset(("GS Supervisory Officer",)),
 }
 
 

@@ -47,9 +47,13 @@ def after_migrate() -> None:
 
 
 def ensure_inspection_templates() -> None:
+	"""The supervision's standard records, created once: the inspection checklist and the indicators of
+	the townships' quarterly assessment."""
+	from govservice.supervision.assessments import ensure_assessment_indicators
 	from govservice.supervision.inspections import ensure_inspection_templates as ensure
 
 	ensure()
+	ensure_assessment_indicators()
 
 
 def ensure_portal() -> None:

@@ -13,6 +13,8 @@ from govservice.tests.utils import use_site_language
 USERS = {
 	"village_agent": "a10@demo.govservice.localhost",  # 走马镇金龙村便民服务站
 	"county_agent": "a1@demo.govservice.localhost",
+	"county_agent2": "a2@demo.govservice.localhost",
+	"county_agent3": "a3@demo.govservice.localhost",
 	"window": "window@demo.govservice.localhost",
 	"lead": "lead@demo.govservice.localhost",
 	"supervisor": "supervisor@demo.govservice.localhost",  # 走马镇
@@ -39,6 +41,8 @@ def prepare(pixel_url: str = "http://127.0.0.1:8025/pixel") -> None:
 	overdue = ensure_overdue_case()
 	alert = ensure_supervision_alert(overdue)
 	performance = ensure_performance_month()
+	evaluation = ensure_evaluation_quarter()
+	assessment = ensure_assessment_quarter()
 	# the carrier refused a text a moment ago: the administrator is told when the desk starts
 	frappe.db.set_single_value("GS SMS Settings", "last_failure_on", frappe.utils.now_datetime())
 	frappe.db.commit()
@@ -67,6 +71,8 @@ def prepare(pixel_url: str = "http://127.0.0.1:8025/pixel") -> None:
 				"overdue_case": overdue,
 				"supervision_alert": alert,
 				"performance": performance,
+				"evaluation": evaluation,
+				"assessment": assessment,
 			},
 			ensure_ascii=False,
 		)
@@ -225,6 +231,58 @@ def ensure_supervision_alert(case: str) -> str:
 		update_modified=False,
 	)
 	return name
+
+
+def ensure_assessment_quarter() -> dict:
+	"""This quarter before its 综合考核: no assessment yet (an earlier run's is removed) and the default
+	indicators as installed."""
+	from govservice.domain.assessment_rules import DEFAULT_INDICATORS
+
+	today_ = getdate()
+	quarter = (today_.month - 1) // 3 + 1
+	name = frappe.db.get_value("GS Township Assessment", {"year": today_.year, "quarter": str(quarter)})
+	if name:  # the test site's own records of an earlier run
+		for table in ("GS Assessment Ranking", "GS Assessment Line", "GS Stationed Staff Score"):
+			frappe.db.delete(table, {"parent": name})
+		frappe.db.delete("GS Township Assessment", {"name": name})
+	for indicator, _source, weight in DEFAULT_INDICATORS:
+		frappe.db.set_value("GS Assessment Indicator", indicator, {"weight": weight, "is_active": 1})
+	return {"year": today_.year, "quarter": quarter, "name": f"GS-ASMT-{today_.year}-Q{quarter}"}
+
+
+def ensure_evaluation_quarter() -> dict:
+	"""This quarter before its 三亮三评: no round yet (an earlier run's round of the test site is removed),
+	colleagues' scores counted from two raters (the county hall has three agents), and five 非常满意 of
+	金龙村's agent 朱永平 in the quarter."""
+	from govservice.domain.evaluation_rules import quarter_period
+
+	today_ = getdate()
+	quarter = (today_.month - 1) // 3 + 1
+	name = frappe.db.get_value("GS Evaluation Round", {"year": today_.year, "quarter": str(quarter)})
+	if name:  # the test site's own records of an earlier run
+		frappe.db.delete("GS Peer Rating", {"round": name})
+		frappe.db.delete("GS Evaluation Result", {"round": name})
+		frappe.db.delete("GS Evaluation Round", {"name": name})
+	frappe.db.set_single_value("GS Settings", "eval_min_peer_raters", 2)
+	agent = frappe.db.get_value(
+		"GS Agent", {"user": USERS["village_agent"]}, ["name", "service_centre"], as_dict=True
+	)
+	start, _end = quarter_period(today_.year, quarter)
+	marked = "三亮三评演示评价"
+	if frappe.db.count("GS Rating", {"comment": marked, "rated_on": [">=", start]}) < 5:
+		for _ in range(5):
+			frappe.get_doc(
+				{
+					"doctype": "GS Rating",
+					"name": frappe.generate_hash(length=10),
+					"rating": "Very Satisfied",
+					"comment": marked,
+					"rated_on": now_datetime(),
+					"service_centre": agent.service_centre,
+					"agent": agent.name,
+				}
+			).db_insert()
+	return {"year": today_.year, "quarter": quarter, "round": f"GS-EVAL-{today_.year}-Q{quarter}"}
 
 
 def ensure_performance_month() -> dict:

@@ -148,6 +148,8 @@ def prepare() -> None:
 	performance = ensure_performance(centres)
 	meeting = ensure_meeting(departments)
 	inspection = ensure_inspection(centres, agents)
+	evaluation = ensure_evaluation(centres, agents, users)
+	assessment = ensure_assessment(centres, departments)
 	remove_stray_files(cases)
 	for method in ("sign_up", "login_with_code", "reset_password"):
 		frappe.cache.delete_value(f"rl:govservice.api.account.{method}:127.0.0.1")
@@ -178,6 +180,8 @@ def prepare() -> None:
 				"performance": performance,
 				"meeting": meeting,
 				"inspection": inspection,
+				"evaluation": evaluation,
+				"assessment": assessment,
 				"id_numbers": {cases[key]: number for key, number in ID_NUMBERS.items()},
 				"files": {cases[key]: case_file(cases[key]) for key in cases},
 				"file_names": {
@@ -622,6 +626,117 @@ def ensure_inspection(centres: dict, agents: dict) -> dict:
 		name = inspection.name
 	inspection = frappe.get_doc("GS Inspection", name)
 	return {"name": name, "finding": inspection.findings[0].name, "result": inspection.results[0].name}
+
+
+def ensure_evaluation(centres: dict, agents: dict, users: dict) -> dict:
+	"""三亮三评 of last year's fourth quarter, open for colleagues' scores: the first village's agent has scored
+	a colleague of the village (not an identity), and the colleague has scored the agent. Results of the
+	world's agents and centres; the two scores."""
+	from govservice.supervision import evaluations
+
+	colleague = make_agent(
+		"sec.village.mate@test.govservice", centres["v1a"], agent_name="一村同事", phone="13800001112"
+	)
+	year = getdate().year - 1
+	name = frappe.db.get_value("GS Evaluation Round", {"year": year, "quarter": "4"})
+	if name and frappe.db.get_value("GS Evaluation Round", name, "status") != "Peer Rating":
+		# an earlier run on this test site computed it: the world's round is open again
+		frappe.db.set_value("GS Evaluation Round", name, "status", "Peer Rating")
+		frappe.db.sql(
+			"""update `tabGS Evaluation Result` set total_score = 0, `rank` = 0, proposed_title = null,
+			confirmed_title = null, leader_score = 0, leader_comment = null, reviewed_by = null
+			where round = %s""",
+			name,
+		)
+	if not name:
+		name = frappe.get_doc({"doctype": "GS Evaluation Round", "year": year, "quarter": "4"}).insert().name
+	given = {}
+	for rater, rated in (
+		(users["village"], colleague.name),
+		("sec.village.mate@test.govservice", agents["village"]),
+	):
+		existing = frappe.db.get_value("GS Peer Rating", {"round": name, "rater": rater, "agent": rated})
+		if not existing:
+			frappe.set_user(rater)
+			evaluations.submit_peer_ratings(name, [{"agent": rated, "score": 88}])
+			frappe.set_user("Administrator")
+			existing = frappe.db.get_value("GS Peer Rating", {"round": name, "rater": rater, "agent": rated})
+		given["by_village" if rater == users["village"] else "of_village"] = existing
+	results = {
+		key: frappe.db.get_value("GS Evaluation Result", {"round": name, "agent": agents[key]})
+		for key in ("village", "village2", "township", "township2", "county")
+	}
+	results["mate"] = frappe.db.get_value("GS Evaluation Result", {"round": name, "agent": colleague.name})
+	centre_results = {
+		key: frappe.db.get_value(
+			"GS Evaluation Result", {"round": name, "service_centre": centre, "result_type": "Centre"}
+		)
+		for key, centre in centres.items()
+	}
+	return {
+		"name": name,
+		"results": results,
+		"centres": centre_results,
+		"peer": given,
+		"mate_agent": colleague.name,
+	}
+
+
+def ensure_assessment(centres: dict, departments: dict) -> dict:
+	"""综合考核 of last year's fourth quarter, a draft with a stationed member of staff of the first township;
+	two questionnaire answers (the first village's on the portal, the second township's on paper)."""
+	from govservice.supervision.assessments import ensure_assessment_indicators, submit_questionnaire
+
+	ensure_assessment_indicators()
+	year = getdate().year - 1
+	name = frappe.db.get_value("GS Township Assessment", {"year": year, "quarter": "4"})
+	if not name:
+		name = (
+			frappe.get_doc(
+				{
+					"doctype": "GS Township Assessment",
+					"year": year,
+					"quarter": "4",
+					"stationed_staff": [
+						{
+							"staff_name": "安全派驻人员",
+							"department": departments["d1"],
+							"township": centres["t1"],
+							"township_score": 90,
+							"department_score": 80,
+						}
+					],
+				}
+			)
+			.insert()
+			.name
+		)
+	answers = {}
+	for key, channel in (("v1a", "Portal"), ("t2", "Paper Questionnaire")):
+		existing = frappe.db.get_value("GS Questionnaire Response", {"service_centre": centres[key]})
+		if not existing:
+			if channel == "Portal":
+				frappe.set_user("Guest")
+				submit_questionnaire(centres[key], "Satisfied", "安全测试问卷")
+				frappe.set_user("Administrator")
+			else:
+				frappe.get_doc(
+					{
+						"doctype": "GS Questionnaire Response",
+						"service_centre": centres[key],
+						"satisfaction": "Basically Satisfied",
+						"channel": channel,
+					}
+				).insert()
+			existing = frappe.db.get_value("GS Questionnaire Response", {"service_centre": centres[key]})
+		answers[key] = existing
+	doc = frappe.get_doc("GS Township Assessment", name)
+	return {
+		"name": name,
+		"stationed": doc.stationed_staff[0].name,
+		"answers": answers,
+		"indicators": frappe.get_all("GS Assessment Indicator", pluck="name"),
+	}
 
 
 # the marker is content the desk shows: Chinese, like real complaints

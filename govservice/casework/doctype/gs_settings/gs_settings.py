@@ -48,6 +48,21 @@ class GSSettings(Document):
 	# end: auto-generated types
 	"""The app's settings; saving them also updates the portal site (its name in Website Settings)."""
 
+	def validate(self) -> None:
+		from frappe import _
+
+		from govservice.domain.evaluation_rules import weights_refusal
+
+		weights = (self.eval_weight_citizen, self.eval_weight_peer, self.eval_weight_leader)
+		if weights_refusal(weights):
+			frappe.throw(_("The three weights of the quarterly evaluation must add up to 100%."))
+		if (self.eval_min_peer_raters or 0) < 2:
+			frappe.throw(
+				_(
+					"Colleagues' scores must count from at least 2 raters, or the rated person knows who gave them."
+				)
+			)
+
 	def on_update(self) -> None:
 		from govservice.citizen_portal.site import apply_portal_site
 

@@ -1,0 +1,5 @@
+from govservice.security.rows import ParentScopedRow
+
+
+class GSStationedStaffScore(ParentScopedRow):
+	"""A row of a township assessment (综合考核)."""
