@@ -563,6 +563,68 @@ class TestElectronicSupervision(DeskTestCase):
 		self.assert_chinese(officer)
 
 
+class TestSupervisionBoard(DeskTestCase):
+	"""电子监察看板: the supervisory officer opens the board from 电子监察, sees 金龙村's overdue case as a red light
+	and drills down to it; 走马镇's supervisor sees only 走马镇's centres; 人社局's contact opens it from the
+	办不成事 workspace and sees only the department's clocks."""
+
+	def board(self, desk: Desk, action) -> list[dict]:
+		"""Do `action` (which runs the report) and read the rows it answered with."""
+		with desk.page.expect_response(lambda r: "frappe.desk.query_report.run" in r.url) as answered:
+			action()
+		self.assertEqual(answered.value.status, 200)
+		desk.wait()
+		return answered.value.json()["message"]["result"]
+
+	def test_each_level_reads_its_clocks_and_drills_down(self):
+		officer = self.desk("supervisory")
+		officer.goto("/app/supervision")
+		rows = self.board(
+			officer,
+			lambda: officer.page.locator(".shortcut-widget-box", has_text="电子监察看板").first.click(),
+		)
+		jinlong = next(row for row in rows if row["key"] == "走马镇金龙村")
+		self.assertGreaterEqual(jinlong["Red"], 1)
+		officer.shot("board")
+		self.assert_chinese(officer)
+		red = officer.page.locator(".dt-row", has_text="金龙村便民服务站").locator(
+			"a.gs-drill[data-light=Red]"
+		)
+		clocks = self.board(officer, lambda: red.first.click())
+		self.assertIn(SETUP["overdue_case"], [row["record"] for row in clocks])
+		self.assertEqual({row["light"] for row in clocks}, {"红灯"})
+		officer.shot("red-clocks")
+		self.assert_chinese(officer)
+		totals = self.board(officer, lambda: officer.button("返回汇总"))
+		self.assertTrue(all("Red" in row for row in totals))
+
+		supervisor = self.desk("supervisor")
+		keys = {
+			row["key"]
+			for row in self.board(supervisor, lambda: supervisor.goto("/app/query-report/Supervision Board"))
+		}
+		self.assertIn("走马镇金龙村", keys)
+		self.assertTrue(all(key.startswith("走马镇") for key in keys), keys)
+		supervisor.shot("township")
+		self.assert_chinese(supervisor)
+
+		contact = self.desk("contact")
+		contact.goto("/app/complaint-window")
+		self.board(
+			contact,
+			lambda: contact.page.locator(".shortcut-widget-box", has_text="电子监察看板").first.click(),
+		)
+		rows = self.board(
+			contact,
+			lambda: contact.page.evaluate(
+				"() => frappe.query_report.set_filter_value('group_by', 'Department')"
+			),
+		)
+		self.assertTrue({row["key"] for row in rows} <= {SETUP["departments"]["social"]}, rows)
+		contact.shot("department")
+		self.assert_chinese(contact)
+
+
 class TestSupervisionOfKeyProjects(DeskTestCase):
 	"""监督考核 of 重点项目: the county's supervisory officer reads every key project, its ledger and the
 	time-saved comparison, and prints the ledger, without changing a project; a department's leader in
@@ -892,7 +954,7 @@ class TestQuarterlyEvaluation(DeskTestCase):
 		agent.shot("scores")
 		self.assert_chinese(agent)
 		agent.dialog_primary()
-		agent.page.wait_for_function(f"() => cur_frm.doc.peer_ratings_count >= {len(scores)}")
+		expect(agent.page.locator(".modal.show")).to_have_count(0)
 		# what the agent reads of colleagues' scores: only those given
 		given = agent.page.evaluate(
 			"() => frappe.db.get_list('GS Peer Rating', {fields: ['rater'], limit: 0})"

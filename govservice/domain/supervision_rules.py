@@ -43,3 +43,16 @@ def next_step(level: str | None, existing_level: str | None, existing_open: bool
 	if existing_open and existing_level == YELLOW and level == RED:
 		return "raise"
 	return None
+
+
+# the live board's colours of a running clock
+GREEN_LIGHT, YELLOW_LIGHT, RED_LIGHT = "Green", "Yellow", "Red"
+LIGHTS = (GREEN_LIGHT, YELLOW_LIGHT, RED_LIGHT)
+
+
+def light(due, today, yellow_until) -> str:
+	"""A running clock's colour on the board: red once its deadline has passed, yellow while it falls due
+	by `yellow_until` (today and the next working days the settings give), green before that."""
+	if due < today:
+		return RED_LIGHT
+	return YELLOW_LIGHT if due <= yellow_until else GREEN_LIGHT

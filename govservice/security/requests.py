@@ -40,6 +40,7 @@ CITIZEN_METHODS = (
 	"govservice.api.portal.",
 	"govservice.api.account.",
 	"govservice.api.printing.download_pdf",
+	"govservice.supervision.assessments.submit_questionnaire",
 )
 # A web form's link fields search and check their records: a citizen may do so for their own requests and
 # the public catalogue only.

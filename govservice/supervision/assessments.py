@@ -192,7 +192,12 @@ def questionnaires_per_hour() -> int:
 @frappe.whitelist(allow_guest=True, methods=["POST"])
 @rate_limit(limit=questionnaires_per_hour, seconds=60 * 60)
 def submit_questionnaire(centre: str, satisfaction: str, comment: str | None = None) -> dict:
-	"""满意度问卷 on the portal: anonymous (no account, no address kept), about a township or village centre."""
+	"""满意度问卷 on the portal: anonymous (no account, no address kept), about a township or village centre.
+	Open to guests and citizens; staff enter what they collected in the desk, as themselves."""
+	from govservice.citizen_portal.utils import is_portal_user
+
+	if frappe.session.user != "Guest" and not is_portal_user():
+		raise frappe.PermissionError(_("Staff enter questionnaires in the desk."))
 	if satisfaction not in RATING_LEVELS:
 		frappe.throw(_("Choose how satisfied you are."), AssessmentError)
 	if not isinstance(centre, str) or frappe.db.get_value("GS Service Centre", centre, "level") not in (
@@ -200,15 +205,21 @@ def submit_questionnaire(centre: str, satisfaction: str, comment: str | None = N
 		"Village",
 	):
 		frappe.throw(_("Choose the township or village service centre you visited."), AssessmentError)
-	frappe.get_doc(
+	answer = frappe.get_doc(
 		{
 			"doctype": QUESTIONNAIRE,
 			"service_centre": centre,
 			"satisfaction": satisfaction,
 			"channel": "Portal",
-			"comment": (comment or "").strip()[:MAX_COMMENT],
+			"comment": (comment or "").strip()[:MAX_COMMENT] if isinstance(comment, str) else "",
 		}
-	).insert(ignore_permissions=True)
+	)
+	answer.flags.portal_answer = True
+	answer.insert(ignore_permissions=True)
+	# the record keeps no account: a citizen's answer is anonymous too
+	frappe.db.set_value(
+		QUESTIONNAIRE, answer.name, {"owner": "Guest", "modified_by": "Guest"}, update_modified=False
+	)
 	return {"thanks": True}
 
 

@@ -178,6 +178,9 @@ def submit_peer_ratings(round_name: str, ratings: str | list) -> int:
 	"""同事互评: the caller's scores for colleagues of their centre (each once a round, 0-100)."""
 	doc = frappe.get_doc(ROUND, round_name)
 	doc.check_permission("read")
+	# one rater's scores at a time in a round: the check for scores given and the insert are one step (a
+	# unique key on round, rater and colleague is the last guard)
+	frappe.db.get_value(ROUND, doc.name, "name", for_update=True)
 	if doc.status != "Peer Rating":
 		frappe.throw(_("Colleagues are scored only while the round is open for it."), EvaluationError)
 	if isinstance(ratings, str):
@@ -218,7 +221,6 @@ def submit_peer_ratings(round_name: str, ratings: str | list) -> int:
 			}
 		)
 	bulk_insert_docs(PEER, rows, now_datetime())
-	count_progress(doc.name)
 	return len(rows)
 
 
@@ -238,7 +240,10 @@ def record_leader_review(result: str, score, comment: str | None = None) -> None
 	open_round_or_throw(frappe.get_doc(ROUND, doc.round))
 	if isinstance(score, bool) or score_refusal(score):
 		frappe.throw(_("A score is a whole number from 0 to 100."), EvaluationError)
-	comment = (comment or "").strip()
+	from govservice.security.inputs import plain
+
+	# typed text is plain text wherever it is shown: the desk, the prints (set_value skips the save's cleaning)
+	comment = plain((comment or "").strip()) if isinstance(comment, str) else ""
 	if not comment:
 		frappe.throw(_("Write the leader's comment."), EvaluationError)
 	frappe.db.set_value(
@@ -253,16 +258,13 @@ def record_leader_review(result: str, score, comment: str | None = None) -> None
 	count_progress(doc.round)
 
 
-def count_progress(round_name: str) -> None:
-	frappe.db.set_value(
-		ROUND,
-		round_name,
-		{
-			"peer_ratings_count": frappe.db.count(PEER, {"round": round_name}),
-			"reviews_count": frappe.db.count(RESULT, {"round": round_name, "reviewed_by": ["is", "set"]}),
-		},
-		update_modified=False,
-	)
+def count_progress(round_name: str, with_scores: bool = False) -> None:
+	"""The round's progress: leaders' reviews as they come; colleagues' scores only when results are computed
+	(a count that moves with every score would tell who scored when)."""
+	values = {"reviews_count": frappe.db.count(RESULT, {"round": round_name, "reviewed_by": ["is", "set"]})}
+	if with_scores:
+		values["peer_ratings_count"] = frappe.db.count(PEER, {"round": round_name})
+	frappe.db.set_value(ROUND, round_name, values, update_modified=False)
 
 
 def quarter_figures(doc) -> dict:
@@ -310,8 +312,8 @@ def quarter_figures(doc) -> dict:
 	peers = {
 		row.agent: row
 		for row in frappe.db.sql(
-			"""select agent, sum(score) as total, count(*) as n from `tabGS Peer Rating`
-			where round = %(round)s group by agent""",
+			"""select agent, sum(score) as total, count(*) as n, count(distinct rater) as raters
+			from `tabGS Peer Rating` where round = %(round)s group by agent""",
 			args,
 			as_dict=True,
 		)
@@ -357,7 +359,10 @@ def compute_round(round_name: str) -> dict:
 			peer = figures["peers"].get(r.agent)
 			scores = {
 				"citizen": citizen_score(counts),
-				"peer": peer_score(peer.total, peer.n, doc.min_peer_raters) if peer else None,
+				# one score a rater (the unique key); raters counted apart in case a site holds older rows
+				"peer": peer_score(peer.total, peer.n, doc.min_peer_raters)
+				if peer and peer.raters == peer.n
+				else None,
 				"leader": flt(r.leader_score) if r.reviewed_by else None,
 			}
 			computed[r.name] = {
@@ -365,7 +370,8 @@ def compute_round(round_name: str) -> dict:
 				"ratings": sum(counts.values()),
 				"good": good_share(counts),
 				"peer": scores["peer"],
-				"peer_count": peer.n if peer else 0,
+				# how many colleagues scored is shown only once it counts (fewer would point at them)
+				"peer_count": peer.n if peer and peer.n >= doc.min_peer_raters else 0,
 				"total": total_score(scores, weights),
 				"red_cards": cint(figures["red_users"].get(r.agent_user)),
 				"inspection": None,
@@ -437,7 +443,7 @@ def compute_round(round_name: str) -> dict:
 	from govservice.security.writes import save_as_action
 
 	save_as_action(doc, evaluation_action=True)
-	count_progress(doc.name)
+	count_progress(doc.name, with_scores=True)
 	return {"agents": len(agents), "models": len(models), "windows": len(windows)}
 
 

@@ -145,6 +145,28 @@ class TestEvaluationRound(FrappeTestCase):
 		):
 			with self.assertRaises(EvaluationError):
 				evaluations.submit_peer_ratings(round_doc.name, refused)
+		# the database keeps one score a rater and colleague, whatever arrives at the same moment
+		from govservice.utils import bulk_insert_docs
+
+		stored = frappe.get_all(
+			"GS Peer Rating",
+			filters={"rater": "pj.amy@test.govservice"},
+			fields=[
+				"round",
+				"agent",
+				"agent_name",
+				"score",
+				"rater",
+				"service_centre",
+				"rated_on",
+				"docstatus",
+			],
+		)
+		with self.assertRaises(Exception) as refused:
+			bulk_insert_docs(
+				"GS Peer Rating", [dict(stored[0], name="GS-EVAL-X-1")], frappe.utils.now_datetime()
+			)
+		self.assertTrue(frappe.db.is_unique_key_violation(refused.exception))
 		for rater, score in (("cai", 95), ("dai", 85)):
 			frappe.set_user(f"pj.{rater}@test.govservice")
 			evaluations.submit_peer_ratings(round_doc.name, [{"agent": agent["ben"].name, "score": score}])
@@ -177,7 +199,8 @@ class TestEvaluationRound(FrappeTestCase):
 		frappe.set_user(self.supervisor)
 		with self.assertRaises(EvaluationError):
 			evaluations.record_leader_review(ben.name, 95, "")
-		evaluations.record_leader_review(ben.name, 95, "主动上门代办，群众认可")
+		evaluations.record_leader_review(ben.name, 95, "主动上门代办，<img src=x onerror=alert(1)>群众认可")
+		self.assertNotIn("<img", frappe.db.get_value("GS Evaluation Result", ben.name, "leader_comment"))
 		with self.assertRaises(frappe.PermissionError):  # results are the actions', never a save's
 			doc = frappe.get_doc("GS Evaluation Result", ben.name)
 			doc.leader_score = 100
@@ -196,7 +219,8 @@ class TestEvaluationRound(FrappeTestCase):
 		self.assertEqual((ben.leader_score, ben.total_score, ben.rank), (95, 96.0, 1))
 		self.assertEqual(ben.proposed_title, rules.MODEL_AGENT)
 		cai = self.result_of(round_doc.name, "cai")  # one colleague's score is not shown nor counted
-		self.assertEqual((cai.peer_score, cai.peer_count, cai.total_score, cai.rank), (0, 1, 0, 0))
+		# one colleague's score is neither shown nor counted, nor is it told that someone scored
+		self.assertEqual((cai.peer_score, cai.peer_count, cai.total_score, cai.rank), (0, 0, 0, 0))
 		village = frappe.get_doc(
 			"GS Evaluation Result",
 			{"round": round_doc.name, "service_centre": self.village, "result_type": "Centre"},

@@ -688,6 +688,8 @@ def ensure_assessment(centres: dict, departments: dict) -> dict:
 	from govservice.supervision.assessments import ensure_assessment_indicators, submit_questionnaire
 
 	ensure_assessment_indicators()
+	# the suite's identities all answer from 127.0.0.1: the hourly limit of one address is not what it tests
+	frappe.db.set_single_value("GS Settings", "questionnaires_per_hour", 1000)
 	year = getdate().year - 1
 	name = frappe.db.get_value("GS Township Assessment", {"year": year, "quarter": "4"})
 	if not name:

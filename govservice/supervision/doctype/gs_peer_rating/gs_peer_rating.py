@@ -18,4 +18,5 @@ class GSPeerRating(Document):
 
 def on_doctype_update() -> None:
 	frappe.db.add_index("GS Peer Rating", ["round", "agent"])
-	frappe.db.add_index("GS Peer Rating", ["rater", "round"])
+	# a rater scores a colleague once a round, whatever arrives at the same moment
+	frappe.db.add_unique("GS Peer Rating", ["rater", "round", "agent"], constraint_name="unique_rater_score")

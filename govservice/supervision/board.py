@@ -1,0 +1,191 @@
+"""电子监察's live board: every running clock — a case's deadline, a 办不成事 complaint's reply, a key-project
+approval, a bad rating's rectification, an inspection finding — green, yellow (falling due within the
+working days GS Settings gives) or red (overdue), counted by centre, department, service item or kind of
+clock, with drill-down to the clocks themselves.
+
+Counted by the database: one grouped query per kind of clock, whatever the number of records. What a reader
+counts is what their role supervises: the supervisory department and the administrators the county; a
+supervisor the clocks of their centres (the centre tree); a department's contact or leader in charge the
+clocks of their department. Colours by govservice.domain.supervision_rules.light.
+"""
+
+from __future__ import annotations
+
+import frappe
+from frappe import _
+from frappe.utils import cint, getdate
+
+from govservice.casework.stages import CLOCK_STAGES
+from govservice.complaints.permissions import departments_of
+from govservice.domain.supervision_rules import LIGHTS, light
+from govservice.organisation.calendar import get_work_calendar
+from govservice.security.registry import is_admin
+from govservice.security.scope import user_centres
+from govservice.supervision.permissions import CONTACT_ROLE, SUPERVISOR_ROLE, SUPERVISORY_ROLE
+
+DETAIL_LIMIT = 500
+DEFAULT_YELLOW_DAYS = 2
+# kind of clock: its tables, due date, centre, department, service item, running condition, record,
+# subject (SQL over the kind's own aliases; no value of the caller's is part of them)
+KINDS = {
+	"Case Deadline": {
+		"doctype": "GS Case",
+		"tables": "`tabGS Case` c left join `tabGS Service Item` i on i.name = c.service_item",
+		"due": "c.deadline_date",
+		"centre": "c.service_centre",
+		"department": "i.department",
+		"item": "c.service_item",
+		"running": "c.stage in %(stages)s and c.is_paused = 0",
+		"record": "c.name",
+		"subject": "c.item_name",
+	},
+	"Complaint Deadline": {
+		"doctype": "GS Complaint",
+		"tables": "`tabGS Complaint` x",
+		"due": "x.deadline_date",
+		"centre": "null",
+		"department": "x.department",
+		"item": "null",
+		"running": "x.status = 'Dispatched'",
+		"record": "x.name",
+		"subject": "x.department_name",
+	},
+	"Project Approval": {
+		"doctype": "GS Key Project",
+		"tables": "`tabGS Project Approval` a join `tabGS Key Project` p on p.name = a.parent",
+		"due": "a.due_date",
+		"centre": "p.service_centre",
+		"department": "a.department",
+		"item": "null",
+		"running": "a.parenttype = 'GS Key Project' and a.approval_status = 'In Progress' and a.is_paused = 0",
+		"record": "p.name",
+		"subject": "concat(p.project_name, '：', a.item_name)",
+	},
+	"Rectification": {
+		"doctype": "GS Rectification",
+		"tables": "`tabGS Rectification` r",
+		"due": "r.deadline_date",
+		"centre": "r.service_centre",
+		"department": "null",
+		"item": "null",
+		"running": "r.status = 'In Rectification'",
+		"record": "r.name",
+		"subject": "r.gs_case",
+	},
+	"Inspection Finding": {
+		"doctype": "GS Inspection",
+		"tables": "`tabGS Inspection Finding` f join `tabGS Inspection` n on n.name = f.parent",
+		"due": "f.deadline_date",
+		"centre": "n.service_centre",
+		"department": "null",
+		"item": "null",
+		"running": "f.parenttype = 'GS Inspection' and n.status = 'Completed' and f.finding_status = 'Open'",
+		"record": "n.name",
+		"subject": "left(f.finding, 60)",
+	},
+}
+DIMENSIONS = {"Service Centre": "centre", "Department": "department", "Service Item": "item", "Clock": None}
+
+
+def reach(user: str | None = None) -> dict | None:
+	"""What `user` supervises: {} for the county, {"centres": […]} and/or {"departments": […]}, or None."""
+	user = user or frappe.session.user
+	roles = set(frappe.get_roles(user))
+	if is_admin(user) or SUPERVISORY_ROLE in roles:
+		return {}
+	scope: dict = {}
+	if SUPERVISOR_ROLE in roles:
+		scope["centres"] = user_centres(user, "GS Case")
+	if CONTACT_ROLE in roles:
+		scope["departments"] = departments_of(user)
+	return scope if any(scope.values()) else None
+
+
+def condition(spec: dict, scope: dict) -> str:
+	"""The reader's part of a kind's clocks, as SQL over the kind's own columns (values escaped)."""
+	if not scope:
+		return "1=1"
+	parts = []
+	if scope.get("centres") and spec["centre"] != "null":
+		parts.append(f"{spec['centre']} in ({', '.join(frappe.db.escape(c) for c in scope['centres'])})")
+	if scope.get("departments") and spec["department"] != "null":
+		parts.append(
+			f"{spec['department']} in ({', '.join(frappe.db.escape(d) for d in scope['departments'])})"
+		)
+	return "(" + " or ".join(parts) + ")" if parts else "1=0"
+
+
+def yellow_until(today):
+	days = frappe.db.get_single_value("GS Settings", "yellow_light_days")
+	days = DEFAULT_YELLOW_DAYS if days is None else max(cint(days), 0)
+	return get_work_calendar().add_working_days(today, days) if days else today
+
+
+def counts(dimension: str, kind: str | None = None) -> list[dict]:
+	"""[{key, kind?, Green, Yellow, Red}] of the reader's running clocks grouped by `dimension`."""
+	scope = reach()
+	if scope is None:
+		raise frappe.PermissionError(_("The supervision board is for supervisors and departments."))
+	today = getdate()
+	args = {"today": today, "until": yellow_until(today), "stages": CLOCK_STAGES}
+	grouped: dict[str, dict] = {}
+	for name, spec in KINDS.items():
+		if kind and kind != name:
+			continue
+		column = DIMENSIONS[dimension]
+		key = f"'{name}'" if column is None else spec[column]
+		for row in frappe.db.sql(
+			f"""select {key} as `key`,
+				sum({spec["due"]} < %(today)s) as red,
+				sum({spec["due"]} >= %(today)s and {spec["due"]} <= %(until)s) as yellow,
+				sum({spec["due"]} > %(until)s) as green
+			from {spec["tables"]}
+			where {spec["running"]} and {spec["due"]} is not null and {condition(spec, scope)}
+			group by {key}""",
+			args,
+			as_dict=True,
+		):
+			into = grouped.setdefault(
+				row.key or "", {"key": row.key or "", "Green": 0, "Yellow": 0, "Red": 0}
+			)
+			for light_, field in zip(LIGHTS, ("green", "yellow", "red"), strict=True):
+				into[light_] += cint(row[field])
+	return sorted(grouped.values(), key=lambda r: (-r["Red"], -r["Yellow"], r["key"]))
+
+
+def clocks(dimension: str, key: str | None, light_: str | None, kind: str | None = None) -> list[dict]:
+	"""The reader's running clocks of one group (and colour), soonest due first, at most DETAIL_LIMIT."""
+	scope = reach()
+	if scope is None:
+		raise frappe.PermissionError(_("The supervision board is for supervisors and departments."))
+	today = getdate()
+	args = {"today": today, "until": yellow_until(today), "stages": CLOCK_STAGES, "key": key or ""}
+	rows = []
+	for name, spec in KINDS.items():
+		if kind and kind != name:
+			continue
+		column = DIMENSIONS[dimension]
+		if column is None and key and key != name:
+			continue
+		where = [spec["running"], f"{spec['due']} is not null", condition(spec, scope)]
+		if column is not None and key is not None:
+			where.append(f"coalesce({spec[column]}, '') = %(key)s")
+		if light_ == "Red":
+			where.append(f"{spec['due']} < %(today)s")
+		elif light_ == "Yellow":
+			where.append(f"{spec['due']} >= %(today)s and {spec['due']} <= %(until)s")
+		elif light_ == "Green":
+			where.append(f"{spec['due']} > %(until)s")
+		rows += frappe.db.sql(
+			f"""select '{name}' as clock, '{spec["doctype"]}' as doctype, {spec["record"]} as record,
+				{spec["subject"]} as subject, {spec["due"]} as due_date, {spec["centre"]} as centre,
+				{spec["department"]} as department
+			from {spec["tables"]} where {" and ".join(where)}
+			order by {spec["due"]} limit {DETAIL_LIMIT}""",
+			args,
+			as_dict=True,
+		)
+	for row in rows:
+		row.light = light(row.due_date, today, args["until"])
+	rows.sort(key=lambda r: (r.due_date, r.record))
+	return rows[:DETAIL_LIMIT]
