@@ -1,5 +1,6 @@
-"""绩效评估 at a province's size: the monthly snapshot's time and SQL statements, publication, and the public
-page's query, over synthetic cases, ratings, complaints and key-project approvals.
+"""绩效评估 at a province's size: the monthly snapshot's time and SQL statements, publication, the public
+page's query and the live board (电子监察看板) per level, over synthetic cases, ratings, complaints and
+key-project approvals.
 
 Run from the bench's `sites` directory with the bench's Python, on a site made for tests:
 
@@ -291,9 +292,43 @@ def main() -> None:
 				),
 				flush=True,
 			)
+			time_board(villages)
 		finally:
 			frappe.db.rollback()
 			frappe.destroy()
+
+
+def time_board(villages: list[str]) -> None:
+	"""电子监察看板 as each level counts it: the county (supervisory department), one township with its
+	villages (its supervisor) and one department (its contact), by centre and by department; p95 of 10."""
+	from govservice.supervision import board
+
+	township = frappe.db.get_value("GS Service Centre", villages[0], "parent_gs_service_centre")
+	centres = [
+		township,
+		*frappe.get_all("GS Service Centre", {"parent_gs_service_centre": township}, pluck="name"),
+	]
+	department = frappe.db.get_value("Department", {"department_name": f"{PREFIX}基准民政局"})
+	for role, scope in (
+		("county", {}),
+		("township supervisor", {"centres": centres}),
+		("department contact", {"departments": [department]}),
+	):
+		for dimension in ("Service Centre", "Department"):
+			run = counted(lambda: board.counts(dimension, scope=scope))  # noqa: B023
+			figures = timings(lambda: board.counts(dimension, scope=scope), repeat=10)  # noqa: B023
+			print(
+				json.dumps(
+					{
+						"board": f"{role} by {dimension}",
+						"groups": len(run.result),
+						"queries": run.queries,
+						**figures,
+					},
+					ensure_ascii=False,
+				),
+				flush=True,
+			)
 
 
 if __name__ == "__main__":
