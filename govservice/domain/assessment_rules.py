@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from govservice.domain.evaluation_rules import citizen_score
 from govservice.domain.performance_rules import share
-from govservice.domain.rating_rules import SCORES
 
 # source: what it measures, 0-100 (higher is better)
 SOURCES = (
@@ -64,12 +64,8 @@ def indicator_value(source: str, data: Mapping) -> float | None:
 		return None if data.get("inspection") is None else round(float(data["inspection"]), 1)
 	if source == "Staff Evaluation Score":
 		return None if data.get("evaluation") is None else round(float(data["evaluation"]), 1)
-	if source == "Questionnaire Satisfaction":
-		answers = data.get("answers") or {}
-		total = sum(int(answers.get(level) or 0) for level in SCORES)
-		if not total:
-			return None
-		return round(20.0 * sum(SCORES[level] * int(answers.get(level) or 0) for level in SCORES) / total, 1)
+	if source == "Questionnaire Satisfaction":  # the five levels scored as a rating's: 20-100
+		return citizen_score(data.get("answers") or {})
 	raise ValueError(f"unknown source {source}")
 
 

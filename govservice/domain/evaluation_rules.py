@@ -21,6 +21,11 @@ SATISFIED_WINDOW = "Citizen-Satisfied Window"  # 群众满意窗口
 MIN_SCORE, MAX_SCORE = 0, 100
 
 
+def quarter_of(day: datetime.date) -> int:
+	"""The quarter (1-4) `day` falls in."""
+	return (day.month - 1) // 3 + 1
+
+
 def quarter_period(year: int, quarter: int) -> tuple[datetime.date, datetime.date]:
 	"""First and last day of the quarter."""
 	if not 1 <= int(quarter) <= 4 or not 2000 <= int(year) <= 2100:

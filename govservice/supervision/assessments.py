@@ -31,7 +31,7 @@ from govservice.domain.assessment_rules import (
 from govservice.domain.evaluation_rules import ranks
 from govservice.domain.rating_rules import RATING_LEVELS
 from govservice.security.writes import save_as_action
-from govservice.supervision.evaluations import check_supervisory
+from govservice.supervision.permissions import require_supervisory
 
 ASSESSMENT = "GS Township Assessment"
 INDICATOR = "GS Assessment Indicator"
@@ -106,7 +106,7 @@ def quarter_data(doc) -> dict:
 @frappe.whitelist(methods=["POST"])
 def compute_assessment(name: str) -> int:
 	"""Every township's indicator values, points, total and rank, and the stationed staff's totals."""
-	check_supervisory()
+	require_supervisory(_("Only the supervisory department runs the township assessment."))
 	doc = frappe.get_doc(ASSESSMENT, name)
 	if doc.status != "Draft":
 		frappe.throw(_("A published assessment does not change."), AssessmentError)
@@ -159,8 +159,7 @@ def compute_assessment(name: str) -> int:
 			key=lambda row: (row["rank"] or 10**6, row["township"]),
 		),
 	)
-	fill_stationed_totals(doc)
-	doc.computed_on = now_datetime()
+	doc.computed_on = now_datetime()  # the stationed staff's totals are the save's (the controller)
 	save_as_action(doc, assessment_action=True)
 	return len(townships)
 
@@ -176,7 +175,7 @@ def fill_stationed_totals(doc) -> None:
 
 @frappe.whitelist(methods=["POST"])
 def publish_assessment(name: str) -> None:
-	check_supervisory()
+	require_supervisory(_("Only the supervisory department runs the township assessment."))
 	doc = frappe.get_doc(ASSESSMENT, name)
 	if doc.status != "Draft" or not doc.computed_on or not doc.rankings:
 		frappe.throw(_("Compute the results before publishing them."), AssessmentError)

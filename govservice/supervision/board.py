@@ -19,9 +19,8 @@ from govservice.casework.stages import CLOCK_STAGES
 from govservice.complaints.permissions import departments_of
 from govservice.domain.supervision_rules import LIGHTS, light
 from govservice.organisation.calendar import get_work_calendar
-from govservice.security.registry import is_admin
 from govservice.security.scope import user_centres
-from govservice.supervision.permissions import CONTACT_ROLE, SUPERVISOR_ROLE, SUPERVISORY_ROLE
+from govservice.supervision.permissions import CONTACT_ROLE, SUPERVISOR_ROLE, is_supervisory
 
 DETAIL_LIMIT = 500
 DEFAULT_YELLOW_DAYS = 2
@@ -91,7 +90,7 @@ def reach(user: str | None = None) -> dict | None:
 	"""What `user` supervises: {} for the county, {"centres": […]} and/or {"departments": […]}, or None."""
 	user = user or frappe.session.user
 	roles = set(frappe.get_roles(user))
-	if is_admin(user) or SUPERVISORY_ROLE in roles:
+	if is_supervisory(user):
 		return {}
 	scope: dict = {}
 	if SUPERVISOR_ROLE in roles:
@@ -121,25 +120,38 @@ def yellow_until(today):
 	return get_work_calendar().add_working_days(today, days) if days else today
 
 
-def counts(dimension: str, kind: str | None = None, scope: dict | None = None) -> list[dict]:
-	"""[{key, Green, Yellow, Red}] of the reader's running clocks grouped by `dimension` (`scope`: what
-	`reach` gives the reader; passed by the benchmark only)."""
+# each light as SQL over a kind's due date (the same rule as supervision_rules.light)
+LIGHT_SQL = {
+	"Red": "{due} < %(today)s",
+	"Yellow": "{due} >= %(today)s and {due} <= %(until)s",
+	"Green": "{due} > %(until)s",
+}
+
+
+def reader(scope: dict | None = None, **values) -> tuple[dict, dict]:
+	"""The reader's scope (or the benchmark's `scope`) and the query's values: today, the end of yellow."""
 	scope = reach() if scope is None else scope
 	if scope is None:
 		raise frappe.PermissionError(_("The supervision board is for supervisors and departments."))
 	today = getdate()
-	args = {"today": today, "until": yellow_until(today), "stages": CLOCK_STAGES}
+	return scope, {"today": today, "until": yellow_until(today), "stages": CLOCK_STAGES, **values}
+
+
+def counts(dimension: str, kind: str | None = None, scope: dict | None = None) -> list[dict]:
+	"""[{key, Green, Yellow, Red}] of the reader's running clocks grouped by `dimension` (`scope`: what
+	`reach` gives the reader; passed by the benchmark only)."""
+	scope, args = reader(scope)
 	grouped: dict[str, dict] = {}
 	for name, spec in KINDS.items():
 		if kind and kind != name:
 			continue
 		column = DIMENSIONS[dimension]
 		key = f"'{name}'" if column is None else spec[column]
+		sums = ", ".join(
+			f"sum({LIGHT_SQL[light_].format(due=spec['due'])}) as `{light_}`" for light_ in LIGHTS
+		)
 		for row in frappe.db.sql(
-			f"""select {key} as `key`,
-				sum({spec["due"]} < %(today)s) as red,
-				sum({spec["due"]} >= %(today)s and {spec["due"]} <= %(until)s) as yellow,
-				sum({spec["due"]} > %(until)s) as green
+			f"""select {key} as `key`, {sums}
 			from {spec["tables"]}
 			where {spec["running"]} and {spec["due"]} is not null and {condition(spec, scope)}
 			group by {key}""",
@@ -149,18 +161,14 @@ def counts(dimension: str, kind: str | None = None, scope: dict | None = None) -
 			into = grouped.setdefault(
 				row.key or "", {"key": row.key or "", "Green": 0, "Yellow": 0, "Red": 0}
 			)
-			for light_, field in zip(LIGHTS, ("green", "yellow", "red"), strict=True):
-				into[light_] += cint(row[field])
+			for light_ in LIGHTS:
+				into[light_] += cint(row[light_])
 	return sorted(grouped.values(), key=lambda r: (-r["Red"], -r["Yellow"], r["key"]))
 
 
 def clocks(dimension: str, key: str | None, light_: str | None, kind: str | None = None) -> list[dict]:
 	"""The reader's running clocks of one group (and colour), soonest due first, at most DETAIL_LIMIT."""
-	scope = reach()
-	if scope is None:
-		raise frappe.PermissionError(_("The supervision board is for supervisors and departments."))
-	today = getdate()
-	args = {"today": today, "until": yellow_until(today), "stages": CLOCK_STAGES, "key": key or ""}
+	scope, args = reader(key=key or "")
 	rows = []
 	for name, spec in KINDS.items():
 		if kind and kind != name:
@@ -171,12 +179,8 @@ def clocks(dimension: str, key: str | None, light_: str | None, kind: str | None
 		where = [spec["running"], f"{spec['due']} is not null", condition(spec, scope)]
 		if column is not None and key is not None:
 			where.append(f"coalesce({spec[column]}, '') = %(key)s")
-		if light_ == "Red":
-			where.append(f"{spec['due']} < %(today)s")
-		elif light_ == "Yellow":
-			where.append(f"{spec['due']} >= %(today)s and {spec['due']} <= %(until)s")
-		elif light_ == "Green":
-			where.append(f"{spec['due']} > %(until)s")
+		if light_ in LIGHT_SQL:
+			where.append(LIGHT_SQL[light_].format(due=spec["due"]))
 		rows += frappe.db.sql(
 			f"""select '{name}' as clock, '{spec["doctype"]}' as doctype, {spec["record"]} as record,
 				{spec["subject"]} as subject, {spec["due"]} as due_date, {spec["centre"]} as centre,
@@ -186,6 +190,7 @@ def clocks(dimension: str, key: str | None, light_: str | None, kind: str | None
 			args,
 			as_dict=True,
 		)
+	today = args["today"]
 	for row in rows:
 		row.light = light(row.due_date, today, args["until"])
 	rows.sort(key=lambda r: (r.due_date, r.record))

@@ -39,7 +39,12 @@ from govservice.domain.evaluation_rules import (
 	total_score,
 )
 from govservice.security.registry import is_admin
-from govservice.supervision.permissions import SUPERVISOR_ROLE, SUPERVISORY_ROLE
+from govservice.supervision.permissions import (
+	SUPERVISOR_ROLE,
+	SUPERVISORY_ROLE,
+	is_supervisory,
+	require_supervisory,
+)
 from govservice.utils import bulk_insert_docs, shown
 
 ROUND = "GS Evaluation Round"
@@ -52,13 +57,8 @@ class EvaluationError(frappe.ValidationError):
 	pass
 
 
-def is_supervisory(user: str | None = None) -> bool:
-	return is_admin(user) or SUPERVISORY_ROLE in frappe.get_roles(user)
-
-
 def check_supervisory() -> None:
-	if not is_supervisory():
-		raise frappe.PermissionError(_("Only the supervisory department runs the quarterly evaluation."))
+	require_supervisory(_("Only the supervisory department runs the quarterly evaluation."))
 
 
 def open_round(round_name: str) -> int:
@@ -269,7 +269,7 @@ def count_progress(round_name: str, with_scores: bool = False) -> None:
 
 def quarter_figures(doc) -> dict:
 	"""The quarter's ratings by agent and by centre (counts per level), red cards by agent's user and by
-	centre, inspection scores by centre, and colleagues' scores by agent: five grouped queries."""
+	centre, inspection scores by centre, and colleagues' scores by agent: four grouped queries."""
 	args = {"start": f"{doc.period_start} 00:00:00", "stop": f"{add_days(doc.period_end, 1)} 00:00:00"}
 	args |= {"start_day": doc.period_start, "end_day": doc.period_end, "round": doc.name}
 	by_agent: dict = {}
@@ -285,22 +285,17 @@ def quarter_figures(doc) -> dict:
 			if key:
 				levels = into.setdefault(key, {})
 				levels[row.rating] = levels.get(row.rating, 0) + row.n
-	red_users = dict(
-		frappe.db.sql(
-			"""select responsible_user, count(*) from `tabGS Supervision Alert`
-			where level = 'Red Card' and issued_on >= %(start)s and issued_on < %(stop)s
-			group by responsible_user""",
-			args,
-		)
-	)
-	red_centres = dict(
-		frappe.db.sql(
-			"""select service_centre, count(*) from `tabGS Supervision Alert`
-			where level = 'Red Card' and issued_on >= %(start)s and issued_on < %(stop)s
-			group by service_centre""",
-			args,
-		)
-	)
+	red_users: dict = {}
+	red_centres: dict = {}
+	for user, centre, count in frappe.db.sql(
+		"""select responsible_user, service_centre, count(*) from `tabGS Supervision Alert`
+		where level = 'Red Card' and issued_on >= %(start)s and issued_on < %(stop)s
+		group by responsible_user, service_centre""",
+		args,
+	):
+		for key, into in ((user, red_users), (centre, red_centres)):
+			if key:
+				into[key] = into.get(key, 0) + count
 	inspections = dict(
 		frappe.db.sql(
 			"""select service_centre, avg(score) from `tabGS Inspection`
@@ -380,13 +375,14 @@ def compute_round(round_name: str) -> dict:
 		else:
 			counts = figures["by_centre"].get(r.service_centre, {})
 			inspection = figures["inspections"].get(r.service_centre)
+			citizens = citizen_score(counts)  # a centre's total is its citizens' score
 			computed[r.name] = {
-				"citizen": citizen_score(counts),
+				"citizen": citizens,
 				"ratings": sum(counts.values()),
 				"good": good_share(counts),
 				"peer": None,
 				"peer_count": 0,
-				"total": citizen_score(counts),
+				"total": citizens,
 				"red_cards": cint(figures["red_centres"].get(r.service_centre)),
 				"inspection": flt(inspection, 1) if inspection is not None else None,
 				"level": r.level,

@@ -32,7 +32,7 @@ from govservice.domain.performance_rules import (
 	previous_month,
 )
 from govservice.organisation.calendar import get_work_calendar
-from govservice.supervision.permissions import SUPERVISORY_ROLE
+from govservice.supervision.permissions import require_supervisory
 
 DOCTYPE = "GS Performance Report"
 ROW_DOCTYPE = "GS Performance Row"
@@ -366,10 +366,7 @@ def scope_of(node, parents: dict) -> tuple[str | None, str | None]:
 
 
 def check_supervisory() -> None:
-	from govservice.security.registry import is_admin
-
-	if not (is_admin() or SUPERVISORY_ROLE in frappe.get_roles()):
-		raise frappe.PermissionError(_("Only the supervisory department publishes performance figures."))
+	require_supervisory(_("Only the supervisory department publishes performance figures."))
 
 
 @frappe.whitelist(methods=["POST"])

@@ -26,6 +26,17 @@ CONTACT_ROLE = "GS Department Contact"
 READ_TYPES = (None, "read", "print", "report", "export")
 
 
+def is_supervisory(user: str | None = None) -> bool:
+	"""The county's administrators and the supervisory department: who runs the supervision's actions."""
+	return is_admin(user) or SUPERVISORY_ROLE in frappe.get_roles(user)
+
+
+def require_supervisory(message: str) -> None:
+	"""Refuse with `message` (the action's own words) unless the caller is of the supervisory department."""
+	if not is_supervisory():
+		raise frappe.PermissionError(message)
+
+
 def alert_query(user: str | None = None, doctype: str | None = None) -> str:
 	user = user or frappe.session.user
 	roles = set(frappe.get_roles(user))

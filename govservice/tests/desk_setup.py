@@ -237,9 +237,10 @@ def ensure_assessment_quarter() -> dict:
 	"""This quarter before its 综合考核: no assessment yet (an earlier run's is removed) and the default
 	indicators as installed."""
 	from govservice.domain.assessment_rules import DEFAULT_INDICATORS
+	from govservice.domain.evaluation_rules import quarter_of
 
 	today_ = getdate()
-	quarter = (today_.month - 1) // 3 + 1
+	quarter = quarter_of(today_)
 	name = frappe.db.get_value("GS Township Assessment", {"year": today_.year, "quarter": str(quarter)})
 	if name:  # the test site's own records of an earlier run
 		for table in ("GS Assessment Ranking", "GS Assessment Line", "GS Stationed Staff Score"):
@@ -254,10 +255,10 @@ def ensure_evaluation_quarter() -> dict:
 	"""This quarter before its 三亮三评: no round yet (an earlier run's round of the test site is removed),
 	colleagues' scores counted from two raters (the county hall has three agents), and five 非常满意 of
 	金龙村's agent 朱永平 in the quarter."""
-	from govservice.domain.evaluation_rules import quarter_period
+	from govservice.domain.evaluation_rules import quarter_of, quarter_period
 
 	today_ = getdate()
-	quarter = (today_.month - 1) // 3 + 1
+	quarter = quarter_of(today_)
 	name = frappe.db.get_value("GS Evaluation Round", {"year": today_.year, "quarter": str(quarter)})
 	if name:  # the test site's own records of an earlier run
 		frappe.db.delete("GS Peer Rating", {"round": name})

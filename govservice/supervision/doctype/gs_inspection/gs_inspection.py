@@ -10,9 +10,8 @@ from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, today
 
 from govservice.domain.inspection_rules import deadline_days_refusal, inspection_score, unrecorded
-from govservice.security.registry import is_admin
 from govservice.security.writes import save_as_action
-from govservice.supervision.permissions import SUPERVISORY_ROLE
+from govservice.supervision.permissions import is_supervisory
 
 
 class InspectionError(frappe.ValidationError):
@@ -103,7 +102,7 @@ class GSInspection(Document):
 		if not finding:
 			frappe.throw(_("This inspection has no such finding."), InspectionError)
 		user = frappe.session.user
-		if not (is_admin() or SUPERVISORY_ROLE in frappe.get_roles() or user == finding.owner_user):
+		if not (is_supervisory() or user == finding.owner_user):
 			raise frappe.PermissionError(_("Only the person responsible closes this finding."))
 		if self.status != "Completed" or finding.finding_status != "Open":
 			frappe.throw(_("This finding is not open."), InspectionError)

@@ -8,9 +8,8 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from govservice.domain.performance_rules import month_of
-from govservice.security.registry import is_admin
 from govservice.security.writes import save_as_action
-from govservice.supervision.permissions import SUPERVISORY_ROLE
+from govservice.supervision.permissions import is_supervisory
 
 DONE_FIELDS = ("decision_status", "done_on", "done_by", "done_note")
 
@@ -70,11 +69,7 @@ class GSJointMeeting(Document):
 		if not decision:
 			frappe.throw(_("This meeting has no such decision."), MeetingError)
 		user = frappe.session.user
-		if not (
-			is_admin()
-			or SUPERVISORY_ROLE in frappe.get_roles()
-			or user in owners_of(decision.owner_department)
-		):
+		if not (is_supervisory() or user in owners_of(decision.owner_department)):
 			raise frappe.PermissionError(_("Only the owner department reports its decision done."))
 		if decision.decision_status == "Done":
 			frappe.throw(_("This decision is already reported done."), MeetingError)

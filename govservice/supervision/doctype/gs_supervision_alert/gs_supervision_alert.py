@@ -7,10 +7,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import now_datetime
 
-from govservice.security.registry import is_admin
 from govservice.security.scope import set_scope_centres
 from govservice.security.writes import save_as_action
-from govservice.supervision.permissions import SUPERVISORY_ROLE
+from govservice.supervision.permissions import require_supervisory
 
 HANDLINGS = ("Explanation", "Correction", "Accountability")
 
@@ -63,8 +62,7 @@ class GSSupervisionAlert(Document):
 		# alerts are the supervision run's: an action never inserts one
 		if self.is_new() or not self.name or not frappe.db.exists(self.doctype, self.name):
 			raise frappe.PermissionError(_("Only the supervisory department handles supervision alerts."))
-		if not (is_admin() or SUPERVISORY_ROLE in frappe.get_roles()):
-			raise frappe.PermissionError(_("Only the supervisory department handles supervision alerts."))
+		require_supervisory(_("Only the supervisory department handles supervision alerts."))
 
 	@frappe.whitelist()
 	def record_handling(self, handling: str, note: str) -> None:
