@@ -1,5 +1,5 @@
 """绩效评估 at a province's size: the monthly snapshot's time and SQL statements, publication, the public
-page's query and the live board (电子监察看板) per level, over synthetic cases, ratings, complaints and
+page's query, the live board (电子监察看板) per level and the county's 月报 PDF, over synthetic cases, ratings, complaints and
 key-project approvals.
 
 Run from the bench's `sites` directory with the bench's Python, on a site made for tests:
@@ -293,6 +293,7 @@ def main() -> None:
 				flush=True,
 			)
 			time_board(villages)
+			time_monthly_report(month)
 		finally:
 			frappe.db.rollback()
 			frappe.destroy()
@@ -329,6 +330,29 @@ def time_board(villages: list[str]) -> None:
 				),
 				flush=True,
 			)
+
+
+def time_monthly_report(month) -> None:
+	"""The 月报 PDF of the published month as the county reads it (every centre of the province): its time,
+	SQL statements, pages and size."""
+	import io
+
+	from pypdf import PdfReader
+
+	from govservice.supervision import monthly_report
+
+	run = counted(lambda: monthly_report.render(month))
+	print(
+		json.dumps(
+			{
+				"monthly report pdf_s": round(run.seconds, 2),
+				"queries": run.queries,
+				"pages": len(PdfReader(io.BytesIO(run.result)).pages),
+				"kb": len(run.result) // 1024,
+			}
+		),
+		flush=True,
+	)
 
 
 if __name__ == "__main__":

@@ -564,8 +564,8 @@ class TestElectronicSupervision(DeskTestCase):
 
 
 class TestSupervisionBoard(DeskTestCase):
-	"""电子监察看板: the supervisory officer opens the board from 电子监察, sees 金龙村's overdue case as a red light
-	and drills down to it; 走马镇's supervisor sees only 走马镇's centres; 人社局's contact opens it from the
+	"""电子监察看板: the supervisory officer opens the board from 电子监察, sees 金龙村's case past its promised
+	limit (within the statutory one) as a yellow light and drills down to it; 走马镇's supervisor sees only 走马镇's centres; 人社局's contact opens it from the
 	办不成事 workspace and sees only the department's clocks."""
 
 	def board(self, desk: Desk, action) -> list[dict]:
@@ -584,16 +584,16 @@ class TestSupervisionBoard(DeskTestCase):
 			lambda: officer.page.locator(".shortcut-widget-box", has_text="电子监察看板").first.click(),
 		)
 		jinlong = next(row for row in rows if row["key"] == "走马镇金龙村")
-		self.assertGreaterEqual(jinlong["Red"], 1)
+		self.assertGreaterEqual(jinlong["Yellow"], 1)
 		officer.shot("board")
 		self.assert_chinese(officer)
-		red = officer.page.locator(".dt-row", has_text="金龙村便民服务站").locator(
-			"a.gs-drill[data-light=Red]"
+		yellow = officer.page.locator(".dt-row", has_text="金龙村便民服务站").locator(
+			"a.gs-drill[data-light=Yellow]"
 		)
-		clocks = self.board(officer, lambda: red.first.click())
+		clocks = self.board(officer, lambda: yellow.first.click())
 		self.assertIn(SETUP["overdue_case"], [row["record"] for row in clocks])
-		self.assertEqual({row["light"] for row in clocks}, {"红灯"})
-		officer.shot("red-clocks")
+		self.assertEqual({row["light"] for row in clocks}, {"黄灯"})
+		officer.shot("yellow-clocks")
 		self.assert_chinese(officer)
 		totals = self.board(officer, lambda: officer.button("返回汇总"))
 		self.assertTrue(all("Red" in row for row in totals))
@@ -760,6 +760,26 @@ class TestMonthlyPerformanceFigures(DeskTestCase):
 		self.assertEqual((corrected["version"], corrected["status"]), (2, "Published"))
 		officer.shot("corrected")
 		self.assert_chinese(officer)
+		# the month's 月报 as the county reads it, and its designed PDF
+		officer.goto(f"/app/query-report/Monthly Service Report?month={performance['month']}")
+		officer.page.wait_for_function("() => frappe.query_report && !frappe.query_report.loading")
+		officer.wait()
+		expect(officer.page.locator(".dt-row", has_text="鹤峰县政务服务中心").first).to_be_visible()
+		officer.shot("monthly-report")
+		self.assert_chinese(officer)
+		with officer.page.context.expect_event(
+			"response", lambda r: "monthly_report_pdf" in r.url
+		) as answered:
+			officer.page.locator(
+				".page-actions .btn:visible, .custom-actions .btn:visible", has_text="月报PDF"
+			).first.click()
+		self.assertEqual(answered.value.status, 200)
+		self.assertEqual(answered.value.headers["content-type"], "application/pdf")
+		pdf = self.assert_pdf(
+			officer, "govservice.supervision.monthly_report.monthly_report_pdf", month=performance["month"]
+		)
+		with open(os.path.join(SHOTS, f"{self._testMethodName}-monthly-report.pdf"), "wb") as out:
+			out.write(pdf)
 		# the portal: the month as published, the county centre's figures marked corrected
 		guest = self.browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
 		self.addCleanup(guest.close)

@@ -2344,6 +2344,24 @@ class SecuritySuite(unittest.TestCase):
 				ok(mail) == reader,
 				mail.text[:120],
 			)
+			# the 月报 PDF: refused to whoever may not read the 月报; for its readers only a published month
+			# (the world's month is a draft) and only a date
+			pdf = "govservice.supervision.monthly_report.monthly_report_pdf"
+			for path, month in (
+				("monthly report pdf", WORLD["performance"]["month"]),
+				("monthly report pdf forged month", "<img src=x onerror=alert(1)>"),
+				("monthly report pdf path month", "../../../etc/passwd"),
+			):
+				answer = client.call(pdf, month=month)
+				refused = answer.status_code == 403 if not reader else answer.status_code in (417, 422)
+				self.record(
+					identity,
+					"GS Performance Report",
+					path,
+					"*",
+					refused and b"%PDF" not in answer.content[:8] and b"onerror" not in answer.content,
+					f"{answer.status_code} {answer.text[:120]}",
+				)
 
 		self.run_matrix(probe, workers=1)
 
@@ -2728,6 +2746,13 @@ class SecuritySuite(unittest.TestCase):
 				department=department,
 			)
 			self.assertNotEqual(response.status_code, 200, department)
+		# a hostile date is refused without being said back (Frappe's getdate would repeat it as markup)
+		for method in ("govservice.api.printing.complaint_ledger_pdf", "govservice.api.ledgers.work_log_csv"):
+			response = window.get(
+				f"/api/method/{method}", from_date="<img src=x onerror=alert(1)>", to_date="2026-12-31"
+			)
+			self.assertNotEqual(response.status_code, 200, method)
+			self.assertNotIn(b"onerror", response.content, method)
 		response = window.get(
 			"/api/method/govservice.api.printing.complaint_ledger_pdf",
 			from_date="2026-01-01",

@@ -13,15 +13,18 @@ message in the reader's language; a filter not declared is dropped.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 import frappe
 from frappe import _
-from frappe.utils import cint, getdate
+from frappe.utils import cint
 
 NAME_LENGTH = 140
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 def column(
@@ -46,10 +49,26 @@ class DateFilter:
 	def read(self, value) -> date | None:
 		if value in (None, ""):
 			return self.default() if self.default else None
-		try:
-			return getdate(str(value)[:10]) if isinstance(value, str) else getdate(value)
-		except Exception:
+		day = client_date(value)
+		if day is None:
 			refuse(self.label)
+		return day
+
+
+def client_date(value) -> date | None:
+	"""A date a client sent (a date, or an ISO date string, full-width digits allowed), or None. Only an ISO
+	date: Frappe's getdate answers an unparsable value with a message that repeats it, markup and all."""
+	if isinstance(value, datetime):
+		return value.date()
+	if isinstance(value, date):
+		return value
+	text = unicodedata.normalize("NFKC", str(value or "")).strip()[:10]
+	if not ISO_DATE.fullmatch(text):
+		return None
+	try:
+		return date.fromisoformat(text)
+	except ValueError:
+		return None
 
 
 @dataclass(frozen=True)

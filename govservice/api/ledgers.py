@@ -11,11 +11,11 @@ import tempfile
 
 import frappe
 from frappe import _
-from frappe.utils import getdate
 from werkzeug.wrappers import Response
 from werkzeug.wsgi import wrap_file
 
 from govservice.casework.report.work_log_ledger.work_log_ledger import columns, label_rows, ledger_filters
+from govservice.reporting import client_date
 
 CHUNK = 5000
 FIELDS = ["name", "log_on", "gs_case", "action", "description", "agent", "service_centre", "user"]
@@ -61,7 +61,10 @@ def work_log_csv(
 	"""The Work Log Ledger of a period as CSV (UTF-8 with BOM, for Excel), for those who may read the work
 	log; rows are those of the caller's centres."""
 	frappe.has_permission("GS Work Log", "read", throw=True)
-	if getdate(to_date) < getdate(from_date):
+	start, end = client_date(from_date), client_date(to_date)
+	if not start or not end:
+		frappe.throw(_("Give the period as two dates."))
+	if end < start:
 		frappe.throw(_("The period ends before it begins."))
 	filters = ledger_filters(
 		frappe._dict(
@@ -87,6 +90,6 @@ def work_log_csv(
 		direct_passthrough=True,
 	)
 	response.headers["Content-Length"] = str(size)
-	filename = f"work-log-{getdate(from_date)}-{getdate(to_date)}.csv"
+	filename = f"work-log-{start}-{end}.csv"
 	response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
 	return response

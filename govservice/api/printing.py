@@ -7,6 +7,7 @@ from werkzeug.wrappers import Response
 
 from govservice.citizen_portal.utils import is_portal_user
 from govservice.printing.render import pdf_from_html, wrap_body
+from govservice.reporting import client_date
 from govservice.utils import shown
 
 # What an applicant may download on the portal: their agreement and the notices addressed to them.
@@ -100,10 +101,7 @@ def complaint_ledger_pdf(from_date: str, to_date: str, department: str | None = 
 
 	if not frappe.has_permission("GS Complaint", "report"):
 		frappe.throw(_("You may not read the complaint ledger."), frappe.PermissionError)
-	try:
-		start, end = getdate(from_date), getdate(to_date)
-	except Exception:
-		frappe.throw(_("Give the period as two dates."), PrintError)
+	start, end = client_date(from_date), client_date(to_date)
 	if not start or not end or start > end or (end - start).days > 366:
 		frappe.throw(_("Give a period of at most one year, from its first to its last day."), PrintError)
 	if department and not (

@@ -55,6 +55,27 @@ SUM_FIELDS = (
 MIN_REASON_LENGTH = 10
 
 
+def parse_month(text) -> datetime.date | None:
+	"""The month a caller names ("2026-11" or any ISO date in it, full-width digits allowed) as its first day,
+	or None for anything else (never echoed back: the value may be hostile)."""
+	import re
+	import unicodedata
+
+	if isinstance(text, datetime.date):
+		return text.replace(day=1)
+	found = re.fullmatch(
+		r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", unicodedata.normalize("NFKC", str(text or "")).strip(), re.ASCII
+	)
+	if not found:
+		return None
+	year, month, day = (int(part) for part in found.groups(default="1"))
+	try:
+		datetime.date(year, month, day)
+	except ValueError:
+		return None
+	return datetime.date(year, month, 1)
+
+
 def month_of(day: datetime.date) -> datetime.date:
 	"""The first day of `day`'s month: how a month is named."""
 	return day.replace(day=1)

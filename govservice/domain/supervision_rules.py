@@ -50,9 +50,30 @@ GREEN_LIGHT, YELLOW_LIGHT, RED_LIGHT = "Green", "Yellow", "Red"
 LIGHTS = (GREEN_LIGHT, YELLOW_LIGHT, RED_LIGHT)
 
 
-def light(due, today, yellow_until) -> str:
+def light(due, today, yellow_until, statutory_from=None) -> str:
 	"""A running clock's colour on the board: red once its deadline has passed, yellow while it falls due
-	by `yellow_until` (today and the next working days the settings give), green before that."""
+	by `yellow_until` (today and the next working days the settings give), green before that. A case's
+	deadline is the promised limit: past it but within the statutory limit (a deadline on or after
+	`statutory_from`, see `statutory_thresholds`) it is yellow, red only once the statutory limit has passed."""
 	if due < today:
-		return RED_LIGHT
+		return YELLOW_LIGHT if statutory_from is not None and due >= statutory_from else RED_LIGHT
 	return YELLOW_LIGHT if due <= yellow_until else GREEN_LIGHT
+
+
+def statutory_thresholds(today, graces, count_working_days, earliest) -> dict[int, object]:
+	"""For each grace g (statutory minus promised working days), the earliest promised deadline whose
+	statutory limit has not passed by `today`: a deadline d is within it while
+	count_working_days(d, today) <= g. Found walking back from today, no further than `earliest`."""
+	import datetime
+
+	thresholds: dict[int, object] = {}
+	wanted = sorted({max(int(g), 0) for g in graces})
+	day = today
+	for grace in wanted:
+		if grace == 0:
+			thresholds[0] = today  # no grace: red as soon as passed
+			continue
+		while day > earliest and count_working_days(day - datetime.timedelta(days=1), today) <= grace:
+			day -= datetime.timedelta(days=1)
+		thresholds[grace] = day
+	return thresholds

@@ -14,6 +14,11 @@ from govservice.utils import shown
 
 
 class ScopedAutoEmailReport(AutoEmailReport):
+	def send(self):
+		if self.report in PUBLISHED_REPORTS:
+			return send_published(self)
+		return super().send()
+
 	def validate(self) -> None:
 		super().validate()
 		if not run_as(self.user, lambda: frappe.get_doc("Report", self.report).is_permitted()):
@@ -39,3 +44,35 @@ def run_as(user: str, job):
 		frappe.set_user(caller)
 		frappe.local.session.update(session)
 		frappe.local.form_dict = form_dict
+
+
+# reports mailed as their own designed PDF beside the table, when their period is published rather than on
+# the scheduler's day: report → (the period's filter, the module that renders and names it)
+PUBLISHED_REPORTS = {"Monthly Service Report": ("month", "govservice.supervision.monthly_report")}
+
+
+def send_published(self: AutoEmailReport) -> None:
+	"""send() of a report in PUBLISHED_REPORTS: only for a period given in `flags.month` (the publication's
+	job), with its PDF, rendered as the reader, beside the table."""
+	period_filter, module_name = PUBLISHED_REPORTS[self.report]
+	if not self.flags.month:
+		return  # Frappe's monthly run: the figures are mailed when they are published
+	module = frappe.get_module(module_name)
+	month = module.month_given(self.flags.month)
+	self.filters = {**(frappe.parse_json(self.filters) if self.filters else {}), period_filter: str(month)}
+	table = self.get_report_content()
+	pdf = run_as(self.user, lambda: module.render(month))
+	title = module.file_name(month)
+	attachments = [{"fname": f"{title}.pdf", "fcontent": pdf}]
+	if table and self.format != "HTML":
+		attachments.append({"fname": f"{title}.{self.format.lower()}", "fcontent": table})
+	frappe.sendmail(
+		recipients=self.email_to.split(),
+		subject=title,
+		message=_("{0} of {1}, as published, for the centres you may see.").format(
+			_(self.report), f"{month:%Y-%m}"
+		),
+		attachments=attachments,
+		reference_doctype=self.doctype,
+		reference_name=self.name,
+	)

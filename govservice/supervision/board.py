@@ -1,7 +1,9 @@
 """电子监察's live board: every running clock — a case's deadline, a 办不成事 complaint's reply, a key-project
-approval, a bad rating's rectification, an inspection finding — green, yellow (falling due within the
-working days GS Settings gives) or red (overdue), counted by centre, department, service item or kind of
-clock, with drill-down to the clocks themselves.
+approval, a bad rating's rectification, an inspection finding, a special-group visit due, a collected
+request's promised answer — green, yellow (falling due within the working days GS Settings gives, or, for a
+case, past the promised limit but within the statutory one) or red (overdue), counted by centre,
+department, service item or kind of clock, with drill-down to the clocks themselves (villagers' names
+shortened to the family name).
 
 Counted by the database: one grouped query per kind of clock, whatever the number of records. What a reader
 counts is what their role supervises: the supervisory department and the administrators the county; a
@@ -11,13 +13,16 @@ clocks of their department. Colours by govservice.domain.supervision_rules.light
 
 from __future__ import annotations
 
+import datetime
+
 import frappe
 from frappe import _
 from frappe.utils import cint, getdate
 
 from govservice.casework.stages import CLOCK_STAGES
 from govservice.complaints.permissions import departments_of
-from govservice.domain.supervision_rules import LIGHTS, light
+from govservice.domain.outreach_rules import mask_name
+from govservice.domain.supervision_rules import LIGHTS, statutory_thresholds
 from govservice.organisation.calendar import get_work_calendar
 from govservice.security.scope import user_centres
 from govservice.supervision.permissions import CONTACT_ROLE, SUPERVISOR_ROLE, is_supervisory
@@ -37,6 +42,8 @@ KINDS = {
 		"running": "c.stage in %(stages)s and c.is_paused = 0",
 		"record": "c.name",
 		"subject": "c.item_name",
+		# working days between the promised limit (the deadline) and the statutory one
+		"grace": "greatest(coalesce(i.statutory_limit_days, 0) - coalesce(c.promised_limit_days, 0), 0)",
 	},
 	"Complaint Deadline": {
 		"doctype": "GS Complaint",
@@ -82,6 +89,31 @@ KINDS = {
 		"record": "n.name",
 		"subject": "left(f.finding, 60)",
 	},
+	"Visit Due": {
+		"doctype": "GS Special Group Member",
+		"tables": "`tabGS Special Group Member` m",
+		"due": "m.next_visit_due",
+		"centre": "m.service_centre",
+		"department": "null",
+		"item": "null",
+		"running": "m.is_active = 1",
+		"record": "m.name",
+		"subject": "m.full_name",
+		"masked": True,  # a name read beyond the village: the family name only
+	},
+	"Collection Answer": {
+		"doctype": "GS Collection Sheet",
+		"tables": "`tabGS Collection Request` r join `tabGS Collection Sheet` s on s.name = r.parent",
+		"due": "r.respond_by",
+		"centre": "s.service_centre",
+		"department": "null",
+		"item": "null",
+		"running": "r.parenttype = 'GS Collection Sheet' and s.status = 'Dispatched' and ifnull(r.reply, '') = ''"
+		" and ifnull(r.gs_case, '') = ''",
+		"record": "s.name",
+		"subject": "r.requester_name",
+		"masked": True,
+	},
 }
 DIMENSIONS = {"Service Centre": "centre", "Department": "department", "Service Item": "item", "Clock": None}
 
@@ -120,36 +152,73 @@ def yellow_until(today):
 	return get_work_calendar().add_working_days(today, days) if days else today
 
 
-# each light as SQL over a kind's due date (the same rule as supervision_rules.light)
+# each light as SQL over a kind's due date (the same rule as supervision_rules.light); a kind with a grace
+# (a case: the statutory limit beyond the promised one) is yellow, not red, until the grace has passed
 LIGHT_SQL = {
 	"Red": "{due} < %(today)s",
 	"Yellow": "{due} >= %(today)s and {due} <= %(until)s",
 	"Green": "{due} > %(until)s",
 }
+# the longest grace the board tells apart (working days); a longer one counts as this long
+MAX_GRACE = 120
 
 
-def reader(scope: dict | None = None, **values) -> tuple[dict, dict]:
-	"""The reader's scope (or the benchmark's `scope`) and the query's values: today, the end of yellow."""
+def light_sql(spec: dict, light_: str, thresholds: dict) -> str:
+	due = spec["due"]
+	if "grace" not in spec or light_ == "Green":
+		return LIGHT_SQL[light_].format(due=due)
+	statutory_from = "(case least({grace}, {top}) {branches} else {last} end)".format(
+		grace=spec["grace"],
+		top=MAX_GRACE,
+		branches=" ".join(
+			f"when {grace} then {frappe.db.escape(str(day))}" for grace, day in thresholds.items()
+		),
+		last=frappe.db.escape(str(thresholds[max(thresholds)])),
+	)
+	if light_ == "Red":
+		return f"{due} < %(today)s and {due} < {statutory_from}"
+	return (
+		f"(({due} >= %(today)s and {due} <= %(until)s) or ({due} < %(today)s and {due} >= {statutory_from}))"
+	)
+
+
+def statutory_days(today) -> dict:
+	"""supervision_rules.statutory_thresholds for every grace up to the longest of the catalogue's items."""
+	longest = frappe.db.sql(
+		"select max(greatest(coalesce(statutory_limit_days, 0) - coalesce(promised_limit_days, 0), 0))"
+		" from `tabGS Service Item`"
+	)[0][0]
+	calendar = get_work_calendar()
+	return statutory_thresholds(
+		today,
+		range(min(cint(longest), MAX_GRACE) + 1),
+		calendar.count_working_days,
+		max(calendar.start, today - datetime.timedelta(days=3 * MAX_GRACE)),
+	)
+
+
+def reader(scope: dict | None = None, **values) -> tuple[dict, dict, dict]:
+	"""The reader's scope (or the benchmark's `scope`), the query's values (today, the end of yellow) and the
+	statutory thresholds of the cases' graces."""
 	scope = reach() if scope is None else scope
 	if scope is None:
 		raise frappe.PermissionError(_("The supervision board is for supervisors and departments."))
 	today = getdate()
-	return scope, {"today": today, "until": yellow_until(today), "stages": CLOCK_STAGES, **values}
+	args = {"today": today, "until": yellow_until(today), "stages": CLOCK_STAGES, **values}
+	return scope, args, statutory_days(today)
 
 
 def counts(dimension: str, kind: str | None = None, scope: dict | None = None) -> list[dict]:
 	"""[{key, Green, Yellow, Red}] of the reader's running clocks grouped by `dimension` (`scope`: what
 	`reach` gives the reader; passed by the benchmark only)."""
-	scope, args = reader(scope)
+	scope, args, thresholds = reader(scope)
 	grouped: dict[str, dict] = {}
 	for name, spec in KINDS.items():
 		if kind and kind != name:
 			continue
 		column = DIMENSIONS[dimension]
 		key = f"'{name}'" if column is None else spec[column]
-		sums = ", ".join(
-			f"sum({LIGHT_SQL[light_].format(due=spec['due'])}) as `{light_}`" for light_ in LIGHTS
-		)
+		sums = ", ".join(f"sum({light_sql(spec, light_, thresholds)}) as `{light_}`" for light_ in LIGHTS)
 		for row in frappe.db.sql(
 			f"""select {key} as `key`, {sums}
 			from {spec["tables"]}
@@ -168,7 +237,7 @@ def counts(dimension: str, kind: str | None = None, scope: dict | None = None) -
 
 def clocks(dimension: str, key: str | None, light_: str | None, kind: str | None = None) -> list[dict]:
 	"""The reader's running clocks of one group (and colour), soonest due first, at most DETAIL_LIMIT."""
-	scope, args = reader(key=key or "")
+	scope, args, thresholds = reader(key=key or "")
 	rows = []
 	for name, spec in KINDS.items():
 		if kind and kind != name:
@@ -180,18 +249,22 @@ def clocks(dimension: str, key: str | None, light_: str | None, kind: str | None
 		if column is not None and key is not None:
 			where.append(f"coalesce({spec[column]}, '') = %(key)s")
 		if light_ in LIGHT_SQL:
-			where.append(LIGHT_SQL[light_].format(due=spec["due"]))
-		rows += frappe.db.sql(
+			where.append(light_sql(spec, light_, thresholds))
+		colour = "case when {} then 'Red' when {} then 'Yellow' else 'Green' end".format(
+			light_sql(spec, "Red", thresholds), light_sql(spec, "Yellow", thresholds)
+		)
+		found = frappe.db.sql(
 			f"""select '{name}' as clock, '{spec["doctype"]}' as doctype, {spec["record"]} as record,
 				{spec["subject"]} as subject, {spec["due"]} as due_date, {spec["centre"]} as centre,
-				{spec["department"]} as department
+				{spec["department"]} as department, {colour} as light
 			from {spec["tables"]} where {" and ".join(where)}
 			order by {spec["due"]} limit {DETAIL_LIMIT}""",
 			args,
 			as_dict=True,
 		)
-	today = args["today"]
-	for row in rows:
-		row.light = light(row.due_date, today, args["until"])
+		if spec.get("masked"):
+			for row in found:
+				row.subject = mask_name(row.subject)
+		rows += found
 	rows.sort(key=lambda r: (r.due_date, r.record))
 	return rows[:DETAIL_LIMIT]

@@ -29,6 +29,7 @@ from govservice.domain.performance_rules import (
 	finish,
 	month_end,
 	month_of,
+	parse_month,
 	previous_month,
 )
 from govservice.organisation.calendar import get_work_calendar
@@ -373,9 +374,8 @@ def check_supervisory() -> None:
 def publish_month(month: str) -> int:
 	"""Publish every draft report of `month` (YYYY-MM-DD, its first day): from now on they do not change."""
 	check_supervisory()
-	try:
-		day = month_of(getdate(month))
-	except Exception:
+	day = parse_month(month)
+	if not day:
 		frappe.throw(_("Give the month as a date."), PerformanceError)
 	drafts = frappe.get_all(DOCTYPE, filters={"month": day, "status": "Draft"}, pluck="name")
 	if not drafts:
@@ -389,6 +389,13 @@ def publish_month(month: str) -> int:
 	)
 	frappe.get_doc(DOCTYPE, drafts[0]).add_comment(
 		"Info", _("The figures of {0} were published ({1} centres).").format(f"{day:%Y-%m}", len(drafts))
+	)
+	# the 月报 to the readers who asked for it, once the publication is committed
+	frappe.enqueue(
+		"govservice.supervision.monthly_report.mail_subscribers",
+		month=str(day),
+		queue="long",
+		enqueue_after_commit=True,
 	)
 	return len(drafts)
 

@@ -32,6 +32,33 @@ class TestLights(FrappeTestCase):
 		self.assertEqual(light(today, today, until), "Yellow")
 		self.assertEqual(light(until, today, until), "Yellow")
 		self.assertEqual(light(datetime.date(2026, 12, 10), today, until), "Green")
+		# past the promised limit, within the statutory one: yellow; past both: red
+		statutory_from = datetime.date(2026, 12, 1)
+		self.assertEqual(light(datetime.date(2026, 12, 4), today, until, statutory_from), "Yellow")
+		self.assertEqual(light(datetime.date(2026, 12, 1), today, until, statutory_from), "Yellow")
+		self.assertEqual(light(datetime.date(2026, 11, 30), today, until, statutory_from), "Red")
+
+	def test_statutory_thresholds_count_working_days(self):
+		from govservice.domain.supervision_rules import statutory_thresholds
+		from govservice.domain.workdays import WorkCalendar
+
+		start = datetime.date(2026, 11, 1)
+		weekends = {start + datetime.timedelta(days=n) for n in range(61)}
+		weekends = {day for day in weekends if day.weekday() >= 5}
+		calendar = WorkCalendar(weekends, start, datetime.date(2026, 12, 31))
+		today = datetime.date(2026, 12, 7)  # a Monday
+		found = statutory_thresholds(today, (0, 1, 3), calendar.count_working_days, start)
+		# grace 0: red from yesterday; 1: Friday's deadline still within (one working day, Monday, after it);
+		# 3: Wednesday's (Thursday, Friday, Monday)
+		self.assertEqual(found[0], today)
+		self.assertEqual(found[1], datetime.date(2026, 12, 4))
+		self.assertEqual(found[3], datetime.date(2026, 12, 2))
+		for grace, day in found.items():
+			self.assertLessEqual(calendar.count_working_days(day, today), grace)
+			if grace:
+				self.assertGreater(
+					calendar.count_working_days(day - datetime.timedelta(days=1), today), grace
+				)
 
 
 class TestBoard(FrappeTestCase):
@@ -62,10 +89,68 @@ class TestBoard(FrappeTestCase):
 			("Green", calendar.add_working_days(today, 10)),
 		):
 			case = make_case(item, cls.village, cls.agent.name)
+			# promised as long as the statutory limit (20): no grace, red once past
 			frappe.db.set_value(
-				"GS Case", case.name, {"stage": "In Progress", "deadline_date": due, "is_paused": 0}
+				"GS Case",
+				case.name,
+				{"stage": "In Progress", "deadline_date": due, "is_paused": 0, "promised_limit_days": 20},
 			)
 			cls.cases[colour] = case.name
+		# promised 10 of the statutory 20 working days, one working day past the promise: yellow, not red
+		late = make_case(item, cls.village, cls.agent.name)
+		frappe.db.set_value(
+			"GS Case",
+			late.name,
+			{
+				"stage": "In Progress",
+				"deadline_date": cls.working_day_before(today),
+				"is_paused": 0,
+				"promised_limit_days": 10,
+			},
+		)
+		cls.cases["Within Statutory"] = late.name
+		# a special-group visit overdue and a collected request's answer due today (names shortened)
+		cls.member = frappe.generate_hash(length=10)
+		frappe.get_doc(
+			{
+				"doctype": "GS Special Group Member",
+				"name": cls.member,
+				"full_name": "欧阳看板",
+				"is_active": 1,
+				"service_centre": cls.village,
+				"next_visit_due": today - datetime.timedelta(days=3),
+			}
+		).db_insert()
+		cls.sheet = frappe.generate_hash(length=10)
+		frappe.get_doc(
+			{
+				"doctype": "GS Collection Sheet",
+				"name": cls.sheet,
+				"service_centre": cls.village,
+				"status": "Dispatched",
+			}
+		).db_insert()
+		frappe.get_doc(
+			{
+				"doctype": "GS Collection Request",
+				"name": frappe.generate_hash(length=10),
+				"parent": cls.sheet,
+				"parenttype": "GS Collection Sheet",
+				"parentfield": "requests",
+				"idx": 1,
+				"requester_name": "李看板",
+				"request": "代办申请",
+				"respond_by": today,
+			}
+		).db_insert()
+
+	@staticmethod
+	def working_day_before(day):
+		calendar = get_work_calendar()
+		day -= datetime.timedelta(days=1)
+		while not calendar.is_working_day(day):
+			day -= datetime.timedelta(days=1)
+		return day
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
@@ -78,12 +163,20 @@ class TestBoard(FrappeTestCase):
 		for user in (self.supervisory, self.supervisor):
 			frappe.set_user(user)
 			counts = self.village_counts()
-			self.assertEqual((counts["Red"], counts["Yellow"], counts["Green"]), (1, 1, 1), user)
+			# cases red 1, yellow 2 (one past its promise within the statutory limit), green 1; the visit
+			# red, the answer yellow
+			self.assertEqual((counts["Red"], counts["Yellow"], counts["Green"]), (2, 3, 1), user)
+			visits = {row["key"]: row for row in board.counts("Service Centre", kind="Visit Due")}
+			self.assertEqual(visits[self.village]["Red"], 1)
+			answers = {row["key"]: row for row in board.counts("Service Centre", kind="Collection Answer")}
+			self.assertEqual(answers[self.village]["Yellow"], 1)
 		frappe.set_user(self.other_supervisor)
 		self.assertIsNone(self.village_counts())
 		frappe.set_user(self.contact)
-		counts = self.village_counts("Department", self.department)
-		self.assertEqual((counts["Red"], counts["Yellow"], counts["Green"]), (1, 1, 1))
+		counts = self.village_counts(
+			"Department", self.department
+		)  # the cases only: visits have no department
+		self.assertEqual((counts["Red"], counts["Yellow"], counts["Green"]), (1, 2, 1))
 		frappe.set_user(self.other_contact)
 		self.assertIsNone(self.village_counts("Department", self.department))
 		frappe.set_user(self.agent.user)
@@ -92,10 +185,13 @@ class TestBoard(FrappeTestCase):
 
 	def test_drill_down_to_the_clocks(self):
 		frappe.set_user(self.supervisor)
-		red = board.clocks("Service Centre", self.village, "Red")
+		red = board.clocks("Service Centre", self.village, "Red", "Case Deadline")
 		self.assertEqual([(r.record, r.light) for r in red], [(self.cases["Red"], "Red")])
-		every = {r.record for r in board.clocks("Service Centre", self.village, None)}
-		self.assertEqual(every, set(self.cases.values()))
+		every = {r.record: r for r in board.clocks("Service Centre", self.village, None)}
+		self.assertEqual(set(every), {*self.cases.values(), self.member, self.sheet})
+		self.assertEqual(every[self.cases["Within Statutory"]].light, "Yellow")
+		self.assertEqual((every[self.member].light, every[self.member].subject), ("Red", "欧***"))
+		self.assertEqual((every[self.sheet].light, every[self.sheet].subject), ("Yellow", "李**"))
 		frappe.set_user(self.other_supervisor)
 		self.assertEqual(board.clocks("Service Centre", self.village, None), [])
 		# the report: totals, then one group's red clocks
@@ -104,7 +200,9 @@ class TestBoard(FrappeTestCase):
 		frappe.set_user(self.supervisor)
 		_columns, rows, *_rest = execute({"group_by": "Service Centre"})
 		self.assertIn("看板测试村便民服务站", [r["label"] for r in rows])
-		_columns, rows, *_rest = execute({"group_by": "Service Centre", "key": self.village, "light": "Red"})
+		_columns, rows, *_rest = execute(
+			{"group_by": "Service Centre", "key": self.village, "light": "Red", "clock": "Case Deadline"}
+		)
 		self.assertEqual([r.record for r in rows], [self.cases["Red"]])
 		with self.assertRaises(frappe.ValidationError):
 			execute({"group_by": "1; drop table x"})

@@ -12,6 +12,7 @@ from govservice.tests.utils import (
 	make_agent,
 	make_case,
 	make_centre,
+	make_outgoing_email_account,
 	make_service_item,
 	make_supervisor,
 	make_user,
@@ -85,3 +86,65 @@ class TestStatistics(FrappeTestCase):
 		frappe.set_user(self.agent.user)
 		with self.assertRaises(frappe.PermissionError):
 			statistics.set_monthly_report_mail(1)
+
+	def test_the_monthly_report_pdf_and_its_mail_on_publication(self):
+		from govservice.casework.test_printing import pdf_text
+		from govservice.supervision import monthly_report, performance
+
+		month = get_first_day(add_days(get_first_day(getdate()), -1))
+		# two cases of the village received and completed last month
+		for _ in range(2):
+			case = make_case(self.item, self.village, self.agent.name, intake_channel="Village Collection")
+			frappe.db.set_value(
+				"GS Case", case.name, {"received_on": add_days(month, 9), "completed_on": add_days(month, 9)}
+			)
+		frappe.db.delete("GS Performance Row", {"parent": ["like", f"GS-PERF-{month:%Y%m}-%"]})
+		frappe.db.delete("GS Performance Report", {"month": month})
+		performance.compute_month(month)
+		lang, frappe.local.lang = frappe.local.lang, "zh"
+		self.addCleanup(setattr, frappe.local, "lang", lang)
+		frappe.set_user(self.supervisor)
+		with self.assertRaises(monthly_report.MonthlyReportError):  # computed, not published: nothing to show
+			monthly_report.render(month)
+		frappe.set_user(self.supervisory)
+		performance.publish_month(str(month))
+		# a hostile name reaches the template escaped
+		frappe.db.set_value("GS Service Centre", self.village, "official_name", "统计测试村<b>粗</b>")
+		frappe.set_user(self.supervisor)
+		context = monthly_report.context(month)
+		town = frappe.db.get_value("GS Service Centre", self.town, "official_name")
+		self.assertEqual({c["centre"] for c in context["centres"]}, {town, "统计测试村<b>粗</b>"})
+		self.assertEqual(context["scope"], town)
+		self.assertEqual(context["total"]["cases_received"], 2)
+		self.assertEqual([(i.label, int(i.received)) for i in context["items"]], [("统计测试事项", 2)])
+		html = frappe.render_template("govservice/templates/print/monthly_report.html", context)
+		self.assertIn("统计测试村&lt;b&gt;粗&lt;/b&gt;", html)
+		self.assertNotIn("<b>粗", html)
+		text = pdf_text(monthly_report.render(month))
+		self.assertIn("政务服务月报", text)
+		self.assertIn("一、总体情况", text)
+		self.assertIn("统计测试事项", text)
+		self.assertIn(town, text)
+		self.assertNotIn("统计测试二镇", text)  # the other township is not the supervisor's
+		with self.assertRaises(monthly_report.MonthlyReportError):
+			monthly_report.month_given("not a month")
+		frappe.set_user(self.agent.user)  # an agent of a village reads no 月报
+		with self.assertRaises(frappe.PermissionError):
+			monthly_report.monthly_report_pdf(str(month))
+		# mailed on publication only, as each reader's scope, PDF beside the Excel table
+		frappe.set_user(self.supervisor)
+		statistics.set_monthly_report_mail(1)
+		frappe.set_user("Administrator")
+		make_outgoing_email_account()
+		name = frappe.db.get_value(
+			"Auto Email Report", {"report": "Monthly Service Report", "user": self.supervisor}
+		)
+		queued = frappe.db.count("Email Queue", {"reference_name": name})
+		frappe.get_doc("Auto Email Report", name).send()  # Frappe's monthly run: not published then, nothing
+		self.assertEqual(frappe.db.count("Email Queue", {"reference_name": name}), queued)
+		self.assertGreaterEqual(monthly_report.mail_subscribers(str(month)), 1)
+		mail = frappe.get_last_doc("Email Queue", filters={"reference_name": name})
+		self.assertIn(self.supervisor, [r.recipient for r in mail.recipients])
+		message = mail.message
+		self.assertIn(f"{month:%Y-%m}.pdf", message)
+		self.assertIn(f"{month:%Y-%m}.xlsx", message)

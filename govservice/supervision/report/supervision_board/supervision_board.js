@@ -25,6 +25,8 @@ frappe.query_reports["Supervision Board"] = {
 				"Project Approval",
 				"Rectification",
 				"Inspection Finding",
+				"Visit Due",
+				"Collection Answer",
 			].map((value) => ({ value, label: value ? __(value) : "" })),
 		},
 		{
