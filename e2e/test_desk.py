@@ -1122,9 +1122,10 @@ class TestQuarterlyEvaluation(DeskTestCase):
 class TestTownshipAssessment(DeskTestCase):
 	"""综合考核: the administrator moves five points of weight from 三亮三评 to the questionnaire; a citizen
 	answers the satisfaction questionnaire about 金龙村 on a phone, without an account; the supervisory officer
-	opens the quarter's assessment, records the two scores of a member of 人社局's staff stationed in 走马镇,
-	computes the ranking, publishes it and prints it; 走马镇's supervisor reads it and its report, and cannot
-	change it."""
+	opens the quarter's assessment with a member of 人社局's staff stationed in 走马镇; 走马镇's supervisor gives
+	the township's score and 人社局's contact the department's (双重考核, each on the page 驻镇人员双重考核,
+	each seeing only their side); the officer computes the ranking, publishes it and prints it; 走马镇's
+	supervisor reads it and its report, and can change neither it nor a score."""
 
 	def test_the_quarter_assessed_from_the_records_and_published(self):
 		assessment = SETUP["assessment"]
@@ -1163,14 +1164,25 @@ class TestTownshipAssessment(DeskTestCase):
 				"staff_name": "李派驻",
 				"department": ("人力资源", SETUP["departments"]["social"].split(" - ")[0]),
 				"township": ("走马镇", "走马镇便民服务中心"),
-				"township_score": "92",
-				"department_score": "85",
 			},
 		)
 		officer.save()
 		doc = officer.doc()
 		self.assertEqual((doc["name"], doc["status"]), (assessment["name"], "Draft"))
-		self.assertEqual(doc["stationed_staff"][0]["total_score"], 89.2)  # 92 × 60 % + 85 × 40 %
+
+		# 双重考核: each side scores its own part, from its own workspace
+		supervisor = self.desk("supervisor")
+		supervisor.goto("/app/supervision")
+		supervisor.page.locator(".shortcut-widget-box", has_text="驻镇人员双重考核").first.click()
+		self.score_stationed(supervisor, "township", "92")
+		contact = self.desk("contact")
+		contact.goto("/app/complaint-window")
+		contact.page.locator(".shortcut-widget-box", has_text="驻镇人员双重考核").first.click()
+		self.score_stationed(contact, "department", "85")
+		officer.open_form(f"/app/gs-township-assessment/{assessment['name']}")
+		row = officer.doc()["stationed_staff"][0]
+		self.assertEqual((row["township_score"], row["department_score"]), (92, 85))
+		self.assertEqual(row["total_score"], 89.2)  # 92 × 60 % + 85 × 40 %
 		officer.shot("draft")
 		self.assert_chinese(officer)
 		officer.button("计算考核排名")
@@ -1203,7 +1215,11 @@ class TestTownshipAssessment(DeskTestCase):
 			format="GS Township Assessment Result",
 		)
 
-		supervisor = self.desk("supervisor")
+		supervisor.goto("/app/stationed-staff")
+		expect(supervisor.page.locator(".gs-stationed-table tr", has_text="李派驻")).to_contain_text("92")
+		expect(supervisor.page.locator(".gs-stationed-table input")).to_have_count(0)  # published
+		supervisor.shot("stationed-published")
+		self.assert_chinese(supervisor)
 		supervisor.open_form(f"/app/gs-township-assessment/{assessment['name']}")
 		for label in ("计算考核排名", "发布考核结果", "保存"):
 			expect(supervisor.page.locator(".page-actions .btn:visible", has_text=label)).to_have_count(0)
@@ -1213,6 +1229,21 @@ class TestTownshipAssessment(DeskTestCase):
 		expect(supervisor.page.locator(".dt-row", has_text="走马镇").first).to_be_visible()
 		supervisor.shot("report")
 		self.assert_chinese(supervisor)
+
+	def score_stationed(self, desk: Desk, side: str, score: str) -> None:
+		"""On 驻镇人员双重考核: give the stationed 李派驻 `side`'s score; the other side is not the reader's."""
+		row = desk.page.locator(".gs-stationed-table tbody tr", has_text="李派驻")
+		expect(row).to_be_visible()
+		other = "department" if side == "township" else "township"
+		expect(row.locator(f'input[data-side="{other}"]')).to_have_count(0)
+		row.locator(f'input[data-side="{side}"]').fill(score)
+		desk.shot(f"stationed-{side}")
+		self.assert_chinese(desk)
+		with desk.page.expect_response(lambda r: "score_stationed" in r.url) as answered:
+			desk.button("保存评分")
+		self.assertEqual(answered.value.status, 200, answered.value.text()[:200])
+		desk.wait()
+		expect(row.locator(f'input[data-side="{side}"]')).to_have_value(score)
 
 
 class TestStatistics(DeskTestCase):

@@ -2211,6 +2211,52 @@ class SecuritySuite(unittest.TestCase):
 					deleted.status_code not in (200, 202),
 					deleted.text[:120],
 				)
+			# 双重考核: the first township's supervisor reads and scores the township's side of its stationed
+			# staff, the first department's contact the department's side; nobody else reads a row or scores
+			stationed_method = "govservice.supervision.stationed."
+			rows = client.call(stationed_method + "stationed_rows", name=name)
+			sides = {row["row"]: row["sides"] for row in message(rows)["rows"]} if ok(rows) else None
+			own = {"supervisor": ["township"], "contact": ["department"]}.get(identity)
+			if identity == "supervisory":
+				passed = sides is not None and stationed in sides and sides[stationed] == []
+			elif own:
+				passed = sides is not None and sides.get(stationed) == own
+			elif identity == "contact2":
+				passed = sides == {}
+			else:
+				passed = rows.status_code == 403
+			self.record(identity, "GS Township Assessment", "stationed rows", name, passed, rows.text[:120])
+			for side in ("township", "department"):
+				score = {"township": 90, "department": 80}[
+					side
+				]  # as stored: an allowed write changes nothing
+				called = client.call(
+					stationed_method + "score_stationed",
+					name=name,
+					scores=json.dumps([{"row": stationed, "side": side, "score": score}]),
+				)
+				allowed = own == [side]
+				self.record(
+					identity,
+					"GS Township Assessment",
+					"stationed score own side" if allowed else "stationed score forged side",
+					name,
+					ok(called) if allowed else called.status_code == 403,
+					called.text[:120],
+				)
+			forged = client.call(
+				stationed_method + "score_stationed",
+				name=name,
+				scores=json.dumps([{"row": "' or 1=1 -- ", "side": "township", "score": 1}]),
+			)
+			self.record(
+				identity,
+				"GS Township Assessment",
+				"stationed score forged row",
+				name,
+				forged.status_code == 403,
+				forged.text[:120],
+			)
 			# the portal's questionnaire: a guest's or citizen's answer about a township or village only; staff
 			# enter theirs in the desk (refused even when the answer is valid)
 			staff = identity not in CITIZENS
