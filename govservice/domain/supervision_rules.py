@@ -19,6 +19,7 @@ CLOCKS = {
 	"Case Deadline": "Agent",
 	"Complaint Deadline": "Department Contact",
 	"Project Approval": "Department Contact",
+	"Project Stage": "Department Contact",  # the stage's lead department (牵头部门)
 	"Rectification": "Responsible Person",
 	"Inspection Finding": "Responsible Person",
 	"Visit Due": "Agent",

@@ -2,8 +2,9 @@
 clock stays red becomes a red card (rules in govservice.domain.supervision_rules).
 
 The clocks: a case's deadline (running, not paused), a 办不成事 complaint's reply deadline (dispatched, not
-replied), a key-project approval's due date (in progress, not paused) and a bad rating's rectification
-deadline. Each kind is one query for the red clocks and one for the alerts they already have, whatever the
+replied), a key-project approval's due date (in progress, not paused) and an open stage's (its lead
+department answers for it), a bad rating's rectification deadline, an inspection finding's, a special-group
+visit due and a collected request's promised answer. Each kind is one query for the red clocks and one for the alerts they already have, whatever the
 number of records. The responsible person (the case's agent, the department's business contact, the
 rectification's owner) is told in the desk and by SMS (the Notification records 监察预警短信, which the
 administrators edit), and in the desk the supervisory officers and the supervisors of the clock's centre
@@ -190,6 +191,28 @@ def red_clocks(today) -> list[dict]:
 				"department": approval.department,
 				"service_centre": approval.service_centre,
 				**department_contact(approval.department),
+			}
+		)
+	for stage in frappe.db.sql(
+		"""select s.name, s.parent, s.stage_name, s.lead_department, s.due_date, p.project_name,
+			p.service_centre
+		from `tabGS Project Stage` s
+		join `tabGS Key Project` p on p.name = s.parent
+		where s.parenttype = 'GS Key Project' and s.stage_status = 'Open' and s.due_date < %(today)s""",
+		{"today": today},
+		as_dict=True,
+	):
+		clocks.append(
+			{
+				"clock": "Project Stage",
+				"source_doctype": "GS Key Project",
+				"source_name": stage.parent,
+				"source_row": stage.name,
+				"subject": _("Key project {0}: stage {1}").format(stage.project_name, stage.stage_name),
+				"due_date": stage.due_date,
+				"department": stage.lead_department,
+				"service_centre": stage.service_centre,
+				**department_contact(stage.lead_department),
 			}
 		)
 	for rectification in frappe.db.sql(

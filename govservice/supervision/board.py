@@ -1,5 +1,5 @@
 """电子监察's live board: every running clock — a case's deadline, a 办不成事 complaint's reply, a key-project
-approval, a bad rating's rectification, an inspection finding, a special-group visit due, a collected
+approval and open stage, a bad rating's rectification, an inspection finding, a special-group visit due, a collected
 request's promised answer — green, yellow (falling due within the working days GS Settings gives, or, for a
 case, past the promised limit but within the statutory one) or red (overdue), counted by centre,
 department, service item or kind of clock, with drill-down to the clocks themselves (villagers' names
@@ -66,6 +66,17 @@ KINDS = {
 		"running": "a.parenttype = 'GS Key Project' and a.approval_status = 'In Progress' and a.is_paused = 0",
 		"record": "p.name",
 		"subject": "concat(p.project_name, '：', a.item_name)",
+	},
+	"Project Stage": {
+		"doctype": "GS Key Project",
+		"tables": "`tabGS Project Stage` s join `tabGS Key Project` p on p.name = s.parent",
+		"due": "s.due_date",
+		"centre": "p.service_centre",
+		"department": "s.lead_department",
+		"item": "null",
+		"running": "s.parenttype = 'GS Key Project' and s.stage_status = 'Open'",
+		"record": "p.name",
+		"subject": "concat(p.project_name, '：', s.stage_name)",
 	},
 	"Rectification": {
 		"doctype": "GS Rectification",

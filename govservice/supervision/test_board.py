@@ -109,6 +109,30 @@ class TestBoard(FrappeTestCase):
 			},
 		)
 		cls.cases["Within Statutory"] = late.name
+		# an open key-project stage of the township, due in ten working days (its lead department's clock)
+		cls.project = frappe.generate_hash(length=10)
+		frappe.get_doc(
+			{
+				"doctype": "GS Key Project",
+				"name": cls.project,
+				"project_name": "看板测试项目",
+				"service_centre": cls.town,
+			}
+		).db_insert()
+		frappe.get_doc(
+			{
+				"doctype": "GS Project Stage",
+				"name": frappe.generate_hash(length=10),
+				"parent": cls.project,
+				"parenttype": "GS Key Project",
+				"parentfield": "stages",
+				"idx": 1,
+				"stage_name": "施工许可",
+				"lead_department": cls.department,
+				"stage_status": "Open",
+				"due_date": calendar.add_working_days(today, 10),
+			}
+		).db_insert()
 		# a special-group visit overdue and a collected request's answer due today (names shortened)
 		cls.member = frappe.generate_hash(length=10)
 		frappe.get_doc(
@@ -173,10 +197,11 @@ class TestBoard(FrappeTestCase):
 		frappe.set_user(self.other_supervisor)
 		self.assertIsNone(self.village_counts())
 		frappe.set_user(self.contact)
-		counts = self.village_counts(
-			"Department", self.department
-		)  # the cases only: visits have no department
-		self.assertEqual((counts["Red"], counts["Yellow"], counts["Green"]), (1, 2, 1))
+		# the cases and the stage it leads: visits have no department
+		counts = self.village_counts("Department", self.department)
+		self.assertEqual((counts["Red"], counts["Yellow"], counts["Green"]), (1, 2, 2))
+		stages = {row["key"]: row for row in board.counts("Service Centre", kind="Project Stage")}
+		self.assertEqual(stages[self.town]["Green"], 1)
 		frappe.set_user(self.other_contact)
 		self.assertIsNone(self.village_counts("Department", self.department))
 		frappe.set_user(self.agent.user)

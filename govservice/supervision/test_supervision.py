@@ -275,3 +275,44 @@ class TestTheDaysRun(FrappeTestCase):
 			"GS Supervision Alert", {"source_doctype": "GS Special Group Member", "source_name": member}
 		)
 		self.assertEqual((alert.post, alert.service_centre), ("Agent", self.village))
+
+	def test_an_open_key_project_stage_past_its_due_date_is_its_lead_departments_clock(self):
+		project = frappe.generate_hash(length=10)
+		frappe.get_doc(
+			{
+				"doctype": "GS Key Project",
+				"name": project,
+				"project_name": "监察测试项目",
+				"service_centre": self.town,
+			}
+		).db_insert()
+		for idx, (stage_name, status) in enumerate((("立项用地规划许可", "Open"), ("施工许可", "Completed"))):
+			frappe.get_doc(
+				{
+					"doctype": "GS Project Stage",
+					"name": frappe.generate_hash(length=10),
+					"parent": project,
+					"parenttype": "GS Key Project",
+					"parentfield": "stages",
+					"idx": idx + 1,
+					"stage_name": stage_name,
+					"lead_department": self.department,
+					"stage_status": status,
+					"due_date": DEADLINE[2],
+				}
+			).db_insert()
+		clocks = [c for c in alerts.red_clocks(TODAY) if c["source_name"] == project]
+		self.assertEqual(len(clocks), 1)  # the completed stage is no clock
+		clock = clocks[0]
+		self.assertEqual(
+			(clock["clock"], clock["post"], clock["responsible_user"], clock["department"]),
+			("Project Stage", "Department Contact", self.contact, self.department),
+		)
+		self.assertIn("立项用地规划许可", clock["subject"])
+		alerts.run(TODAY)
+		self.assertTrue(
+			frappe.db.exists(
+				"GS Supervision Alert",
+				{"source_doctype": "GS Key Project", "source_name": project, "clock": "Project Stage"},
+			)
+		)

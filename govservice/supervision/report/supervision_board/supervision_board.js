@@ -23,6 +23,7 @@ frappe.query_reports["Supervision Board"] = {
 				"Case Deadline",
 				"Complaint Deadline",
 				"Project Approval",
+				"Project Stage",
 				"Rectification",
 				"Inspection Finding",
 				"Visit Due",
