@@ -13,6 +13,10 @@ from collections.abc import Mapping
 from govservice.domain.evaluation_rules import citizen_score
 from govservice.domain.performance_rules import share
 
+# the questionnaire's questions beside the overall satisfaction (each answered on the same five levels, each
+# optional); the questionnaire's value is the mean of every answer given, overall and per question
+QUESTIONS = ("attitude", "efficiency", "environment", "openness")
+
 # source: what it measures, 0-100 (higher is better)
 SOURCES = (
 	"On-Time Completion Share",  # 按时办结率 (the published monthly figures)
@@ -51,7 +55,7 @@ def indicator_value(source: str, data: Mapping) -> float | None:
 	"""The township's value of one indicator, 0-100, or None without data.
 
 	`data`: the quarter's summed monthly figures ("figures"), the mean inspection score ("inspection"), the
-	questionnaire answers by level ("answers") and the mean staff evaluation total ("evaluation")."""
+	questionnaire answers by level ("answers": the overall satisfaction and every question answered) and the mean staff evaluation total ("evaluation")."""
 	figures = data.get("figures") or {}
 	if source in FIGURE_SHARES:
 		numerator, denominator = FIGURE_SHARES[source]

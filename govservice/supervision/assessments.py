@@ -23,6 +23,7 @@ from frappe.utils import add_days, cint, now_datetime
 from govservice.domain.assessment_rules import (
 	DEFAULT_INDICATORS,
 	FIGURE_FIELDS,
+	QUESTIONS,
 	indicator_value,
 	stationed_score,
 	township_points,
@@ -84,10 +85,15 @@ def quarter_data(doc) -> dict:
 		args,
 	):
 		data.setdefault(township, {})["inspection"] = score
-	for township, level, count in frappe.db.sql(
-		"""select township_centre, satisfaction, count(*) from `tabGS Questionnaire Response`
+	# every answer given (the overall satisfaction and each question answered), by level
+	answered = " union all ".join(
+		f"""select township_centre, `{field}` as level from `tabGS Questionnaire Response`
 		where answered_on >= %(start_at)s and answered_on < %(stop_at)s and township_centre is not null
-		group by township_centre, satisfaction""",
+			and ifnull(`{field}`, '') != ''"""
+		for field in ("satisfaction", *QUESTIONS)
+	)
+	for township, level, count in frappe.db.sql(
+		f"select township_centre, level, count(*) from ({answered}) a group by township_centre, level",
 		args,
 	):
 		data.setdefault(township, {}).setdefault("answers", {})[level] = count
@@ -190,15 +196,36 @@ def questionnaires_per_hour() -> int:
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
 @rate_limit(limit=questionnaires_per_hour, seconds=60 * 60)
-def submit_questionnaire(centre: str, satisfaction: str, comment: str | None = None) -> dict:
-	"""满意度问卷 on the portal: anonymous (no account, no address kept), about a township or village centre.
-	Open to guests and citizens; staff enter what they collected in the desk, as themselves."""
+def submit_questionnaire(
+	centre: str,
+	satisfaction: str,
+	comment: str | None = None,
+	attitude: str | None = None,
+	efficiency: str | None = None,
+	environment: str | None = None,
+	openness: str | None = None,
+) -> dict:
+	"""满意度问卷 on the portal: anonymous (no account, no address kept), about a township or village centre:
+	the overall satisfaction and, if the citizen answers them, the questions (service attitude, efficiency,
+	hall and facilities, openness). Open to guests and citizens; staff enter what they collected in the desk,
+	as themselves."""
 	from govservice.citizen_portal.utils import is_portal_user
 
 	if frappe.session.user != "Guest" and not is_portal_user():
 		raise frappe.PermissionError(_("Staff enter questionnaires in the desk."))
 	if satisfaction not in RATING_LEVELS:
 		frappe.throw(_("Choose how satisfied you are."), AssessmentError)
+	answers = {
+		"attitude": attitude,
+		"efficiency": efficiency,
+		"environment": environment,
+		"openness": openness,
+	}
+	for value in answers.values():
+		if value not in (None, "") and value not in RATING_LEVELS:
+			frappe.throw(
+				_("Answer each question with one of the five levels, or leave it out."), AssessmentError
+			)
 	if not isinstance(centre, str) or frappe.db.get_value("GS Service Centre", centre, "level") not in (
 		"Township",
 		"Village",
@@ -209,6 +236,7 @@ def submit_questionnaire(centre: str, satisfaction: str, comment: str | None = N
 			"doctype": QUESTIONNAIRE,
 			"service_centre": centre,
 			"satisfaction": satisfaction,
+			**{field: value or None for field, value in answers.items()},
 			"channel": "Portal",
 			"comment": (comment or "").strip()[:MAX_COMMENT] if isinstance(comment, str) else "",
 		}

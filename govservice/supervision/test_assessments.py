@@ -93,7 +93,17 @@ class TestTownshipAssessment(FrappeTestCase):
 		for refused in ((self.village, "Bogus"), ("考核测试县", "Satisfied")):
 			with self.assertRaises(AssessmentError):
 				assessments.submit_questionnaire(*refused)
-		assessments.submit_questionnaire(self.village, "Very Satisfied", "<b>很好</b>")
+		with self.assertRaises(AssessmentError):  # a question answered off the five levels
+			assessments.submit_questionnaire(self.village, "Satisfied", attitude="<b>100</b>")
+		# overall 非常满意; attitude 满意, efficiency 非常满意, hall 基本满意, openness left out
+		assessments.submit_questionnaire(
+			self.village,
+			"Very Satisfied",
+			"<b>很好</b>",
+			attitude="Satisfied",
+			efficiency="Very Satisfied",
+			environment="Basically Satisfied",
+		)
 		# staff enter what they collected in the desk, as themselves; the portal's method is not theirs
 		frappe.set_user(self.supervisory)
 		with self.assertRaises(frappe.PermissionError):
@@ -109,12 +119,13 @@ class TestTownshipAssessment(FrappeTestCase):
 		answers = frappe.get_all(
 			"GS Questionnaire Response",
 			filters={"township_centre": self.town},
-			fields=["channel", "entered_by", "owner", "comment"],
+			fields=["channel", "entered_by", "owner", "comment", "attitude", "openness"],
 			order_by="creation asc",
 		)
 		self.assertEqual((answers[0].channel, answers[0].entered_by), ("Portal", None))
 		self.assertEqual(answers[0].owner, "Guest")  # no account of the citizen's, no address
 		self.assertNotIn("<b>", answers[0].comment)
+		self.assertEqual((answers[0].attitude, answers[0].openness or None), ("Satisfied", None))
 		self.assertEqual(
 			(answers[1].channel, answers[1].entered_by), ("Paper Questionnaire", self.supervisory)
 		)
@@ -156,13 +167,14 @@ class TestTownshipAssessment(FrappeTestCase):
 		self.assertEqual(lines[(self.town, "按时办结率")].value, 90.0)  # 18 of 20, summed then divided
 		self.assertEqual(lines[(self.town, "群众好评率")].value, 80.0)
 		self.assertEqual(lines[(self.town, "不出村办结率")].value, 50.0)
-		self.assertEqual(lines[(self.town, "满意度问卷")].value, 90.0)  # 非常满意 and 满意
+		# every answer given: 100, 80, 100, 60 on the portal and 80 on paper
+		self.assertEqual(lines[(self.town, "满意度问卷")].value, 84.0)
 		self.assertFalse(lines[(self.town, "督查检查得分")].has_value)
 		self.assertEqual(lines[(self.other_town, "督查检查得分")].value, 70.0)
 		ranking = {row.township: row for row in doc.rankings}
-		# the township: 25×.9 + 20×.8 + 15×.5 + 10×1 + 15×.9 of 85 points with data, scaled to 100
+		# the township: 25×.9 + 20×.8 + 15×.5 + 10×1 + 15×.84 of 85 points with data, scaled to 100
 		self.assertAlmostEqual(
-			ranking[self.town].total_score, (22.5 + 16 + 7.5 + 10 + 13.5) * 100 / 85, delta=0.03
+			ranking[self.town].total_score, (22.5 + 16 + 7.5 + 10 + 12.6) * 100 / 85, delta=0.03
 		)
 		self.assertEqual(ranking[self.other_town].total_score, 70.0)
 		self.assertEqual((ranking[self.town].rank, ranking[self.town].indicators_with_data), (1, 5))

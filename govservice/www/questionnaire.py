@@ -18,6 +18,12 @@ def get_context(context):
 		(_("Villages and Communities"), [c for c in centres if c.level == "Village"]),
 	]
 	context.levels = RATING_LEVELS
+	context.questions = [
+		("attitude", _("Service Attitude")),
+		("efficiency", _("Efficiency of Handling")),
+		("environment", _("Hall and Facilities")),
+		("openness", _("Openness of Information")),
+	]
 	wanted = frappe.form_dict.get("centre")
 	context.default_centre = (
 		wanted if isinstance(wanted, str) and wanted in {c.name for c in centres} else None
