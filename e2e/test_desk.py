@@ -687,6 +687,35 @@ class TestSupervisionOfKeyProjects(DeskTestCase):
 		self.assert_chinese(leader)
 
 
+class TestDepartmentSupervision(DeskTestCase):
+	"""部门监察: 人社局's contact opens the department's desk page: its open red cards and yellow warnings, its
+	overdue 办不成事 matters, the alerts in hand, and from there the board (the department's clocks only)."""
+
+	def test_a_department_reads_its_own_supervision(self):
+		contact = self.desk("contact")
+		contact.goto("/app/department-supervision")
+		expect(contact.page.locator(".number-widget-box")).to_have_count(3)
+		contact.page.wait_for_function(
+			"() => document.querySelectorAll('.number-widget-box .number-card-loading').length === 0"
+		)
+		for label in ("电子监察看板", "重点项目代办台账", "驻镇人员双重考核"):
+			expect(contact.page.locator(".shortcut-widget-box", has_text=label).first).to_be_visible()
+		contact.wait()
+		contact.shot("department-page")
+		self.assert_chinese(contact)
+		with contact.page.expect_response(lambda r: "frappe.desk.query_report.run" in r.url) as answered:
+			contact.page.locator(".shortcut-widget-box", has_text="电子监察看板").first.click()
+		self.assertEqual(answered.value.status, 200)
+		contact.wait()
+		with contact.page.expect_response(lambda r: "frappe.desk.query_report.run" in r.url) as answered:
+			contact.page.evaluate("() => frappe.query_report.set_filter_value('group_by', 'Department')")
+		keys = {row["key"] for row in answered.value.json()["message"]["result"]}
+		self.assertTrue(keys <= {SETUP["departments"]["social"]}, keys)
+		contact.wait()
+		contact.shot("department-board")
+		self.assert_chinese(contact)
+
+
 class TestMonthlyPerformanceFigures(DeskTestCase):
 	"""绩效评估: the first working day's run left last month's figures as drafts. The township supervisor of 走马镇
 	reads those of its township and villages only; the supervisory officer publishes the month, corrects the
@@ -1145,8 +1174,18 @@ class TestTownshipAssessment(DeskTestCase):
 		page = guest.new_page()
 		page.goto(f"{BASE}/questionnaire")
 		page.select_option("#centre", label="金龙村便民服务站")
-		page.locator("label", has_text="非常满意").click()
+		page.locator('label[for="level-1"]').click()  # overall: 非常满意
+		for question, level in (
+			("attitude", "非常满意"),
+			("efficiency", "满意"),
+			("environment", "基本满意"),
+		):
+			page.locator(f'fieldset[data-question="{question}"]').get_by_text(level, exact=True).click()
 		page.fill("#comment", "代办员上门办理，很方便")
+		page.screenshot(
+			path=os.path.join(SHOTS, f"{self._testMethodName}-guest-questionnaire-filled.png"), full_page=True
+		)
+		self.assertEqual(english_on(page), [])
 		page.locator("button[type=submit]").click()
 		expect(page.locator(".gs-thanks")).to_be_visible()
 		page.screenshot(

@@ -2274,6 +2274,20 @@ class SecuritySuite(unittest.TestCase):
 					answered.status_code == (403 if staff else 417),
 					answered.text[:120],
 				)
+			forged = client.call(
+				method + "submit_questionnaire",
+				centre=WORLD["centres"]["v1a"],
+				satisfaction="Satisfied",
+				attitude="<img src=x onerror=alert(1)>",
+			)
+			self.record(
+				identity,
+				"GS Questionnaire Response",
+				"portal questionnaire forged question",
+				WORLD["centres"]["v1a"],
+				forged.status_code == (403 if staff else 417) and b"onerror" not in forged.content,
+				forged.text[:120],
+			)
 
 		self.run_matrix(probe, workers=1)
 		stored = self.admin.get(f"/api/resource/GS Township Assessment/{name}").json()["data"]
