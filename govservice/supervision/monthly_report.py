@@ -74,7 +74,7 @@ def reports_of(month: datetime.date) -> list[dict]:
 	return frappe.get_list(
 		DOCTYPE,
 		filters={"month": month, "status": "Published"},
-		fields=["name", "service_centre", "level", *SUM_FIELDS],
+		fields=["name", "service_centre", "level", "township_centre", *SUM_FIELDS],
 		limit_page_length=0,
 	)
 
@@ -155,6 +155,26 @@ def scope_label(reports: list[dict], names: dict[str, str]) -> str:
 	return "、".join(sorted(names.get(r.service_centre, r.service_centre) for r in reports if r.level == top))
 
 
+def rows_of(reports: list[dict], names: dict[str, str]) -> list[tuple[str, str, dict]]:
+	"""The centres' table as (name, level, summed figures): for a reader of the county, the county centre and
+	each township with its villages summed into it (a county's leaders read townships; each village is in
+	the screen report); for a township's reader, the township and each village."""
+	county_reader = any(r.level == "County" for r in reports)
+	grouped: dict[tuple[str, str], dict] = {}
+	for report in reports:
+		key, level = report.service_centre, report.level
+		if county_reader and level == "Village" and report.township_centre:
+			key, level = report.township_centre, "Township"
+		add_into(grouped.setdefault((key, level), {}), report)
+	rows = []
+	for (key, level), figures in grouped.items():
+		name = names.get(key) or key
+		if county_reader and level == "Township":
+			name = _("{0} (with its villages)").format(name)
+		rows.append((LEVEL_ORDER.get(level, 3), name, _(level), figures))
+	return [(name, level, figures) for _order, name, level, figures in sorted(rows, key=lambda r: r[:2])]
+
+
 def context(month: datetime.date) -> dict:
 	"""Everything the 月报 shows for the reader."""
 	reports = reports_of(month)
@@ -164,16 +184,13 @@ def context(month: datetime.date) -> dict:
 		)
 	earlier = reports_of(add_months(month, -1))
 	total, previous = total_of(reports), (total_of(earlier) if earlier else {})
-	names = centre_names([r.service_centre for r in reports])
-	centres = []
-	for report in sorted(
-		reports, key=lambda r: (LEVEL_ORDER.get(r.level, 3), names.get(r.service_centre, ""))
-	):
-		figures = finish(dict(report))
-		figures.update(
-			centre=names.get(report.service_centre) or report.service_centre, level=_(report.level)
-		)
-		centres.append(figures)
+	names = centre_names(
+		list({r.service_centre for r in reports} | {r.township_centre for r in reports if r.township_centre})
+	)
+	centres = [
+		{**finish(figures), "centre": centre, "level": level}
+		for centre, level, figures in rows_of(reports, names)
+	]
 	headline = [
 		{
 			"label": _(label),

@@ -128,6 +128,12 @@ class TestStatistics(FrappeTestCase):
 		self.assertNotIn("统计测试二镇", text)  # the other township is not the supervisor's
 		with self.assertRaises(monthly_report.MonthlyReportError):
 			monthly_report.month_given("not a month")
+		# the county reads townships, each with its villages summed into it
+		frappe.set_user(self.supervisory)
+		rows = {c["centre"]: c for c in monthly_report.context(month)["centres"]}
+		self.assertEqual(rows[f"{town}（含所辖村）"]["cases_received"], 2)
+		self.assertNotIn("统计测试村<b>粗</b>", rows)
+		frappe.set_user(self.supervisor)
 		frappe.set_user(self.agent.user)  # an agent of a village reads no 月报
 		with self.assertRaises(frappe.PermissionError):
 			monthly_report.monthly_report_pdf(str(month))
