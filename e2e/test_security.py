@@ -145,14 +145,13 @@ def expected(identity: str, doctype: str) -> set[str]:
 		# a colleague's score only its rater: the village's agent reads the score it gave, not the one it got
 		peer = WORLD["evaluation"]["peer"]
 		return {peer["by_village"]} if identity == "village" else set()
-	if doctype in (
-		"GS Township Assessment",
-		"GS Assessment Ranking",
-		"GS Assessment Line",
-		"GS Stationed Staff Score",
-	):
+	if doctype in ("GS Township Assessment", "GS Assessment Ranking", "GS Assessment Line"):
 		# 综合考核: the supervisory department and the supervisors (the county's ranking); child rows follow
 		return {WORLD["assessment"]["name"]} if identity in ("supervisory", "supervisor") else set()
+	if doctype == "GS Stationed Staff Score":
+		# the stationed staff's rows (every township's, both sides: level 1): the supervisory department only;
+		# each side reads its own through 驻镇人员双重考核
+		return {WORLD["assessment"]["name"]} if identity == "supervisory" else set()
 	if doctype == "GS Assessment Indicator":
 		readers = ("supervisory", "supervisor")
 		return set(WORLD["assessment"]["indicators"]) if identity in readers else set()
@@ -2244,6 +2243,34 @@ class SecuritySuite(unittest.TestCase):
 					ok(called) if allowed else called.status_code == 403,
 					called.text[:120],
 				)
+			# the stationed staff's rows (every township's, both sides) are the supervisory department's: a
+			# reader of the ranking does not read them through the record, its child rows or a list
+			whole = client.get(f"/api/resource/GS Township Assessment/{name}")
+			child = client.get(f"/api/resource/GS Stationed Staff Score/{stationed}")
+			listed = client.call(
+				"frappe.desk.reportview.get",
+				doctype="GS Stationed Staff Score",
+				parent_doctype="GS Township Assessment",
+				fields=json.dumps(["staff_name", "department_score"]),
+			)
+			sees_rows = identity == "supervisory"
+
+			def shows_row(answer: requests.Response) -> bool:
+				return ok(answer) and "安全派驻人员" in json.dumps(answer.json(), ensure_ascii=False)
+
+			for path, answer in (
+				("stationed rows by the record", whole),
+				("stationed row by REST", child),
+				("stationed rows by reportview", listed),
+			):
+				self.record(
+					identity,
+					"GS Township Assessment",
+					path,
+					name,
+					shows_row(answer) == sees_rows,
+					answer.text[:120],
+				)
 			forged = client.call(
 				stationed_method + "score_stationed",
 				name=name,
@@ -2404,6 +2431,38 @@ class SecuritySuite(unittest.TestCase):
 				ok(mail) == reader,
 				mail.text[:120],
 			)
+			# an emailed report runs as the user it names: nobody subscribes another user, or mails their own
+			# elsewhere; nobody lists another's subscription
+			for fields in (
+				{"user": WORLD["users"]["supervisory"], "email_to": "probe@elsewhere.test"},
+				{"user": WORLD["users"].get(identity) or "Guest", "email_to": "probe@elsewhere.test"},
+			):
+				made = client.post_json(
+					"/api/resource/Auto Email Report",
+					{
+						"report": "Monthly Service Report",
+						"format": "XLSX",
+						"frequency": "Monthly",
+						"enabled": 0,
+						**fields,
+					},
+				)
+				self.record(
+					identity, "Auto Email Report", "subscribe another", "*", not ok(made), made.text[:120]
+				)
+			listed = client.call(
+				"frappe.client.get_list", doctype="Auto Email Report", fields=json.dumps(["name", "user"])
+			)
+			mine = WORLD["users"].get(identity)
+			others = [row for row in (message(listed) or []) if row.get("user") != mine] if ok(listed) else []
+			self.record(
+				identity,
+				"Auto Email Report",
+				"list others' subscriptions",
+				"*",
+				others == [],
+				listed.text[:120],
+			)
 			# the 月报 PDF: refused to whoever may not read the 月报; for its readers only a published month
 			# (the world's month is a draft) and only a date
 			pdf = "govservice.supervision.monthly_report.monthly_report_pdf"
@@ -2413,13 +2472,22 @@ class SecuritySuite(unittest.TestCase):
 				("monthly report pdf path month", "../../../etc/passwd"),
 			):
 				answer = client.call(pdf, month=month)
-				refused = answer.status_code == 403 if not reader else answer.status_code in (417, 422)
+				# (a site where the month was published since: its readers get it, in their scope — the unit
+				# tests read the scope)
+				published = path == "monthly report pdf" and answer.status_code == 200
+				refused = (
+					answer.status_code == 403
+					if not reader
+					else (published or answer.status_code in (417, 422))
+				)
 				self.record(
 					identity,
 					"GS Performance Report",
 					path,
 					"*",
-					refused and b"%PDF" not in answer.content[:8] and b"onerror" not in answer.content,
+					refused
+					and (published or b"%PDF" not in answer.content[:8])
+					and b"onerror" not in answer.content,
 					f"{answer.status_code} {answer.text[:120]}",
 				)
 

@@ -145,6 +145,8 @@ permission_query_conditions["User"] = "govservice.security.queries.user_query"
 permission_query_conditions["GS Supervision Alert"] = "govservice.supervision.permissions.alert_query"
 # the history of an app record lists only to readers of all its levels (govservice.security.history)
 permission_query_conditions["Version"] = "govservice.security.history.version_query"
+# an emailed report runs as the user it names: each person reads and edits only their own
+permission_query_conditions["Auto Email Report"] = "govservice.security.auto_email.subscription_query"
 
 has_permission = {
 	"GS Complaint": "govservice.complaints.permissions.has_complaint_permission",
@@ -160,6 +162,7 @@ has_permission = {
 	"GS Supervision Alert": "govservice.supervision.permissions.has_alert_permission",
 	"GS Evaluation Result": "govservice.supervision.evaluations.has_result_permission",
 	"GS Peer Rating": "govservice.supervision.evaluations.has_peer_permission",
+	"Auto Email Report": "govservice.security.auto_email.has_subscription_permission",
 }
 for _doctype in CENTRE_SCOPED:
 	_check = has_permission.get(_doctype)

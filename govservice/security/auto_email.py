@@ -1,4 +1,5 @@
-"""Auto Email Report, run as the user it names.
+"""Auto Email Report, run as the user it names — so each person subscribes, reads and sends only their own,
+to their own address.
 
 Frappe runs an emailed report in the scheduler's session (Administrator) and passes its `user` only to the
 report's caching; a script report that reads through the reader's scope (`frappe.get_list`, the app's
@@ -13,6 +14,26 @@ from frappe.email.doctype.auto_email_report.auto_email_report import AutoEmailRe
 from govservice.utils import shown
 
 
+def subscription_query(user: str | None = None, doctype: str | None = None) -> str:
+	"""Auto Email Reports list to their own user only (Administrator: all)."""
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return ""
+	return f"`tabAuto Email Report`.`user` = {frappe.db.escape(user)}"
+
+
+def has_subscription_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	"""An emailed report runs as the user it names (its data is theirs): only they, or Administrator, read,
+	change, send or download it — not another administrator, who would read through its user's eyes."""
+	user = user or frappe.session.user
+	return user == "Administrator" or doc.get("user") == user
+
+
+def own_addresses(user: str) -> set[str]:
+	email = frappe.db.get_value("User", user, "email")
+	return {user.lower(), (email or "").lower()} - {""}
+
+
 class ScopedAutoEmailReport(AutoEmailReport):
 	def send(self):
 		if self.report in PUBLISHED_REPORTS:
@@ -20,6 +41,16 @@ class ScopedAutoEmailReport(AutoEmailReport):
 		return super().send()
 
 	def validate(self) -> None:
+		editor = frappe.session.user
+		if editor != "Administrator" and not (frappe.flags.in_install or frappe.flags.in_migrate):
+			before = self.get_doc_before_save()
+			if self.user != editor or (before and before.user != editor):
+				frappe.throw(_("You may only have reports emailed to yourself."), frappe.PermissionError)
+			recipients = {
+				address.strip().lower() for address in (self.email_to or "").split() if address.strip()
+			}
+			if not recipients or not recipients <= own_addresses(editor):
+				frappe.throw(_("You may only have reports emailed to yourself."), frappe.PermissionError)
 		super().validate()
 		if not run_as(self.user, lambda: frappe.get_doc("Report", self.report).is_permitted()):
 			frappe.throw(

@@ -191,6 +191,7 @@ def context(month: datetime.date) -> dict:
 		{**finish(figures), "centre": centre, "level": level}
 		for centre, level, figures in rows_of(reports, names)
 	]
+	county_reader = any(r.level == "County" for r in reports)
 	headline = [
 		{
 			"label": _(label),
@@ -211,7 +212,9 @@ def context(month: datetime.date) -> dict:
 		"bars": [c for c in centres if c.get("on_time_share") is not None][:BARS],
 		"alerts": [c for c in centres if (c.get("warnings") or 0) + (c.get("red_cards") or 0)],
 		"items": top_items([r.name for r in reports]),
-		"causes": complaint_causes(month),
+		# 办不成事 is received at the county's window: its causes are the county's
+		"county_reader": county_reader,
+		"causes": complaint_causes(month) if county_reader else [],
 		"today": getdate(),
 	}
 
@@ -228,7 +231,7 @@ def file_name(month: datetime.date) -> str:
 
 
 @frappe.whitelist()
-def monthly_report_pdf(month: str):
+def monthly_report_pdf(month: str | None = None):
 	"""The 月报 of `month` (any date in it) as a Chinese PDF, in the caller's scope."""
 	from govservice.api.printing import pdf_response
 

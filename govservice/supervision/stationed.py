@@ -16,6 +16,8 @@ scoring is saved as the assessment's new version (who changed which score) with 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 
 import frappe
 from frappe import _
@@ -128,6 +130,23 @@ def stationed_rows(name: str | None = None) -> dict:
 	}
 
 
+def typed_score(value) -> int | bool | None:
+	"""A score as typed: a whole number 0-100 (an int, or ASCII digits), None for none, False when it is no
+	score (a flag, a fraction, an exponent, anything else)."""
+	if value is None or value == "":
+		return None
+	if isinstance(value, bool):
+		return False
+	if isinstance(value, int):
+		number = value
+	else:
+		text = unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else ""
+		if not re.fullmatch(r"\d{1,3}", text, re.ASCII):
+			return False
+		number = int(text)
+	return False if score_refusal(number) else number
+
+
 @frappe.whitelist(methods=["POST"])
 def score_stationed(name: str, scores: str | list) -> int:
 	"""Record the caller's side of the scores [{row, side, score}] of a draft assessment. Returns how many
@@ -159,19 +178,16 @@ def score_stationed(name: str, scores: str | list) -> int:
 		row = rows.get(entry.get("row")) if isinstance(entry.get("row"), str) else None
 		side = entry.get("side")
 		# a row of another assessment, another township or department: as if it did not exist
-		if row is None or side not in SIDES or side not in row_sides(row, sides):
+		if row is None or not isinstance(side, str) or side not in SIDES or side not in row_sides(row, sides):
 			frappe.throw(_("You may not score that row."), frappe.PermissionError)
-		value = entry.get("score")
-		if value in (None, ""):
-			new = None
-		elif score_refusal(value):
+		new = typed_score(entry.get("score"))
+		if new is False:
 			frappe.throw(
 				_("{0}: a score is a whole number from 0 to 100.").format(shown(row.staff_name)),
 				StationedError,
 			)
-		else:
-			new = cint(float(value))
-		if (row.get(SIDES[side]) or None) != new:
+		# 0 is no score (the assessment's rule): giving 0 or nothing clears it
+		if cint(row.get(SIDES[side])) != (new or 0):
 			row.set(SIDES[side], new or 0)
 			changed += 1
 	if changed:

@@ -71,6 +71,23 @@ class TestStationedStaff(FrappeTestCase):
 		# the department's contact does not read the assessment itself
 		frappe.set_user(self.contact)
 		self.assertFalse(frappe.has_permission("GS Township Assessment", "read", doc=self.assessment.name))
+		# a township's supervisor reads the ranking, not the stationed staff's rows (every township's, both
+		# sides), on any path
+		from frappe.client import get, get_list
+
+		frappe.set_user(self.supervisor)
+		self.assertEqual(get("GS Township Assessment", self.assessment.name).get("stationed_staff"), [])
+		try:
+			listed = get_list(
+				"GS Stationed Staff Score",
+				fields=["staff_name", "department_score"],
+				parent="GS Township Assessment",
+			)
+		except frappe.PermissionError:
+			listed = []
+		self.assertEqual(listed, [])
+		frappe.set_user(self.supervisory)
+		self.assertEqual(len(get("GS Township Assessment", self.assessment.name)["stationed_staff"]), 3)
 
 	def test_both_sides_score_and_the_total_follows(self):
 		frappe.set_user(self.supervisor)
@@ -111,13 +128,24 @@ class TestStationedStaff(FrappeTestCase):
 			with self.assertRaises(frappe.PermissionError, msg=f"{user} {entry}"):
 				stationed.score_stationed(self.assessment.name, [entry])
 		frappe.set_user(self.supervisor)
-		for bad in (101, -1, 90.5, "九十", "nan", "1e3"):
+		for bad in (101, -1, 90.5, "九十", "nan", "1e3", "1e2", True, "90.0", [90], {"v": 90}):
 			with self.assertRaises(StationedError, msg=bad):
 				stationed.score_stationed(
 					self.assessment.name, [{"row": self.rows["派驻乙"], "side": "township", "score": bad}]
 				)
 		with self.assertRaises(StationedError):
 			stationed.score_stationed(self.assessment.name, "not a list")
+		with self.assertRaises(frappe.PermissionError):  # a side that is no text
+			stationed.score_stationed(
+				self.assessment.name, [{"row": self.rows["派驻乙"], "side": ["township"], "score": 90}]
+			)
+		# full-width digits are the same score; giving 0 (no score) twice changes nothing the second time
+		entry = {"row": self.rows["派驻乙"], "side": "township", "score": "８８"}
+		self.assertEqual(stationed.score_stationed(self.assessment.name, [entry]), 1)
+		self.assertEqual(stationed.score_stationed(self.assessment.name, [entry]), 0)
+		entry["score"] = 0
+		self.assertEqual(stationed.score_stationed(self.assessment.name, [entry]), 1)
+		self.assertEqual(stationed.score_stationed(self.assessment.name, [entry]), 0)
 		with self.assertRaises(StationedError):
 			stationed.score_stationed("GS-NOT-THERE", [])
 

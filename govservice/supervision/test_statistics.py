@@ -134,6 +134,40 @@ class TestStatistics(FrappeTestCase):
 		self.assertEqual(rows[f"{town}（含所辖村）"]["cases_received"], 2)
 		self.assertNotIn("统计测试村<b>粗</b>", rows)
 		frappe.set_user(self.supervisor)
+		# 办不成事 is the county's: a township's report says so instead of the county's causes
+		self.assertEqual((context["county_reader"], context["causes"]), (False, []))
+		self.assertIn("县级窗口受理", text)
+		# a subscription is its own user's, to their own address: an administrator can neither subscribe
+		# someone else (it would run as them), nor redirect someone's mail, nor read or send theirs
+		frappe.set_user("Administrator")
+		admin = make_user("tj.gsadmin@test.govservice", roles=("GS Administrator",))
+		frappe.set_user(self.supervisor)
+		statistics.set_monthly_report_mail(1)
+		own = frappe.db.get_value(
+			"Auto Email Report", {"report": "Monthly Service Report", "user": self.supervisor}
+		)
+		frappe.set_user(admin)
+		for fields in (
+			{"user": self.supervisory, "email_to": admin},
+			{"user": admin, "email_to": "someone@elsewhere.test"},
+		):
+			with self.assertRaises(frappe.PermissionError):
+				frappe.get_doc(
+					{
+						"doctype": "Auto Email Report",
+						"report": "Monthly Service Report",
+						"format": "XLSX",
+						"frequency": "Monthly",
+						**fields,
+					}
+				).insert()
+		self.assertFalse(frappe.has_permission("Auto Email Report", "read", doc=own))
+		self.assertNotIn(own, frappe.get_list("Auto Email Report", pluck="name"))
+		frappe.set_user(self.supervisor)
+		doc = frappe.get_doc("Auto Email Report", own)
+		doc.email_to = "evil@elsewhere.test"
+		with self.assertRaises(frappe.PermissionError):
+			doc.save()
 		frappe.set_user(self.agent.user)  # an agent of a village reads no 月报
 		with self.assertRaises(frappe.PermissionError):
 			monthly_report.monthly_report_pdf(str(month))
