@@ -99,6 +99,17 @@ def shown(value) -> str:
 	return escape_html(text if len(text) <= 60 else text[:59] + "…")
 
 
+def titles_of(doctype: str, names, field: str = "official_name") -> dict[str, str]:
+	"""{name: `field`} of the named records (one query; {} for none): how a list shows centres, departments…
+	by what people call them."""
+	names = sorted({name for name in names if name})
+	if not names:
+		return {}
+	return dict(
+		frappe.get_all(doctype, filters={"name": ["in", names]}, fields=["name", field], as_list=True)
+	)
+
+
 def bulk_insert_docs(doctype: str, rows: list[dict], now, chunk_size: int = 10000) -> None:
 	"""Insert many records of `doctype` in a few multi-row INSERTs (one per `chunk_size` rows).
 

@@ -44,12 +44,13 @@ class ScopedAutoEmailReport(AutoEmailReport):
 		editor = frappe.session.user
 		if editor != "Administrator" and not (frappe.flags.in_install or frappe.flags.in_migrate):
 			before = self.get_doc_before_save()
-			if self.user != editor or (before and before.user != editor):
-				frappe.throw(_("You may only have reports emailed to yourself."), frappe.PermissionError)
-			recipients = {
-				address.strip().lower() for address in (self.email_to or "").split() if address.strip()
-			}
-			if not recipients or not recipients <= own_addresses(editor):
+			recipients = {address.lower() for address in (self.email_to or "").split()}
+			if (
+				self.user != editor
+				or (before and before.user != editor)
+				or not recipients
+				or not recipients <= own_addresses(editor)
+			):
 				frappe.throw(_("You may only have reports emailed to yourself."), frappe.PermissionError)
 		super().validate()
 		if not run_as(self.user, lambda: frappe.get_doc("Report", self.report).is_permitted()):

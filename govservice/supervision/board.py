@@ -22,7 +22,7 @@ from frappe.utils import cint, getdate
 from govservice.casework.stages import CLOCK_STAGES
 from govservice.complaints.permissions import departments_of
 from govservice.domain.outreach_rules import mask_name
-from govservice.domain.supervision_rules import LIGHTS, statutory_thresholds
+from govservice.domain.supervision_rules import LIGHTS, light, statutory_thresholds
 from govservice.organisation.calendar import get_work_calendar
 from govservice.security.scope import user_centres
 from govservice.supervision.permissions import CONTACT_ROLE, SUPERVISOR_ROLE, is_supervisory
@@ -174,6 +174,13 @@ LIGHT_SQL = {
 MAX_GRACE = 120
 
 
+def statutory_from(thresholds: dict, grace) -> object:
+	"""The earliest deadline still within the statutory limit for a clock with `grace` (None: no grace)."""
+	if grace is None:
+		return None
+	return thresholds.get(min(cint(grace), MAX_GRACE), thresholds[max(thresholds)])
+
+
 def light_sql(spec: dict, light_: str, thresholds: dict) -> str:
 	due = spec["due"]
 	if "grace" not in spec or light_ == "Green":
@@ -261,20 +268,21 @@ def clocks(dimension: str, key: str | None, light_: str | None, kind: str | None
 			where.append(f"coalesce({spec[column]}, '') = %(key)s")
 		if light_ in LIGHT_SQL:
 			where.append(light_sql(spec, light_, thresholds))
-		colour = "case when {} then 'Red' when {} then 'Yellow' else 'Green' end".format(
-			light_sql(spec, "Red", thresholds), light_sql(spec, "Yellow", thresholds)
-		)
 		found = frappe.db.sql(
 			f"""select '{name}' as clock, '{spec["doctype"]}' as doctype, {spec["record"]} as record,
 				{spec["subject"]} as subject, {spec["due"]} as due_date, {spec["centre"]} as centre,
-				{spec["department"]} as department, {colour} as light
+				{spec["department"]} as department, {spec.get("grace", "null")} as grace
 			from {spec["tables"]} where {" and ".join(where)}
 			order by {spec["due"]} limit {DETAIL_LIMIT}""",
 			args,
 			as_dict=True,
 		)
-		if spec.get("masked"):
-			for row in found:
+		for row in found:
+			# the drill-down's colour by the rule itself (the counts are its SQL twin, LIGHT_SQL/light_sql)
+			row.light = light(
+				row.due_date, args["today"], args["until"], statutory_from(thresholds, row.pop("grace"))
+			)
+			if spec.get("masked"):
 				row.subject = mask_name(row.subject)
 		rows += found
 	rows.sort(key=lambda r: (r.due_date, r.record))

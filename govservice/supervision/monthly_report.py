@@ -22,7 +22,7 @@ from frappe import _
 from frappe.utils import add_months, getdate
 
 from govservice.domain.performance_rules import SUM_FIELDS, add_into, finish, month_end, parse_month
-from govservice.utils import shown
+from govservice.utils import shown, titles_of
 
 DOCTYPE = "GS Performance Report"
 MONTHLY_REPORT = "Monthly Service Report"
@@ -133,33 +133,18 @@ def complaint_causes(month: datetime.date) -> list[dict]:
 	return [{"label": _(r.label) if r.label else _("Not Classified Yet"), "value": r.value} for r in rows]
 
 
-def centre_names(centres: list[str]) -> dict[str, str]:
-	if not centres:
-		return {}
-	return dict(
-		frappe.get_all(
-			"GS Service Centre",
-			filters={"name": ["in", centres]},
-			fields=["name", "official_name"],
-			as_list=True,
-		)
-	)
-
-
-def scope_label(reports: list[dict], names: dict[str, str]) -> str:
+def scope_label(reports: list[dict], names: dict[str, str], county_reader: bool) -> str:
 	"""Whose month this is: the county, or the reader's highest centres."""
-	levels = {r.level for r in reports}
-	if "County" in levels:
+	if county_reader:
 		return _("The Whole County")
-	top = "Township" if "Township" in levels else "Village"
+	top = "Township" if any(r.level == "Township" for r in reports) else "Village"
 	return "、".join(sorted(names.get(r.service_centre, r.service_centre) for r in reports if r.level == top))
 
 
-def rows_of(reports: list[dict], names: dict[str, str]) -> list[tuple[str, str, dict]]:
+def rows_of(reports: list[dict], names: dict[str, str], county_reader: bool) -> list[tuple[str, str, dict]]:
 	"""The centres' table as (name, level, summed figures): for a reader of the county, the county centre and
 	each township with its villages summed into it (a county's leaders read townships; each village is in
 	the screen report); for a township's reader, the township and each village."""
-	county_reader = any(r.level == "County" for r in reports)
 	grouped: dict[tuple[str, str], dict] = {}
 	for report in reports:
 		key, level = report.service_centre, report.level
@@ -184,14 +169,15 @@ def context(month: datetime.date) -> dict:
 		)
 	earlier = reports_of(add_months(month, -1))
 	total, previous = total_of(reports), (total_of(earlier) if earlier else {})
-	names = centre_names(
-		list({r.service_centre for r in reports} | {r.township_centre for r in reports if r.township_centre})
+	# the reader reads the county when the county centre's report is among theirs
+	county_reader = any(r.level == "County" for r in reports)
+	names = titles_of(
+		"GS Service Centre", [r.service_centre for r in reports] + [r.township_centre for r in reports]
 	)
 	centres = [
 		{**finish(figures), "centre": centre, "level": level}
-		for centre, level, figures in rows_of(reports, names)
+		for centre, level, figures in rows_of(reports, names, county_reader)
 	]
-	county_reader = any(r.level == "County" for r in reports)
 	headline = [
 		{
 			"label": _(label),
@@ -204,7 +190,7 @@ def context(month: datetime.date) -> dict:
 	return {
 		"month": month,
 		"month_end": month_end(month),
-		"scope": scope_label(reports, names),
+		"scope": scope_label(reports, names, county_reader),
 		"county": frappe.db.get_value("GS Service Centre", {"level": "County"}, "official_name") or "",
 		"headline": headline,
 		"total": total,

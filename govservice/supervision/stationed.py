@@ -28,7 +28,7 @@ from govservice.domain.evaluation_rules import score_refusal
 from govservice.security.scope import user_centres
 from govservice.security.writes import save_as_action
 from govservice.supervision.permissions import CONTACT_ROLE, SUPERVISOR_ROLE, is_supervisory
-from govservice.utils import shown
+from govservice.utils import shown, titles_of
 
 ASSESSMENT = "GS Township Assessment"
 SIDES = {"township": "township_score", "department": "department_score"}
@@ -78,15 +78,6 @@ def current_assessment(name: str | None) -> str | None:
 	return latest[0].name if latest else None
 
 
-def labels(doctype: str, field: str, names: set) -> dict[str, str]:
-	names = [name for name in names if name]
-	if not names:
-		return {}
-	return dict(
-		frappe.get_all(doctype, filters={"name": ["in", names]}, fields=["name", field], as_list=True)
-	)
-
-
 @frappe.whitelist()
 def stationed_rows(name: str | None = None) -> dict:
 	"""The caller's rows of the assessment (the latest when `name` is not given) and which side of each they
@@ -100,14 +91,15 @@ def stationed_rows(name: str | None = None) -> dict:
 	if not name:
 		return {"assessment": None, "rows": []}
 	doc = frappe.get_doc(ASSESSMENT, name)
-	names = labels("GS Service Centre", "official_name", {row.township for row in doc.stationed_staff})
-	department_names = labels(
-		"Department", "department_name", {row.department for row in doc.stationed_staff}
+	names = titles_of("GS Service Centre", (row.township for row in doc.stationed_staff))
+	department_names = titles_of(
+		"Department", (row.department for row in doc.stationed_staff), "department_name"
 	)
 	rows = []
 	for row in doc.stationed_staff:
-		mine = ["township", "department"] if sides.get("all") else row_sides(row, sides)
-		if not mine:
+		# the supervisory department reads every row and scores none here
+		mine = [] if sides.get("all") else row_sides(row, sides)
+		if not (mine or sides.get("all")):
 			continue
 		rows.append(
 			{
@@ -118,7 +110,7 @@ def stationed_rows(name: str | None = None) -> dict:
 				"township_score": row.township_score or None,
 				"department_score": row.department_score or None,
 				"total_score": row.total_score or None,
-				"sides": [] if sides.get("all") else mine,
+				"sides": mine,
 			}
 		)
 	return {

@@ -8,6 +8,8 @@ from frappe.utils import getdate
 
 from govservice.domain.performance_rules import SUM_FIELDS, add_into, finish, month_of, previous_month
 from govservice.reporting import DateFilter, column, read_filters
+from govservice.supervision.monthly_report import LEVEL_ORDER
+from govservice.utils import titles_of
 
 SHOWN = ("on_time_share", "one_time_share", "village_share", "home_share", "good_share", "rectified_share")
 
@@ -22,17 +24,11 @@ def execute(filters: dict | None = None) -> tuple:
 		order_by="level asc, service_centre asc",
 		limit_page_length=0,
 	)
-	names = dict(
-		frappe.get_all(
-			"GS Service Centre",
-			filters={"name": ["in", [r.service_centre for r in reports]]},
-			fields=["name", "official_name"],
-			as_list=True,
-		)
-	)
-	order = {"County": 0, "Township": 1, "Village": 2}
+	names = titles_of("GS Service Centre", (r.service_centre for r in reports))
 	rows, total = [], {}
-	for report in sorted(reports, key=lambda r: (order.get(r.level, 3), names.get(r.service_centre, ""))):
+	for report in sorted(
+		reports, key=lambda r: (LEVEL_ORDER.get(r.level, 3), names.get(r.service_centre, ""))
+	):
 		add_into(total, report)
 		rows.append(
 			{

@@ -1,12 +1,12 @@
 """电子监察看板: the reader's running clocks, green / yellow / red, by centre, department, service item or kind
 of clock; a count opens the clocks behind it (govservice.supervision.board)."""
 
-import frappe
 from frappe import _
 
 from govservice.domain.supervision_rules import LIGHTS
 from govservice.reporting import SelectFilter, column, read_filters
 from govservice.supervision import board
+from govservice.utils import titles_of
 
 NONE = "__none__"
 
@@ -81,14 +81,11 @@ def light_label(light: str) -> str:
 
 def labels(dimension: str, keys: list) -> dict:
 	"""What the reader reads for each group: a centre's or department's name, an item's name, a clock's kind."""
-	keys = [k for k in keys if k]
-	if not keys:
-		return {}
 	if dimension == "Clock":
-		return {k: _(k) for k in keys}
+		return {k: _(k) for k in keys if k}
 	doctype, field = {
 		"Service Centre": ("GS Service Centre", "official_name"),
 		"Department": ("Department", "department_name"),
 		"Service Item": ("GS Service Item", "item_name"),
 	}[dimension]
-	return dict(frappe.get_all(doctype, filters={"name": ["in", keys]}, fields=["name", field], as_list=True))
+	return titles_of(doctype, keys, field)
