@@ -159,6 +159,36 @@ def expected(identity: str, doctype: str) -> set[str]:
 		# anonymous answers: the supervisory department all; the first township's supervisor its village's
 		answers = WORLD["assessment"]["answers"]
 		return {"supervisory": set(answers.values()), "supervisor": {answers["v1a"]}}.get(identity, set())
+	if doctype in ("GS Hall Category", "GS Hall Category Item", "GS Hall Category Window"):
+		# 业务类别: every member of the hall's and the centres' staff reads them (not departments, not citizens)
+		readers = {*STAFF_WITH_CASES, "supervisory"}
+		return {WORLD["hall"]["category"]} if identity in readers else set()
+	if doctype == "GS Queue Ticket":
+		# tickets (no personal data): the county's window officers (the county and below), the first
+		# township's supervisor its own, the supervisory department all; agents and departments none
+		tickets = WORLD["hall"]["tickets"]
+		keys = {"window": {"county", "t1"}, "lead": {"county", "t1"}, "supervisory": {"county", "t1"}}
+		keys["supervisor"] = {"t1"}
+		return {tickets[key] for key in keys.get(identity, set())}
+	if doctype == "GS Appointment":
+		# names and mobiles: the hall's window officers and the township's supervisor, by centre (the
+		# hotline seats book for every centre); not the supervisory department
+		booked = WORLD["hall"]["appointments"]
+		keys = {"window": {"county", "t1"}, "lead": {"county", "t1"}, "supervisor": {"t1"}}
+		return {booked[key] for key in keys.get(identity, set())}
+	if doctype == "GS Window Session":
+		readers = ("window", "lead", "supervisory")
+		return {WORLD["hall"]["session"]} if identity in readers else set()
+	if doctype in ("GS Appointment Slot", "GS Hotline Platform"):
+		return set()  # the administrators' only
+	if doctype == "GS Result Handover":
+		# the first township's results window: its township's and the county's window staff and agents, its
+		# supervisor (not the village whose case it is, which sees the case's own result_issued_on)
+		readers = ("township", "county", "window", "lead", "supervisor")
+		return {WORLD["hall"]["handover"]} if identity in readers else set()
+	if doctype == "GS Work Order":
+		# 12345 work orders: the hotline seats (not in this matrix) and the supervisory department
+		return {WORLD["hall"]["work_order"]} if identity == "supervisory" else set()
 	if doctype == "GS Complaint":
 		complaints = WORLD["complaints"]
 		if identity in ("window", "lead", "supervisor", "supervisory"):
@@ -245,6 +275,14 @@ DOCTYPES = (
 	"GS Assessment Indicator",
 	"GS Questionnaire Response",
 	"GS Portal Profile",
+	"GS Hall Category",
+	"GS Queue Ticket",
+	"GS Appointment",
+	"GS Window Session",
+	"GS Appointment Slot",
+	"GS Result Handover",
+	"GS Work Order",
+	"GS Hotline Platform",
 	"File",
 	"User",
 )
@@ -267,6 +305,8 @@ CHILD_TABLES = (
 	("GS Inspection Result", "GS Inspection"),
 	("GS Inspection Finding", "GS Inspection"),
 	("GS Stationed Staff Score", "GS Township Assessment"),
+	("GS Hall Category Item", "GS Hall Category"),
+	("GS Hall Category Window", "GS Hall Category"),
 )
 
 

@@ -104,6 +104,8 @@ CHILD_DOCTYPES = (
 	"GS Meeting Decision",
 	"GS Inspection Template Item",
 	"GS Inspection Result",
+	"GS Hall Category Item",
+	"GS Hall Category Window",
 	"GS Inspection Finding",
 	"GS Assessment Ranking",
 	"GS Assessment Line",
@@ -129,6 +131,11 @@ CENTRE_SCOPED = (
 	"GS Inspection",
 	"GS Evaluation Result",
 	"GS Questionnaire Response",
+	"GS Window Session",
+	"GS Queue Ticket",
+	"GS Appointment",
+	"GS Result Handover",
+	"GS Work Order",
 )
 # 三亮三评: an agent reads their own result (supervisors their centres', by the scope below); a colleague's
 # score only its rater (govservice.supervision.evaluations)
@@ -246,6 +253,9 @@ APP_DOCTYPES = (
 	"GS Assessment Indicator",
 	"GS Questionnaire Response",
 	"GS Township Assessment",
+	"GS Hall Category",
+	"GS Appointment Slot",
+	"GS Hotline Platform",
 	*CHILD_DOCTYPES,
 )
 NEVER_DELETED = (
@@ -267,6 +277,11 @@ NEVER_DELETED = (
 	"GS Peer Rating",
 	"GS Questionnaire Response",
 	"GS Township Assessment",
+	"GS Window Session",
+	"GS Queue Ticket",
+	"GS Appointment",
+	"GS Result Handover",
+	"GS Work Order",
 )
 # every app record: its save is checked (govservice.security.writes); ledgers are never deleted; a scoped
 # record carries its township and county, the scope's indexed columns (govservice.security.scope)
@@ -277,8 +292,13 @@ for _doctype in NEVER_DELETED:
 	doc_events[_doctype]["on_trash"] = "govservice.security.writes.refuse_delete"
 for _doctype in CENTRE_SCOPED:
 	doc_events[_doctype]["validate"] = "govservice.security.scope.set_scope_centres"
-# a case opened from a collection sheet or a visit shows its state there
-doc_events["GS Case"]["on_update"] = "govservice.village_outreach.cases.follow_case"
+# a case opened from a collection sheet or a visit shows its state there; a 12345 work order follows its
+# case or complaint (govservice.service_hall.hotline)
+doc_events["GS Case"]["on_update"] = [
+	"govservice.village_outreach.cases.follow_case",
+	"govservice.service_hall.hotline.follow_case",
+]
+doc_events.setdefault("GS Complaint", {})["on_update"] = "govservice.service_hall.hotline.follow_complaint"
 doc_events["GS Service Centre"].update(
 	on_update="govservice.security.scope.on_centre_update",
 	on_trash="govservice.security.scope.forget_centre_tree",
@@ -303,7 +323,11 @@ doc_events |= {
 
 # Scheduler: cron at office hours (daily jobs would fire at midnight); jobs skip non-working days
 scheduler_events = {
-	"hourly": ["govservice.setup.health.tell_administrators"],
+	"hourly": [
+		"govservice.setup.health.tell_administrators",
+		# 预约: a booked appointment whose slot ended without check-in is a no-show
+		"govservice.service_hall.appointments.mark_no_shows",
+	],
 	"cron": {
 		"30 8 * * *": [
 			"govservice.casework.reminders.send_case_reminders",
@@ -351,7 +375,15 @@ fixtures = [
 			[
 				"role_name",
 				"in",
-				["GS Administrator", "GS Supervisor", "GS Agent", "GS Window Officer", "GS Portal User"],
+				[
+					"GS Administrator",
+					"GS Supervisor",
+					"GS Agent",
+					"GS Window Officer",
+					"GS Portal User",
+					"GS Hotline Seat",
+					"GS Hotline Platform",
+				],
 			]
 		],
 	},

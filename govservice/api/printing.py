@@ -75,6 +75,7 @@ def download_pdf(doctype: str, name: str, print_format: str) -> Response:
 		"GS Special Group Member",
 		"GS Collection Sheet",
 		"GS Joint Meeting",
+		"GS Result Handover",
 	):
 		frappe.throw(
 			_("{0} is not a print format of {1}.").format(shown(print_format), _(doctype)), PrintError

@@ -216,6 +216,14 @@ def kind_values(kind: str, doc) -> dict:
 			"number": doc.name,
 			"deadline": gs_date(doc.get("due_date"), "zh"),
 		}
+	if doc.doctype == "GS Appointment":
+		return {
+			"name": doc.get("applicant_name"),
+			"centre": frappe.db.get_value("GS Service Centre", doc.get("service_centre"), "official_name"),
+			"category": doc.get("category"),
+			"time": f"{gs_date(doc.get('appointment_date'), 'zh')} {doc.get('slot_start')}",
+			"code": doc.get("check_in_code"),
+		}
 	delivery = {
 		"EMS": _("sent by EMS, number {0}", lang="zh").format(doc.get("ems_tracking_number") or ""),
 		"Electronic Certificate": _("issued as an electronic certificate", lang="zh"),

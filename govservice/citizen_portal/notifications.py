@@ -235,9 +235,10 @@ def switch_on_texts() -> None:
 	Settings or a carrier chosen in GS SMS Settings."""
 	if not frappe.db.get_single_value("GS Settings", "applicant_texts_waiting"):
 		return
+	from govservice.service_hall.notifications import TEXT_NAMES as HALL_TEXTS
 	from govservice.supervision.notifications import TEXT_NAMES
 
-	for name in [f"申请人短信：{key}" for key, *_rest in EVENTS] + list(TEXT_NAMES):
+	for name in [f"申请人短信：{key}" for key, *_rest in EVENTS] + list(TEXT_NAMES) + list(HALL_TEXTS):
 		if frappe.db.exists("Notification", name):
 			notification = frappe.get_doc("Notification", name)
 			notification.enabled = 1

@@ -202,6 +202,9 @@ class TestApplicantHearsBack(PortalTestCase):
 		self.act(name, "Start Handling")
 		self.act(name, "Complete")
 		self.assertIn("已办结", self.texts(phone)[-1])
+		frappe.db.set_value(
+			"GS Case", name, "address", "鹤峰县容美镇民族路1号"
+		)  # EMS goes to the recorded address
 		frappe.set_user(self.agent_user)
 		frappe.get_doc("GS Case", name).announce_result("EMS", "EA123456789CN")
 		self.assertIn("EA123456789CN", self.texts(phone)[-1])

@@ -21,6 +21,10 @@ MESSAGE_KINDS: dict[str, tuple[str, ...]] = {
 	"Rectification Done": ("number", "outcome"),
 	# to staff: the responsible person named on a supervision alert (电子监察)
 	"Supervision Alert": ("name", "level", "subject", "number", "deadline"),
+	# 预约: to the person who booked (the hall's check-in code in the first and the reminder)
+	"Appointment Booked": ("name", "centre", "category", "time", "code"),
+	"Appointment Reminder": ("name", "centre", "category", "time", "code"),
+	"Appointment Cancelled": ("name", "centre", "time"),
 }
 # a template variable's value is short on every carrier (Alibaba Cloud: 35 characters for most types)
 PARAMETER_LIMIT = 35

@@ -11,6 +11,7 @@ APP_MODULES = (
 	"Key Projects",
 	"Village Outreach",
 	"Supervision",
+	"Service Hall",
 )
 
 # Roles that may correct any record of the app by a plain save (the county's administrators).
@@ -36,12 +37,18 @@ SCOPE_FIELDS: dict[str, tuple[str, ...]] = {
 	"GS Evaluation Result": ("round", "service_centre", "agent", "agent_user"),
 	"GS Peer Rating": ("round", "rater", "agent"),
 	"GS Questionnaire Response": ("service_centre",),
+	"GS Window Session": ("service_centre", "officer"),
+	"GS Queue Ticket": ("service_centre", "appointment", "gs_case"),
+	"GS Appointment": ("service_centre", "portal_user"),
+	"GS Result Handover": ("gs_case", "service_centre", "handling_centre"),
+	"GS Work Order": ("service_centre", "platform", "gs_case", "gs_complaint"),
 }
 
 # Set only by the app, never by a person's insert: who filed a request through the portal, and so on.
 SYSTEM_FIELDS: dict[str, tuple[str, ...]] = {
 	"GS Case": ("portal_user",),
 	"GS Complaint": ("portal_user",),
+	"GS Appointment": ("portal_user",),
 }
 
 # Fields a plain save may change although they decide scope, with the rule in the controller: a case's

@@ -41,6 +41,13 @@ CITIZEN_METHODS = (
 	"govservice.api.account.",
 	"govservice.api.printing.download_pdf",
 	"govservice.supervision.assessments.submit_questionnaire",
+	# the hall: numbers, the screen, and the account holder's own appointments (never the calling desk)
+	"govservice.service_hall.tickets.",
+	"govservice.service_hall.appointments.available_slots",
+	"govservice.service_hall.appointments.book_on_portal",
+	"govservice.service_hall.appointments.cancel",
+	"govservice.service_hall.appointments.reschedule",
+	"govservice.service_hall.appointments.check_in",
 )
 # A web form's link fields search and check their records: a citizen may do so for their own requests and
 # the public catalogue only.

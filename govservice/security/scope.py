@@ -48,6 +48,16 @@ CENTRE_SCOPED: dict[str, frozenset[str]] = {
 	"GS Evaluation Result": frozenset(("GS Supervisory Officer",)),
 	# 满意度问卷: the supervisory department assesses every township; a supervisor reads their centres'
 	"GS Questionnaire Response": frozenset(("GS Supervisory Officer",)),
+	# 办事大厅: the hall's tickets and the officers' sessions (no personal data) are supervised county-wide;
+	# appointments (names and mobiles) are the hall's and the hotline seats', who book for every centre
+	"GS Window Session": frozenset(("GS Supervisory Officer",)),
+	"GS Queue Ticket": frozenset(("GS Supervisory Officer",)),
+	"GS Appointment": frozenset(("GS Hotline Seat",)),
+	# 统一出件: the results window's record of a case's result (names, masked IDs, signatures), by the
+	# results window's centre
+	"GS Result Handover": frozenset(),
+	# 12345 work orders: the hotline seats register them for every centre; the supervisory department reads
+	"GS Work Order": frozenset(("GS Hotline Seat", "GS Supervisory Officer")),
 }
 
 

@@ -47,6 +47,9 @@ def load_demo() -> None:
 	from govservice.setup.demo_outreach import load_outreach
 
 	load_outreach()
+	from govservice.setup.demo_hall import load_hall
+
+	load_hall(data["hall"])
 
 	ensure_weekly_reports([frappe.db.get_value("User", {"name": ["like", "admin@%"]}) or "Administrator"])
 

@@ -10,6 +10,7 @@ HOMES = (
 	("GS Supervisor", "My Work"),
 	("GS Supervisory Officer", "Complaint Window"),
 	("GS Department Contact", "Complaint Window"),
+	("GS Hotline Seat", "Service Hall"),
 )
 STAFF_PROFILE = "GS Staff"
 # Modules of ERPNext and Frappe a county's clerks never open (administrators keep everything).

@@ -15,6 +15,8 @@ ROLES = {
 	"GS Portal User": 0,
 	"GS Supervisory Officer": 1,
 	"GS Department Contact": 1,
+	"GS Hotline Seat": 1,
+	"GS Hotline Platform": 1,
 }
 
 
@@ -71,6 +73,9 @@ def ensure_portal() -> None:
 	ensure_message_kind_field()
 	ensure_applicant_notifications()
 	ensure_alert_notifications()
+	from govservice.service_hall.notifications import ensure_appointment_notifications
+
+	ensure_appointment_notifications()
 	ensure_message_kind_field()  # the records just created
 
 

@@ -23,7 +23,10 @@ USERS = {
 	"housing": "housing@demo.govservice.localhost",  # 县住房和城乡建设局's contact (key projects)
 	"supervisory": "supervisory@demo.govservice.localhost",
 	"administrator": "gsadmin@demo.govservice.localhost",
+	"window2": "window2@demo.govservice.localhost",
+	"hotline": "hotline@demo.govservice.localhost",
 }
+HALL_CITIZEN = "hall.citizen@demo.govservice.localhost"
 ITEMS = {
 	"village": "422828-GA-001",  # 居民身份证换领: handled at every level
 	"county": "422828-GA-003",  # 无犯罪记录证明开具: county and township only
@@ -35,7 +38,7 @@ def prepare(pixel_url: str = "http://127.0.0.1:8025/pixel") -> None:
 	require_test_site()
 	frappe.set_user("Administrator")
 	use_site_language()
-	if not frappe.db.exists("User", USERS["housing"]):
+	if not frappe.db.exists("User", USERS["hotline"]):
 		load_demo()  # idempotent: adds what a newer demo has
 	typed = ensure_typed_markup(pixel_url)
 	overdue = ensure_overdue_case()
@@ -43,6 +46,9 @@ def prepare(pixel_url: str = "http://127.0.0.1:8025/pixel") -> None:
 	performance = ensure_performance_month()
 	evaluation = ensure_evaluation_quarter()
 	assessment = ensure_assessment_quarter()
+	hall = ensure_hall_citizen()
+	hall["result"] = ensure_result_at_county()
+	hall["platform"] = ensure_hotline_platform(pixel_url.replace("/pixel", "/callback"))
 	# the carrier refused a text a moment ago: the administrator is told when the desk starts
 	frappe.db.set_single_value("GS SMS Settings", "last_failure_on", frappe.utils.now_datetime())
 	frappe.db.commit()
@@ -73,6 +79,7 @@ def prepare(pixel_url: str = "http://127.0.0.1:8025/pixel") -> None:
 				"performance": performance,
 				"evaluation": evaluation,
 				"assessment": assessment,
+				"hall": hall,
 			},
 			ensure_ascii=False,
 		)
@@ -182,6 +189,125 @@ def ensure_typed_markup(pixel_url: str) -> dict:
 		"visit": visit,
 		"case": case,
 	}
+
+
+def ensure_hall_citizen() -> dict:
+	"""A citizen's portal account (the demo password) who books on the portal, and an appointment of theirs
+	today at the county centre whose slot has begun, to check in at the kiosk (booked earlier)."""
+	from frappe.utils import add_to_date
+	from frappe.utils.password import update_password
+
+	from govservice.service_hall.appointments import release, set_status
+	from govservice.tests.utils import make_portal_user
+
+	# the browser tests take numbers whatever the hour of the run (a 24-hour hall)
+	frappe.db.set_single_value("GS Settings", "hall_open_hours_only", 0)
+	make_portal_user(HALL_CITIZEN, full_name="陈大厅", phone="13971800001")
+	for name in frappe.get_all(
+		"GS Appointment", filters={"portal_user": HALL_CITIZEN, "status": "Booked"}, pluck="name"
+	):
+		doc = frappe.get_doc("GS Appointment", name)
+		set_status(doc, "Cancelled")  # an earlier run's bookings: the places go back
+		release(doc)
+	frappe.db.set_value("User", HALL_CITIZEN, "mobile_no", "13971800001")
+	update_password(HALL_CITIZEN, demo_password())
+	start = add_to_date(now_datetime(), minutes=-10)
+	code = frappe.generate_hash(length=8)
+	code = "".join(str(int(c, 16) % 10) for c in code)
+	doc = frappe.get_doc(
+		{
+			"doctype": "GS Appointment",
+			"applicant_name": "陈大厅",
+			"mobile": "13971800001",
+			"portal_user": HALL_CITIZEN,
+			"booked_via": "Portal Booking",
+			"service_centre": "鹤峰县",
+			"category": "社保医保",
+			"appointment_date": today(),
+			"slot_start": start.strftime("%H:%M"),
+			"slot_end": add_to_date(start, minutes=30).strftime("%H:%M"),
+			"status": "Booked",
+			"check_in_code": code,
+		}
+	)
+	doc.db_insert()
+	from govservice.security.scope import set_scope_centres
+
+	set_scope_centres(doc)
+	doc.db_update()
+	return {"citizen": HALL_CITIZEN, "appointment": doc.name, "code": code}
+
+
+RESULT_ID = "422828196001010014"
+PLATFORM_USER = "platform12345@demo.govservice.localhost"
+
+
+def ensure_hotline_platform(callback_url: str) -> dict:
+	"""The county's 12345 platform: its API user (token authentication: a new key and secret each run) and
+	its callback to the local test server."""
+	if not frappe.db.exists("User", PLATFORM_USER):
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": PLATFORM_USER,
+				"first_name": "12345热线平台",
+				"send_welcome_email": 0,
+				"user_type": "System User",
+				"roles": [{"role": "GS Hotline Platform"}],
+			}
+		).insert(ignore_permissions=True)
+	user = frappe.get_doc("User", PLATFORM_USER)
+	key, secret = frappe.generate_hash(length=15), frappe.generate_hash(length=15)
+	user.api_key, user.api_secret = key, secret
+	user.save(ignore_permissions=True)
+	name = frappe.db.get_value("GS Hotline Platform", {"user": PLATFORM_USER})
+	platform = frappe.get_doc("GS Hotline Platform", name) if name else frappe.new_doc("GS Hotline Platform")
+	platform.update(
+		{
+			"platform_name": "鹤峰县12345热线",
+			"user": PLATFORM_USER,
+			"callback_url": callback_url,
+			"enabled": 1,
+		}
+	)
+	platform.save()
+	return {"key": key, "secret": secret, "name": platform.name}
+
+
+def ensure_result_at_county() -> dict:
+	"""全县域通办: a case of 金龙村, completed, its result announced for pickup at the county centre's results
+	window (a new one each run: a result is handed over once)."""
+	from frappe.model.workflow import apply_workflow
+
+	agent = frappe.db.get_value("GS Agent", {"user": USERS["village_agent"]})
+	case = frappe.get_doc(
+		{
+			"doctype": "GS Case",
+			"applicant_type": "Individual",
+			"applicant_name": "出件测试村民",
+			"id_number": RESULT_ID,
+			"phone": "13907180005",
+			"address": "走马镇金龙村3组",
+			"service_item": ITEMS["village"],
+			"service_centre": "走马镇金龙村",
+			"pickup_centre": "鹤峰县",
+			"agent": agent,
+			"intake_channel": "Window",
+		}
+	).insert()
+	for row in case.materials:
+		row.is_received = 1
+	case.save()
+	apply_workflow(frappe.get_doc("GS Case", case.name), "Accept")
+	frappe.db.set_value(
+		"GS Case", case.name, {"stage": "Completed", "status": "Completed", "result": "换领居民身份证一张"}
+	)
+	user = frappe.session.user
+	frappe.set_user(USERS["village_agent"])
+	frappe.get_doc("GS Case", case.name).announce_result("Window Pickup")
+	frappe.set_user(user)
+	handover = frappe.db.get_value("GS Result Handover", {"gs_case": case.name})
+	return {"case": case.name, "handover": handover, "applicant": "出件测试村民", "id_number": RESULT_ID}
 
 
 def ensure_overdue_case() -> str:

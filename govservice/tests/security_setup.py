@@ -150,6 +150,7 @@ def prepare() -> None:
 	inspection = ensure_inspection(centres, agents)
 	evaluation = ensure_evaluation(centres, agents, users)
 	assessment = ensure_assessment(centres, departments)
+	hall = ensure_hall(centres, users)
 	remove_stray_files(cases)
 	for method in ("sign_up", "login_with_code", "reset_password"):
 		frappe.cache.delete_value(f"rl:govservice.api.account.{method}:127.0.0.1")
@@ -182,6 +183,7 @@ def prepare() -> None:
 				"inspection": inspection,
 				"evaluation": evaluation,
 				"assessment": assessment,
+				"hall": hall,
 				"id_numbers": {cases[key]: number for key, number in ID_NUMBERS.items()},
 				"files": {cases[key]: case_file(cases[key]) for key in cases},
 				"file_names": {
@@ -743,6 +745,135 @@ def ensure_assessment(centres: dict, departments: dict) -> dict:
 
 # the marker is content the desk shows: Chinese, like real complaints
 COMPLAINT_MARKS = {"new": "（未派发）"}
+
+
+HALL_CATEGORY = "安全测试类别"
+HALL_WINDOWS = {"county": "安全综合窗口", "t1": "安全镇窗口"}
+
+
+def ensure_hall(centres: dict, users: dict) -> dict:
+	"""The hall: a category served at a county window and a window of the first township, a ticket and an
+	appointment at each, and the county window officer's session (govservice.service_hall)."""
+	from govservice.service_hall.tickets import issue_ticket
+
+	frappe.db.set_single_value("GS Settings", "hall_open_hours_only", 0)  # probes run at any hour
+
+	for key, window in HALL_WINDOWS.items():
+		centre = frappe.get_doc("GS Service Centre", centres[key])
+		if window not in [row.window_name for row in centre.windows]:
+			centre.append("windows", {"window_name": window, "window_type": "Comprehensive Acceptance"})
+			centre.save()
+	if not frappe.db.exists("GS Hall Category", HALL_CATEGORY):
+		frappe.get_doc(
+			{
+				"doctype": "GS Hall Category",
+				"category_name": HALL_CATEGORY,
+				"prefix": "Z",
+				"service_minutes": 10,
+				"items": [{"service_item": ITEM}],
+				"windows": [
+					{"service_centre": centres[key], "window_name": window}
+					for key, window in HALL_WINDOWS.items()
+				],
+			}
+		).insert()
+	tickets, appointments = {}, {}
+	for key in HALL_WINDOWS:
+		tickets[key] = (
+			frappe.db.get_value(
+				"GS Queue Ticket", {"service_centre": centres[key], "category": HALL_CATEGORY}
+			)
+			or issue_ticket(centres[key], HALL_CATEGORY, "Kiosk")[0].name
+		)
+		appointments[key] = frappe.db.get_value(
+			"GS Appointment", {"service_centre": centres[key], "category": HALL_CATEGORY}
+		)
+		if not appointments[key]:
+			doc = frappe.get_doc(
+				{
+					"doctype": "GS Appointment",
+					"applicant_name": "安全预约人",
+					"mobile": "13955500009" if key == "county" else "13955500008",
+					"service_centre": centres[key],
+					"category": HALL_CATEGORY,
+					"appointment_date": frappe.utils.add_days(frappe.utils.nowdate(), 30),
+					"slot_start": "09:00",
+					"slot_end": "09:30",
+					"status": "Booked",
+					"check_in_code": "55500009" if key == "county" else "55500008",
+				}
+			)
+			doc.db_insert()  # a booking made earlier (its date past the booking horizon)
+			from govservice.security.scope import set_scope_centres
+
+			set_scope_centres(doc)
+			doc.db_update()
+			appointments[key] = doc.name
+	session = frappe.db.get_value("GS Window Session", {"officer": users["window"]})
+	if not session:
+		session = (
+			frappe.get_doc(
+				{
+					"doctype": "GS Window Session",
+					"officer": users["window"],
+					"service_centre": centres["county"],
+					"window_name": HALL_WINDOWS["county"],
+					"session_date": frappe.utils.add_days(frappe.utils.nowdate(), -1),
+					"signed_in_at": frappe.utils.now_datetime(),
+					"signed_out_at": frappe.utils.now_datetime(),
+				}
+			)
+			.insert(ignore_permissions=True)
+			.name
+		)
+	handover = frappe.db.get_value("GS Result Handover", {"service_centre": centres["t1"]})
+	if not handover:
+		doc = frappe.get_doc(
+			{
+				"doctype": "GS Result Handover",
+				"gs_case": frappe.db.get_value("GS Case", {"service_centre": centres["v1a"]}),
+				"item_name": "安全测试事项",
+				"applicant_name": "安全领取人",
+				"service_centre": centres["t1"],
+				"handling_centre": centres["v1a"],
+				"is_cross_centre": 1,
+				"status": "Awaiting Pickup",
+				"delivery_method": "Window Pickup",
+			}
+		)
+		from govservice.security.scope import set_scope_centres
+
+		set_scope_centres(doc)
+		doc.db_insert()  # 金龙村's result waiting at the township's results window
+		handover = doc.name
+	order = frappe.db.get_value("GS Work Order", {"work_order_no": "SEC-12345-1"})
+	if not order:
+		doc = frappe.get_doc(
+			{
+				"doctype": "GS Work Order",
+				"work_order_no": "SEC-12345-1",
+				"kind": "Complaint",
+				"status": "open",
+				"caller_name": "安全来电人",
+				"caller_phone": "13955500007",
+				"description": "安全测试工单",
+				"service_centre": centres["t1"],
+			}
+		)
+		from govservice.security.scope import set_scope_centres
+
+		set_scope_centres(doc)
+		doc.db_insert()  # a call registered earlier (its complaint is not part of this world)
+		order = doc.name
+	return {
+		"handover": handover,
+		"work_order": order,
+		"category": HALL_CATEGORY,
+		"tickets": tickets,
+		"appointments": appointments,
+		"session": session,
+		"windows": HALL_WINDOWS,
+	}
 
 
 def ensure_complaint(key: str, department: str | None, portal_user: str, dispatch: bool) -> str:

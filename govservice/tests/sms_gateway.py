@@ -2,7 +2,8 @@
 Settings send (GET query, form POST or JSON POST to /send) and records each message; GET /messages returns
 them as JSON (`?to=<number>` for one number's). It delivers nothing. It also stands in for a stranger's server
 in the browser tests: GET /pixel/<anything> is recorded (a remote image a page should never have loaded)
-and listed at /pixels.
+and listed at /pixels; and for the 12345 platform's callback: POST /callback is recorded (body and
+signature header) and listed at /callbacks.
 
     python -m govservice.tests.sms_gateway --port 8025
 
@@ -69,6 +70,9 @@ class _Handler(JSONHandler):
 		elif url.path == "/pixels":
 			with self.server.lock:
 				self._answer(200, list(self.server.pixels))
+		elif url.path == "/callbacks":
+			with self.server.lock:
+				self._answer(200, list(self.server.callbacks))
 		elif url.path == "/messages":
 			with self.server.lock:
 				found = [m for m in self.server.messages if not query.get("to") or m["to"] == query["to"]]
@@ -86,6 +90,16 @@ class _Handler(JSONHandler):
 			params = {key: values[-1] for key, values in parse_qs(raw).items()}
 		if url.path == "/send":
 			self._record(params)
+		elif url.path == "/callback":
+			with self.server.lock:
+				self.server.callbacks.append(
+					{
+						"body": raw,
+						"signature": self.headers.get("X-Frappe-Webhook-Signature"),
+						"at": time.time(),
+					}
+				)
+			self._answer(200, {"status": "OK"})
 		elif url.path == "/fail":  # tests switch the gateway down and up again
 			self.server.fail = bool(params.get("down"))
 			self._answer(200, {"fail": self.server.fail})
@@ -100,6 +114,7 @@ class _Server(ThreadingHTTPServer):
 		super().__init__(address, _Handler)
 		self.messages: list[dict] = []
 		self.pixels: list[str] = []
+		self.callbacks: list[dict] = []
 		self.lock = threading.Lock()
 		self.fail = False
 
@@ -137,6 +152,15 @@ class LocalGateway(ServerInThread):
 
 	def set_down(self, down: bool) -> None:
 		self.server.fail = down
+
+	@property
+	def callbacks(self) -> list[dict]:
+		with self.server.lock:
+			return list(self.server.callbacks)
+
+	@property
+	def callback_url(self) -> str:
+		return f"http://127.0.0.1:{self.server.server_address[1]}/callback"
 
 
 def main() -> None:

@@ -113,6 +113,14 @@ class CaseActions:
 		tracking_number = (tracking_number or "").strip()
 		if delivery_method == "EMS" and not tracking_number:
 			frappe.throw(_("Enter the EMS tracking number."), CaseError, title=_("Result Ready"))
+		if delivery_method == "EMS" and not (self.address or "").strip():
+			frappe.throw(
+				_("The case records no address to send the result to."), CaseError, title=_("Result Ready")
+			)
+		if self.result_issued_on:
+			frappe.throw(
+				_("The result of this case has been handed over already."), CaseError, title=_("Result Ready")
+			)
 		self.delivery_method = delivery_method
 		self.ems_tracking_number = tracking_number if delivery_method == "EMS" else None
 		self.result_ready_on = now_datetime()
@@ -122,6 +130,9 @@ class CaseActions:
 			"Result Ready",
 			_(delivery_method) + (f" {self.ems_tracking_number}" if self.ems_tracking_number else ""),
 		)
+		from govservice.service_hall.results import open_handover
+
+		open_handover(self)  # 统一出件: the result waits at the chosen results window (or went by EMS)
 
 	@frappe.whitelist()
 	def complete_task(self, department: str) -> None:

@@ -1,0 +1,5 @@
+from govservice.security.rows import ParentScopedRow
+
+
+class GSHallCategoryWindow(ParentScopedRow):
+	pass

@@ -1,0 +1,174 @@
+"""统一出件: a result announced at a township is checked and handed over once at the county's results window
+the applicant chose (全县域通办), to the person the case records, with the ID number it records and a
+signature; the 领取回执 prints it; EMS needs the recorded address; officers of other centres are refused."""
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+from govservice.service_hall import results
+from govservice.tests.utils import (
+	VALID_ID_NUMBER,
+	make_agent,
+	make_case,
+	make_centre,
+	make_service_item,
+	make_user,
+)
+
+SIGNATURE = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+OFFICER = "result.officer@example.com"
+TOWN_OFFICER = "result.town.officer@example.com"
+
+
+class TestResultsWindow(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		frappe.set_user("Administrator")
+		make_user(OFFICER, ("GS Window Officer",))
+		make_user(TOWN_OFFICER, ("GS Window Officer",))
+		cls.county = make_centre(
+			"出件测试县",
+			"County",
+			windows=[
+				{"window_name": "统一出证窗口", "window_type": "Certificate Issuance", "officer": OFFICER}
+			],
+		)
+		cls.town = make_centre(
+			"出件测试镇",
+			"Township",
+			cls.county,
+			windows=[
+				{
+					"window_name": "综合受理窗口",
+					"window_type": "Comprehensive Acceptance",
+					"officer": TOWN_OFFICER,
+				}
+			],
+		)
+		cls.agent = make_agent("result.agent@example.com", cls.town, agent_name="出件代办员")
+		cls.item = make_service_item("RESULT-ITEM-1", item_name="出件测试事项").name
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def completed_case(self, **values):
+		case = make_case(
+			self.item,
+			self.town,
+			self.agent.name,
+			pickup_centre=self.county,
+			address="鹤峰县容美镇1号",
+			**values,
+		)
+		frappe.db.set_value(
+			"GS Case", case.name, {"stage": "Completed", "status": "Completed", "result": "准予许可"}
+		)
+		return frappe.get_doc("GS Case", case.name)
+
+	def test_a_result_is_checked_and_issued_once_at_the_chosen_window(self):
+		case = self.completed_case()
+		frappe.set_user(self.agent.user)
+		case.announce_result("Window Pickup")
+		frappe.set_user("Administrator")
+		name = frappe.db.get_value("GS Result Handover", {"gs_case": case.name})
+		doc = frappe.get_doc("GS Result Handover", name)
+		self.assertEqual(
+			(doc.service_centre, doc.handling_centre, doc.is_cross_centre), (self.county, self.town, 1)
+		)
+		self.assertEqual(doc.status, "Awaiting Pickup")
+
+		frappe.set_user(TOWN_OFFICER)  # the handling township's officer is not the results window
+		self.assertRaises(frappe.PermissionError, results.check_result, name)
+		frappe.set_user(OFFICER)
+		issue = dict(
+			recipient_type="Applicant", recipient_name="王大爷", signature=SIGNATURE, identity_checked=1
+		)
+		self.assertRaises(
+			results.ResultError, results.issue, name, id_number=VALID_ID_NUMBER, **issue
+		)  # unchecked
+		results.check_result(name)
+		wrong = VALID_ID_NUMBER[:-4] + ("0000" if not VALID_ID_NUMBER.endswith("0000") else "1111")
+		self.assertRaises(results.ResultError, results.issue, name, id_number=wrong, **issue)
+		self.assertRaises(results.ResultError, results.issue, name, id_number="<b>", **issue)
+		self.assertRaises(
+			results.ResultError,
+			results.issue,
+			name,
+			id_number=VALID_ID_NUMBER,
+			**{**issue, "signature": "javascript:x"},
+		)
+		self.assertRaises(
+			results.ResultError,
+			results.issue,
+			name,
+			id_number=VALID_ID_NUMBER,
+			**{**issue, "identity_checked": 0},
+		)
+		self.assertRaises(
+			results.ResultError,
+			results.issue,
+			name,
+			id_number=VALID_ID_NUMBER,
+			**{**issue, "recipient_type": "Filer"},
+		)  # the case records no filer
+		results.issue(
+			name, id_number=VALID_ID_NUMBER.lower(), **issue
+		)  # the same number, its x in lower case
+		self.assertRaises(
+			results.ResultError, results.issue, name, id_number=VALID_ID_NUMBER, **issue
+		)  # once
+		frappe.set_user("Administrator")
+		doc.reload()
+		self.assertEqual((doc.status, doc.recipient_type, doc.issued_by), ("Issued", "Applicant", OFFICER))
+		self.assertNotIn(VALID_ID_NUMBER[6:14], doc.recipient_id_masked)
+		self.assertTrue(frappe.db.get_value("GS Case", case.name, "result_issued_on"))
+		actions = frappe.get_all("GS Work Log", filters={"gs_case": case.name}, pluck="action")
+		self.assertIn("Result Checked", actions)
+		self.assertIn("Result Issued", actions)
+		# announced again: refused, it was handed over
+		frappe.set_user(self.agent.user)
+		self.assertRaises(
+			frappe.ValidationError, frappe.get_doc("GS Case", case.name).announce_result, "Window Pickup"
+		)
+
+		frappe.set_user(OFFICER)
+		lang, frappe.local.lang = frappe.local.lang, "zh"
+		self.addCleanup(setattr, frappe.local, "lang", lang)
+		from govservice.api.printing import render_pdf
+		from govservice.casework.test_printing import pdf_text
+
+		text = pdf_text(render_pdf("GS Result Handover", name, "GS Result Receipt"))
+		self.assertIn("领取回执", text)
+		self.assertIn("王大爷", text)
+		self.assertNotIn(VALID_ID_NUMBER, text)
+
+	def test_the_proxy_agent_collects_by_name_and_ems_needs_the_address(self):
+		case = self.completed_case()
+		frappe.set_user(self.agent.user)
+		case.announce_result("Window Pickup")
+		name = frappe.db.get_value("GS Result Handover", {"gs_case": case.name})
+		frappe.set_user(OFFICER)
+		results.check_result(name)
+		issue = dict(recipient_type="Proxy Agent", signature=SIGNATURE, identity_checked=1)
+		self.assertRaises(results.ResultError, results.issue, name, recipient_name="别人", **issue)
+		results.issue(name, recipient_name="出件代办员", **issue)
+
+		frappe.set_user("Administrator")
+		no_address = self.completed_case()
+		frappe.db.set_value("GS Case", no_address.name, "address", "")
+		frappe.set_user(self.agent.user)
+		self.assertRaises(
+			frappe.ValidationError,
+			frappe.get_doc("GS Case", no_address.name).announce_result,
+			"EMS",
+			"EA000000001CN",
+		)
+		sent = self.completed_case()
+		frappe.get_doc("GS Case", sent.name).announce_result("EMS", "EA000000002CN")
+		frappe.set_user("Administrator")
+		doc = frappe.get_doc("GS Result Handover", {"gs_case": sent.name})
+		self.assertEqual(
+			(doc.status, doc.ems_address, doc.ems_tracking_number),
+			("Sent by EMS", "鹤峰县容美镇1号", "EA000000002CN"),
+		)
