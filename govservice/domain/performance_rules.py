@@ -26,6 +26,12 @@ COUNT_FIELDS = (
 	"red_cards",
 	"approvals_done",
 	"approvals_on_time",
+	# 办事大厅: numbers taken and served, appointments and their no-shows, results handed over (统一出件)
+	"hall_tickets",
+	"hall_served",
+	"appointments_booked",
+	"appointment_no_shows",
+	"results_issued",
 )
 # share field: (numerator, denominator)
 SHARES = {
@@ -38,12 +44,15 @@ SHARES = {
 	"rectified_share": ("bad_rectified_in_time", "bad_ratings"),
 	"complaints_on_time_share": ("complaints_on_time", "complaints_received"),
 	"approvals_on_time_share": ("approvals_on_time", "approvals_done"),
+	"no_show_share": ("appointment_no_shows", "appointments_booked"),
 }
 # average field: (sum, count)
 AVERAGES = {
 	"avg_working_days": ("working_days_sum", "working_days_count"),
 	"avg_promised_days": ("promised_days_sum", "working_days_count"),
 	"avg_statutory_days": ("statutory_days_sum", "working_days_count"),
+	"avg_wait_minutes": ("hall_wait_minutes_sum", "hall_wait_count"),
+	"avg_service_minutes": ("hall_service_minutes_sum", "hall_service_count"),
 }
 SUM_FIELDS = (
 	*COUNT_FIELDS,
@@ -51,6 +60,10 @@ SUM_FIELDS = (
 	"working_days_count",
 	"promised_days_sum",
 	"statutory_days_sum",
+	"hall_wait_minutes_sum",
+	"hall_wait_count",
+	"hall_service_minutes_sum",
+	"hall_service_count",
 )
 MIN_REASON_LENGTH = 10
 

@@ -48,9 +48,13 @@ HEADLINE = (
 	("warnings", "Yellow Warnings", "count"),
 	("red_cards", "Red Cards", "count"),
 	("approvals_on_time_share", "Key-Project Approvals on Time (%)", "share"),
+	("hall_tickets", "Numbers Taken", "count"),
+	("avg_wait_minutes", "Average Wait (Minutes)", "days"),
+	("no_show_share", "No-show Share (%)", "share"),
+	("results_issued", "Results Handed Over", "count"),
 )
 # for these a rise is bad news
-WORSE_WHEN_HIGHER = {"avg_working_days", "warnings", "red_cards"}
+WORSE_WHEN_HIGHER = {"avg_working_days", "warnings", "red_cards", "avg_wait_minutes", "no_show_share"}
 
 
 class MonthlyReportError(frappe.ValidationError):

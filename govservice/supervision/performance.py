@@ -167,6 +167,7 @@ def month_figures(month: datetime.date, centre: str | None = None) -> dict:
 		args,
 		as_dict=True,
 	)
+	hall = hall_figures(args, centre)
 	county_rows: list[dict] = []
 	if not centre or frappe.db.get_value("GS Service Centre", centre, "level") == "County":
 		county_rows = frappe.db.sql(
@@ -187,7 +188,7 @@ def month_figures(month: datetime.date, centre: str | None = None) -> dict:
 			as_dict=True,
 		)
 	result: dict[str, dict] = defaultdict(lambda: {"total": {}, "rows": defaultdict(dict)})
-	for source in (received, completed, ratings, alerts):
+	for source in (received, completed, ratings, alerts, hall):
 		for row in source:
 			if not row.centre:
 				continue
@@ -207,6 +208,39 @@ def month_figures(month: datetime.date, centre: str | None = None) -> dict:
 				add_into(entry["total"], row)
 				add_into(entry["rows"][("Department", row.department)], row)
 	return result
+
+
+def hall_figures(args: dict, centre: str | None) -> list[dict]:
+	"""办事大厅's month per centre: numbers taken and served with their waits and service times, appointments
+	and no-shows, results handed over at its results window (one grouped query)."""
+	only = "where service_centre = %(centre)s" if centre else ""
+	return frappe.db.sql(
+		f"""select service_centre as centre, sum(hall_tickets) as hall_tickets, sum(hall_served) as hall_served,
+			sum(wait_sum) as hall_wait_minutes_sum, sum(wait_count) as hall_wait_count,
+			sum(service_sum) as hall_service_minutes_sum, sum(service_count) as hall_service_count,
+			sum(booked) as appointments_booked, sum(no_shows) as appointment_no_shows,
+			sum(issued) as results_issued
+		from (
+			select service_centre, count(*) as hall_tickets, sum(status = 'Done') as hall_served,
+				sum(ifnull(wait_seconds, 0)) / 60 as wait_sum, sum(wait_seconds is not null) as wait_count,
+				sum(ifnull(service_seconds, 0)) / 60 as service_sum,
+				sum(service_seconds is not null) as service_count,
+				0 as booked, 0 as no_shows, 0 as issued
+			from `tabGS Queue Ticket` where ticket_date >= %(start_day)s and ticket_date < %(end_day)s
+			group by service_centre
+			union all
+			select service_centre, 0, 0, 0, 0, 0, 0, sum(status != 'Cancelled'), sum(status = 'No-show'), 0
+			from `tabGS Appointment` where appointment_date >= %(start_day)s and appointment_date < %(end_day)s
+			group by service_centre
+			union all
+			select service_centre, 0, 0, 0, 0, 0, 0, 0, 0, count(*)
+			from `tabGS Result Handover` where issued_on >= %(start)s and issued_on < %(stop)s
+			group by service_centre
+		) hall {only}
+		group by service_centre""",
+		args,
+		as_dict=True,
+	)
 
 
 def county_centres(centre: str | None) -> list[str]:
