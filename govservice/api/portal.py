@@ -43,6 +43,7 @@ def submit_request(
 	special_group: str | None = None,
 	is_door_to_door: int = 0,
 	preferred_visit_time: str | None = None,
+	pickup_centre: str | None = None,
 ) -> str:
 	"""Submit a proxy-handling (or door-to-door) request for a published item, in the account holder's
 	name, or with `for_other` for someone else (their name, ID number and the `relationship`); files sent
@@ -93,6 +94,7 @@ def submit_request(
 			"preferred_visit_time": preferred_visit_time if cint(is_door_to_door) else None,
 			"service_item": service_item,
 			"service_centre": centre,
+			"pickup_centre": checked_pickup_centre(pickup_centre),
 			"agent": agent,
 		}
 	)
@@ -128,6 +130,17 @@ def submit_request(
 			"GS Portal Profile", profile.name, "home_centre", service_centre, update_modified=False
 		)
 	return case.name
+
+
+def checked_pickup_centre(centre) -> str | None:
+	"""全县域通办: the centre the applicant collects the result at (exactly one of the county's), or none."""
+	from govservice.service_hall.categories import exact_centre
+
+	if not centre:
+		return None
+	if not exact_centre(centre):
+		frappe.throw(_("Choose the centre where you collect the result from the list."), PortalError)
+	return centre
 
 
 def item_materials(service_item: str) -> list[dict]:

@@ -97,6 +97,14 @@ class TestPortalRequests(PortalTestCase):
 		self.assertEqual(case.portal_user, self.alice)
 		self.assertEqual(case.applicant_name, "张三")
 
+	def test_the_result_is_collected_where_the_applicant_chose(self):
+		"""全县域通办: the result goes to any centre of the county the applicant chose, named exactly."""
+		name = self.submit(self.alice, pickup_centre=self.village)
+		self.assertEqual(frappe.db.get_value("GS Case", name, "pickup_centre"), self.village)
+		self.assertIsNone(frappe.db.get_value("GS Case", self.submit(self.alice), "pickup_centre"))
+		for forged in (self.village + " ", "不存在的中心", "<b>x</b>"):
+			self.assertRaises(frappe.ValidationError, self.submit, self.alice, pickup_centre=forged)
+
 	def test_enterprise_request_carries_the_credit_code(self):
 		user = make_portal_user("ent@portal.test", account_type="Enterprise")
 		case = frappe.get_doc("GS Case", self.submit(user))

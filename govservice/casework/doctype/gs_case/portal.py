@@ -28,6 +28,7 @@ PORTAL_FIELDS = frozenset(
 		"preferred_visit_time",
 		"service_item",
 		"service_centre",
+		"pickup_centre",
 		"agent",
 		"request_note",
 		"materials",
