@@ -135,3 +135,25 @@ def bulk_insert_docs(doctype: str, rows: list[dict], now, chunk_size: int = 1000
 		],
 		chunk_size=chunk_size,
 	)
+
+
+class BusyError(frappe.ValidationError):
+	pass
+
+
+def transaction_lock(key: str, timeout: int = 10) -> None:
+	"""Hold a named lock of MariaDB until this transaction commits or rolls back: the checks that follow
+	(one booking per mobile and day, one work order per number) run one request at a time without a lock
+	row per key (which would grow a table forever). The checks must read with a locking read (`for update`)
+	to see what the request before committed."""
+	import hashlib
+
+	name = "govservice:" + hashlib.sha1(key.encode()).hexdigest()
+	if not frappe.db.sql("select get_lock(%s, %s)", (name, timeout))[0][0]:
+		frappe.throw(_("The service is busy; please try again."), BusyError)
+
+	def release() -> None:
+		frappe.db.sql("select release_lock(%s)", name)
+
+	frappe.db.after_commit.add(release)
+	frappe.db.after_rollback.add(release)

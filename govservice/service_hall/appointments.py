@@ -17,6 +17,7 @@ from frappe.utils import add_days, cint, getdate, now_datetime, nowdate
 from govservice.domain import hall_rules
 from govservice.service_hall.categories import centre_categories, exact_centre
 from govservice.service_hall.tickets import HallError, issue_ticket, tickets_per_hour
+from govservice.utils import transaction_lock
 
 APPOINTMENT = "GS Appointment"
 SLOT = "GS Appointment Slot"
@@ -150,18 +151,10 @@ def slot_name(centre: str, category: str, day, start: str) -> str:
 	return "SLOT-" + hashlib.sha1(f"{centre}|{category}|{day}|{start}".encode()).hexdigest()[:24]
 
 
-def lock_person(mobile: str, day) -> None:
-	"""One booking of a mobile number for a day at a time: a counter row locked until the booking commits
-	(two bookings sent together are checked one after the other)."""
-	key = "GSA-" + hashlib.sha1(f"{mobile}|{day}".encode()).hexdigest()[:20]
-	frappe.db.sql("insert ignore into `tabSeries` (`name`, `current`) values (%s, 0)", key)
-	frappe.db.sql("select `current` from `tabSeries` where `name` = %s for update", key)
-
-
 def check_person(doc, conf) -> None:
 	"""One active appointment per person per day and category (the one being moved apart); the no-show
 	rule."""
-	lock_person(doc.mobile, getdate(doc.appointment_date))
+	transaction_lock(f"appointment:{doc.mobile}:{getdate(doc.appointment_date)}")
 	moved = doc.flags.rescheduled_from.name if doc.flags.rescheduled_from else ""
 	same = frappe.db.sql(
 		f"""select name from `tab{APPOINTMENT}` where mobile = %s and appointment_date = %s and category = %s
@@ -342,6 +335,8 @@ def check_in(centre: str, code: str) -> dict:
 	code = frappe.utils.cstr(code).strip() if isinstance(code, str) else ""
 	if not isinstance(centre, str) or not code.isdigit() or not code.isascii() or len(code) != 8:
 		frappe.throw(_("Enter the 8-digit code of your appointment."), HallError)
+	# found without a lock (a locking lookup walked the index of `modified` and deadlocked with the other
+	# check-ins), then claimed with one conditional UPDATE: a code checks in once
 	name = (
 		frappe.db.get_value(
 			APPOINTMENT,
@@ -352,11 +347,18 @@ def check_in(centre: str, code: str) -> dict:
 				"status": "Booked",
 			},
 			"name",
-			for_update=True,
 		)
 		if exact_centre(centre)
 		else None
 	)
+	if name:
+		frappe.db.sql(
+			f"""update `tab{APPOINTMENT}` set status = 'Checked In', checked_in_at = %s, modified = %s
+			where name = %s and status = 'Booked'""",
+			(now_datetime(), now_datetime(), name),
+		)
+		if not frappe.db._cursor.rowcount:
+			name = None
 	if not name:
 		frappe.throw(_("No appointment today at this centre has this code."), HallError)
 	doc = frappe.get_doc(APPOINTMENT, name)
@@ -367,11 +369,7 @@ def check_in(centre: str, code: str) -> dict:
 		appointment=doc.name,
 		slot_start_at=hall_rules.slot_datetime(getdate(doc.appointment_date), doc.slot_start),
 	)
-	frappe.db.set_value(
-		APPOINTMENT,
-		doc.name,
-		{"status": "Checked In", "checked_in_at": now_datetime(), "ticket": ticket.name},
-	)
+	frappe.db.set_value(APPOINTMENT, doc.name, "ticket", ticket.name, update_modified=False)
 	from govservice.service_hall.tickets import ticket_view
 
 	return {**ticket_view(ticket), "key": key, "slot": f"{doc.slot_start}—{doc.slot_end}"}

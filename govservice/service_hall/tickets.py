@@ -34,12 +34,16 @@ def follow_hash(key: str) -> str:
 
 
 def next_sequence(centre: str, day: str, prefix: str) -> int:
-	"""The day's next number of a category at a centre: a counter row locked until the ticket is
-	committed, so two kiosks never give the same number."""
+	"""The day's next number of a category at a centre: one statement that takes the counter row's
+	exclusive lock at once (an INSERT IGNORE then UPDATE took a shared lock first, and two kiosks deadlocked
+	upgrading it), held until the ticket is committed, so two kiosks never give the same number."""
 	key = "GSQ-" + hashlib.sha1(centre.encode()).hexdigest()[:16] + f"-{day}-{prefix}"
-	frappe.db.sql("insert ignore into `tabSeries` (`name`, `current`) values (%s, 0)", key)
-	frappe.db.sql("update `tabSeries` set `current` = `current` + 1 where `name` = %s", key)
-	return cint(frappe.db.sql("select `current` from `tabSeries` where `name` = %s", key)[0][0])
+	frappe.db.sql(
+		"""insert into `tabSeries` (`name`, `current`) values (%s, last_insert_id(1))
+		on duplicate key update `current` = last_insert_id(`current` + 1)""",
+		key,
+	)
+	return cint(frappe.db.sql("select last_insert_id()")[0][0])
 
 
 def category_at(centre: str, category: str) -> frappe._dict:
