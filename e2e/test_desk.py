@@ -250,6 +250,7 @@ class TestJointCase(DeskTestCase):
 			agent.page.locator(
 				".awesomplete ul:not([hidden]) [role=option]", has_text=SETUP["departments"][department][:6]
 			).first.click()
+		agent.fill("address", "走马镇金龙村1组")  # where the result is sent by EMS
 		agent.save()
 		agent.action("受理")
 		agent.wait()

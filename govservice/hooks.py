@@ -210,6 +210,9 @@ override_whitelisted_methods = {
 	"frappe.desk.form.document_follow.follow_document": "govservice.security.history.follow_document",
 }
 before_request = ["govservice.security.requests.before_request", "govservice.setup.replica.route_reads"]
+# a request authenticated by an API key or a token is checked again as its user (Frappe authenticates it
+# after before_request)
+auth_hooks = ["govservice.security.requests.after_token_auth"]
 # background jobs too read from the replica only while it is current (govservice.setup.replica)
 before_job = ["govservice.setup.replica.route_reads"]
 # a Content-Security-Policy on every answer (govservice.security.headers)

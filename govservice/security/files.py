@@ -53,11 +53,46 @@ def keep_private_files_apart(doc) -> None:
 		doc.save_file(content=doc._content, ignore_existing_file_check=True)
 
 
+# Files a browser runs as a page of this site (script with the session of whoever opens the link): nobody
+# but a system manager uploads them, attached or not, public or private
+ACTIVE_TYPES = frozenset(
+	(
+		"text/html",
+		"application/xhtml+xml",
+		"image/svg+xml",
+		"text/xml",
+		"application/xml",
+		"text/javascript",
+		"application/javascript",
+		"application/x-javascript",
+		"text/xsl",
+	)
+)
+ACTIVE_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".js", ".mjs")
+
+
+def refuse_active_file(doc) -> None:
+	import mimetypes
+
+	name = (doc.file_name or doc.file_url or "").strip().lower()
+	kind = mimetypes.guess_type(name)[0] or ""
+	if kind in ACTIVE_TYPES or name.endswith(ACTIVE_EXTENSIONS):
+		if "System Manager" not in frappe.get_roles():
+			frappe.throw(
+				_("{0}: web pages, SVG, XML and script files are not accepted.").format(
+					shown(doc.file_name or "")
+				),
+				UploadError,
+				title=_("Upload Refused"),
+			)
+
+
 def check_new_file(doc, method: str | None = None) -> None:
-	"""`before_insert` of File (after Frappe has read the content): one file per record, the upload
-	rules."""
+	"""`before_insert` of File (after Frappe has read the content): no web page or script anywhere, one file
+	per record, the upload rules."""
 	if doc.is_folder or frappe.flags.in_install or frappe.flags.in_migrate:
 		return
+	refuse_active_file(doc)
 	keep_private_files_apart(doc)
 	if not is_app_doctype(doc.attached_to_doctype) or doc.flags.govservice_checked:
 		return

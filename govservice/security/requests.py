@@ -64,6 +64,8 @@ def before_request() -> None:
 	method = requested_method()
 	if is_portal_user():
 		check_citizen_request(method)
+	elif is_platform_user():
+		check_platform_request(method)
 	doctype = requested_doctype()
 	if doctype and (is_app_doctype(doctype) or doctype in ("User", "File")):
 		frappe.form_dict.pop("ignore_user_permissions", None)
@@ -72,6 +74,14 @@ def before_request() -> None:
 	refuse_v2_document_methods()
 	check_restricted_fields(doctype)
 	log_full_id_view(method, doctype)
+
+
+def after_token_auth() -> None:
+	"""`auth_hooks`: Frappe authenticates an API key or a bearer token after the `before_request` hooks ran
+	(as Guest); the request's checks run again as the user the key names (a platform's key calls its API
+	only, a staff key filters on no field above its level)."""
+	if frappe.get_request_header("Authorization") and frappe.session.user not in ("", "Guest"):
+		before_request()
 
 
 def refuse_v2_document_methods() -> None:
@@ -119,6 +129,23 @@ def requested_method() -> str | None:
 
 def request_path() -> str:
 	return getattr(frappe.request, "path", "") if getattr(frappe, "request", None) else ""
+
+
+# The 12345 platform's API user calls its API and nothing else: no desk, no REST, no files
+PLATFORM_METHODS = ("login", "logout", "ping", "frappe.auth.get_logged_user", "govservice.api.hotline.")
+
+
+def is_platform_user(user: str | None = None) -> bool:
+	user = user or frappe.session.user
+	return user not in ("Guest", "Administrator") and "GS Hotline Platform" in frappe.get_roles(user)
+
+
+def check_platform_request(method: str | None) -> None:
+	if method is None or not any(
+		method == allowed or (allowed.endswith(".") and method.startswith(allowed))
+		for allowed in PLATFORM_METHODS
+	):
+		frappe.throw(_("A hotline platform's key calls the hotline API only."), frappe.PermissionError)
 
 
 def check_citizen_request(method: str | None) -> None:

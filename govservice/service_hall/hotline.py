@@ -19,10 +19,49 @@ class WorkOrderError(frappe.ValidationError):
 	pass
 
 
+def order_county(doc) -> str:
+	"""The county a work order goes to: its platform's; for a call the seat registers, the centre's county or
+	the site's only county."""
+	from govservice.security.scope import ancestors
+
+	if doc.platform:
+		county = frappe.db.get_value(PLATFORM, doc.platform, "county")
+	elif doc.service_centre:
+		county = ancestors(doc.service_centre)[1]
+	else:
+		roots = frappe.get_all(
+			"GS Service Centre",
+			filters={"level": "County", "parent_gs_service_centre": ("is", "not set")},
+			pluck="name",
+		)
+		county = roots[0] if len(roots) == 1 else None
+	if not county:
+		frappe.throw(_("Choose the centre that handles the call."), WorkOrderError)
+	if doc.service_centre and ancestors(doc.service_centre)[1] != county:
+		frappe.throw(_("The centre is not one of the county's."), WorkOrderError)
+	return county
+
+
+def lock_number(doc) -> None:
+	"""One work order per number and platform, however many are sent at once."""
+	from govservice.utils import transaction_lock
+
+	transaction_lock(f"work-order:{doc.platform or ''}:{doc.work_order_no}")
+	if frappe.db.sql(
+		f"""select name from `tab{ORDER}` where ifnull(platform, '') = %s and work_order_no = %s
+		for update""",
+		(doc.platform or "", doc.work_order_no),
+	):
+		frappe.throw(_("This work order has been filed already."), WorkOrderError)
+
+
 def before_insert(doc) -> None:
 	"""A new work order opens its case or complaint at once (the platform's and the seat's call alike)."""
 	from govservice.citizen_portal.utils import catalogue_code
+	from govservice.security.scope import set_scope_centres
 
+	lock_number(doc)
+	county = order_county(doc)
 	doc.status = "open"
 	doc.requested_at = doc.requested_at or now_datetime()
 	doc.updated_at = now_datetime()
@@ -33,12 +72,13 @@ def before_insert(doc) -> None:
 		):
 			frappe.throw(_("The service code is not a published item of the catalogue."), WorkOrderError)
 	if doc.kind == "Complaint":
-		open_complaint(doc)
+		open_complaint(doc, county)
 	else:
-		open_case(doc)
+		open_case(doc, county)
+	set_scope_centres(doc)
 
 
-def open_case(doc) -> None:
+def open_case(doc, county: str) -> None:
 	from govservice.citizen_portal.utils import agent_on_duty, handling_centre
 
 	if not doc.service_item:
@@ -48,7 +88,7 @@ def open_case(doc) -> None:
 			_("A service request needs the applicant's resident ID number; without it, file a complaint."),
 			WorkOrderError,
 		)
-	centre = handling_centre(doc.service_item, doc.service_centre)
+	centre = handling_centre(doc.service_item, doc.service_centre or county)
 	agent = agent_on_duty(centre)
 	if not agent:
 		frappe.throw(_("{0} has no agent on duty.").format(centre), WorkOrderError)
@@ -73,7 +113,7 @@ def open_case(doc) -> None:
 	doc.expected_date = case.deadline_date
 
 
-def open_complaint(doc) -> None:
+def open_complaint(doc, county: str) -> None:
 	complaint = frappe.get_doc(
 		{
 			"doctype": "GS Complaint",
@@ -88,9 +128,7 @@ def open_complaint(doc) -> None:
 	)
 	complaint.insert(ignore_permissions=True)  # registered at the 办不成事 window, as a call would be
 	doc.gs_complaint = complaint.name
-	doc.service_centre = doc.service_centre or frappe.db.get_value(
-		"GS Service Centre", {"level": "County", "parent_gs_service_centre": ("is", "not set")}
-	)
+	doc.service_centre = doc.service_centre or county
 
 
 def follow_case(doc, method: str | None = None) -> None:

@@ -19,7 +19,7 @@ from govservice.utils import canonical_identifier
 HANDOVER = "GS Result Handover"
 RECIPIENTS = ("Applicant", "Filer", "Proxy Agent", "Enterprise Handler")
 # a signature drawn on the screen: a PNG as a data URL, nothing else (it is printed on the receipt)
-SIGNATURE = re.compile(r"^data:image/png;base64,[A-Za-z0-9+/=]+$")
+SIGNATURE = re.compile(r"data:image/png;base64,[A-Za-z0-9+/=]+")
 MAX_SIGNATURE = 400_000
 
 
@@ -34,9 +34,12 @@ def open_handover(case, method: str | None = None) -> str | None:
 		return None
 	window = case.get("pickup_centre") or case.service_centre
 	name = frappe.db.get_value(HANDOVER, {"gs_case": case.name})
-	doc = frappe.get_doc(HANDOVER, name) if name else frappe.new_doc(HANDOVER)
-	if doc.get("status") in ("Issued", "Sent by EMS", "Issued Electronically"):
-		frappe.throw(_("The result of this case has been handed over already."), ResultError)
+	if name:  # announced once: the results window hands it over (or it went by EMS, or electronically)
+		frappe.throw(
+			_("The result of this case is at the results window already; the window hands it over."),
+			ResultError,
+		)
+	doc = frappe.new_doc(HANDOVER)
 	township, county = ancestors(window)
 	now = now_datetime()
 	doc.update(
@@ -129,7 +132,7 @@ def issue(
 		frappe.throw(_("Enter the recipient's name."), ResultError)
 	if str(identity_checked) not in ("1", "true", "True"):
 		frappe.throw(_("Check the recipient's identity document first."), ResultError)
-	if not isinstance(signature, str) or len(signature) > MAX_SIGNATURE or not SIGNATURE.match(signature):
+	if not isinstance(signature, str) or len(signature) > MAX_SIGNATURE or not SIGNATURE.fullmatch(signature):
 		frappe.throw(_("The recipient signs on the screen."), ResultError)
 	case = frappe.get_doc("GS Case", doc.gs_case)
 	recipient_id = check_recipient(case, recipient_type, recipient_name.strip(), id_number)
@@ -162,8 +165,10 @@ def check_recipient(case, recipient_type: str, name: str, id_number) -> str:
 	"""The recipient is one the case records, with the ID number the case records (canonical form); the
 	masked ID for the record."""
 	if recipient_type == "Proxy Agent":
-		if name != (case.agent_name or ""):
-			frappe.throw(_("The proxy agent of this case is {0}.").format(case.agent_name), ResultError)
+		if name != (
+			case.agent_name or ""
+		):  # not told whose name it is: the officer reads it on the work card
+			frappe.throw(_("This is not the name of the case's proxy agent."), ResultError)
 		return ""
 	if recipient_type == "Enterprise Handler" and case.applicant_type != "Enterprise":
 		frappe.throw(_("This case is not an enterprise's."), ResultError)

@@ -45,7 +45,12 @@ class TestHotlineWorkOrders(FrappeTestCase):
 		for name, user in (("测试12345平台", PLATFORM_USER), ("另一个平台", OTHER_USER)):
 			if not frappe.db.exists("GS Hotline Platform", name):
 				frappe.get_doc(
-					{"doctype": "GS Hotline Platform", "platform_name": name, "user": platform_user(user)}
+					{
+						"doctype": "GS Hotline Platform",
+						"platform_name": name,
+						"user": platform_user(user),
+						"county": cls.county,
+					}
 				).insert()
 
 	def tearDown(self):
@@ -128,6 +133,29 @@ class TestHotlineWorkOrders(FrappeTestCase):
 		complaint.save()
 		order.reload()
 		self.assertEqual((order.status, order.status_notes), ("closed", "已协调解决"))
+
+	def test_a_platform_files_in_its_county_only(self):
+		other = make_centre("热线外县", "County")
+		frappe.set_user(PLATFORM_USER)
+		self.assertRaises(WorkOrderError, self.file, work_order_no="GD-OUT-1", centre=other)
+		answer = self.file(work_order_no="GD-HOME-1", kind="complaint", id_number="", centre="")[0]
+		self.assertEqual(
+			frappe.db.get_value("GS Work Order", answer["service_request_id"], "service_centre"), self.county
+		)
+		frappe.set_user("Administrator")
+		platform = frappe.get_doc("GS Hotline Platform", "测试12345平台")
+		platform.county = (
+			frappe.db.get_value("GS Service Centre", {"parent_gs_service_centre": self.county}) or other
+		)
+		if platform.county != other:
+			self.assertRaises(frappe.ValidationError, platform.save)  # a county centre, not a township
+		platform.reload()
+		platform.enabled = 0
+		platform.save()
+		self.assertEqual(frappe.db.get_value("User", PLATFORM_USER, "enabled"), 0)  # its key opens nothing
+		platform.enabled = 1
+		platform.save()
+		self.assertEqual(frappe.db.get_value("User", PLATFORM_USER, "enabled"), 1)
 
 	def test_payloads_are_checked(self):
 		frappe.set_user(PLATFORM_USER)

@@ -53,14 +53,8 @@ class TestResultsWindow(FrappeTestCase):
 		frappe.set_user("Administrator")
 
 	def completed_case(self, **values):
-		case = make_case(
-			self.item,
-			self.town,
-			self.agent.name,
-			pickup_centre=self.county,
-			address="鹤峰县容美镇1号",
-			**values,
-		)
+		values = {"pickup_centre": self.county, "address": "鹤峰县容美镇1号", **values}
+		case = make_case(self.item, self.town, self.agent.name, **values)
 		frappe.db.set_value(
 			"GS Case", case.name, {"stage": "Completed", "status": "Completed", "result": "准予许可"}
 		)
@@ -77,6 +71,17 @@ class TestResultsWindow(FrappeTestCase):
 			(doc.service_centre, doc.handling_centre, doc.is_cross_centre), (self.county, self.town, 1)
 		)
 		self.assertEqual(doc.status, "Awaiting Pickup")
+		# announced again (EMS, electronically) or moved: refused, the results window hands it over
+		frappe.set_user(self.agent.user)
+		self.assertRaises(
+			frappe.ValidationError,
+			frappe.get_doc("GS Case", case.name).announce_result,
+			"Electronic Certificate",
+		)
+		moved = frappe.get_doc("GS Case", case.name)
+		moved.pickup_centre = self.town
+		self.assertRaises(frappe.ValidationError, moved.save)
+		frappe.set_user("Administrator")
 
 		frappe.set_user(TOWN_OFFICER)  # the handling township's officer is not the results window
 		self.assertRaises(frappe.PermissionError, results.check_result, name)
@@ -91,13 +96,19 @@ class TestResultsWindow(FrappeTestCase):
 		wrong = VALID_ID_NUMBER[:-4] + ("0000" if not VALID_ID_NUMBER.endswith("0000") else "1111")
 		self.assertRaises(results.ResultError, results.issue, name, id_number=wrong, **issue)
 		self.assertRaises(results.ResultError, results.issue, name, id_number="<b>", **issue)
-		self.assertRaises(
-			results.ResultError,
-			results.issue,
-			name,
-			id_number=VALID_ID_NUMBER,
-			**{**issue, "signature": "javascript:x"},
-		)
+		for signature in (
+			"javascript:x",
+			SIGNATURE + "\n",
+			"data:image/svg+xml;base64,PHN2Zz4=",
+			SIGNATURE + '"',
+		):
+			self.assertRaises(
+				results.ResultError,
+				results.issue,
+				name,
+				id_number=VALID_ID_NUMBER,
+				**{**issue, "signature": signature},
+			)
 		self.assertRaises(
 			results.ResultError,
 			results.issue,
@@ -142,6 +153,10 @@ class TestResultsWindow(FrappeTestCase):
 		self.assertIn("领取回执", text)
 		self.assertIn("王大爷", text)
 		self.assertNotIn(VALID_ID_NUMBER, text)
+
+	def test_the_result_is_collected_in_the_handling_county(self):
+		other = make_centre("出件外县", "County")
+		self.assertRaises(frappe.ValidationError, self.completed_case, pickup_centre=other)
 
 	def test_the_proxy_agent_collects_by_name_and_ems_needs_the_address(self):
 		case = self.completed_case()

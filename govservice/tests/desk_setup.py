@@ -266,6 +266,7 @@ def ensure_hotline_platform(callback_url: str) -> dict:
 		{
 			"platform_name": "鹤峰县12345热线",
 			"user": PLATFORM_USER,
+			"county": "鹤峰县",
 			"callback_url": callback_url,
 			"enabled": 1,
 		}

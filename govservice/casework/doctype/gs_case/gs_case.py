@@ -263,9 +263,31 @@ class GSCase(CasePortalRules, CaseTransitions, CaseActions, Document):
 		else:
 			self.credit_code = checked_credit_code(self.credit_code, CaseError)
 			self.id_number = self.id_number_masked = None
+		self.validate_pickup_centre()
 		self.validate_filer()
 		if self.is_special_group and self.urgency == "Normal":
 			self.urgency = "Green Channel"  # 特殊群体绿色通道
+
+	def validate_pickup_centre(self) -> None:
+		"""全县域通办 within the county: the results window is a centre of the handling centre's county."""
+		before = None if self.is_new() else self.get_doc_before_save()
+		if before and self.result_ready_on and (before.pickup_centre or "") != (self.pickup_centre or ""):
+			frappe.throw(
+				_("The result is at its results window already; it is collected there."),
+				CaseError,
+				title=_("Results Window At"),
+			)
+		if not self.pickup_centre:
+			return
+		from govservice.security.scope import ancestors
+
+		county = ancestors(self.service_centre)[1]
+		if ancestors(self.pickup_centre)[1] != county:
+			frappe.throw(
+				_("The result is collected at a centre of the county that handles the case."),
+				CaseError,
+				title=_("Results Window At"),
+			)
 
 	def validate_filer(self) -> None:
 		"""Filed by someone else (a relative, a neighbour, an enterprise's handler): who, with their ID and
