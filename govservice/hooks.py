@@ -331,6 +331,8 @@ scheduler_events = {
 		# 预约: a booked appointment whose slot ended without check-in is a no-show
 		"govservice.service_hall.appointments.mark_no_shows",
 	],
+	# 办事大厅: the day's queue closes after midnight
+	"daily": ["govservice.service_hall.calling.close_the_day"],
 	"cron": {
 		"30 8 * * *": [
 			"govservice.casework.reminders.send_case_reminders",

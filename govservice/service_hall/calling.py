@@ -323,3 +323,21 @@ def finish(ticket: str, case: str | None = None) -> dict:
 	frappe.db.set_value(TICKET, held.name, values)
 	publish(held.service_centre)
 	return desk_state()
+
+
+def close_the_day() -> dict:
+	"""Daily, after midnight: the numbers of days gone that were never served are cancelled (a hall's queue
+	is the day's) and the windows still signed in are signed out, so no figure or screen counts them."""
+	today = nowdate()
+	now = now_datetime()
+	frappe.db.sql(
+		f"""update `tab{TICKET}` set status = 'Cancelled', finished_at = ifnull(finished_at, %s)
+		where ticket_date < %s and status in ('In Queue', 'Called', 'Serving')""",
+		(now, today),
+	)
+	closed = frappe.db._cursor.rowcount
+	frappe.db.sql(
+		f"""update `tab{SESSION}` set signed_out_at = %s where session_date < %s and signed_out_at is null""",
+		(now, today),
+	)
+	return {"tickets": closed, "sessions": frappe.db._cursor.rowcount}

@@ -215,6 +215,15 @@ class TestServiceHall(FrappeTestCase):
 		frappe.set_user("Guest")
 		self.assertTrue(tickets.take_ticket(TOWN, "大厅测试社保")["ticket_no"].startswith("S"))
 
+	def test_the_days_queue_closes_after_midnight(self):
+		ticket, _key = tickets.issue_ticket(COUNTY, "大厅测试其他", "Kiosk")
+		frappe.db.set_value("GS Queue Ticket", ticket.name, "ticket_date", add_days(nowdate(), -1))
+		today, _key = tickets.issue_ticket(COUNTY, "大厅测试其他", "Kiosk")
+		self.assertGreaterEqual(calling.close_the_day()["tickets"], 1)
+		self.assertEqual(frappe.db.get_value("GS Queue Ticket", ticket.name, "status"), "Cancelled")
+		self.assertEqual(frappe.db.get_value("GS Queue Ticket", today.name, "status"), "In Queue")
+		frappe.db.set_value("GS Queue Ticket", today.name, "status", "Cancelled")  # not for the next tests
+
 	def test_finishing_links_only_a_case_the_officer_reads(self):
 		frappe.set_user("Administrator")
 		other = frappe.get_all("GS Case", filters={"service_centre": ["!=", COUNTY]}, pluck="name", limit=1)
@@ -319,8 +328,9 @@ class TestServiceHall(FrappeTestCase):
 	def test_check_in_gives_a_ticket_called_at_its_slot_first(self):
 		frappe.set_user("Administrator")
 		walk_in, _key = tickets.issue_ticket(COUNTY, "大厅测试其他", "Kiosk")
-		# an appointment of today whose slot began (written as the booking would have, earlier)
-		start = add_to_date(now_datetime(), minutes=-20)
+		# an appointment of today whose slot began (written as the booking would have, earlier; just after
+		# midnight the day's first minute)
+		start = max(add_to_date(now_datetime(), minutes=-20), frappe.utils.get_datetime(nowdate()))
 		appointment = frappe.get_doc(
 			{
 				"doctype": "GS Appointment",

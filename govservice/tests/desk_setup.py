@@ -211,7 +211,8 @@ def ensure_hall_citizen() -> dict:
 		release(doc)
 	frappe.db.set_value("User", HALL_CITIZEN, "mobile_no", "13971800001")
 	update_password(HALL_CITIZEN, demo_password())
-	start = add_to_date(now_datetime(), minutes=-10)
+	# a slot of today that has begun (just after midnight: the day's first minute)
+	start = max(add_to_date(now_datetime(), minutes=-10), frappe.utils.get_datetime(today()))
 	code = frappe.generate_hash(length=8)
 	code = "".join(str(int(c, 16) % 10) for c in code)
 	doc = frappe.get_doc(
