@@ -502,6 +502,66 @@ class TestResultsWindow(DeskTestCase):
 		agent.shot("case-issued")
 
 
+class TestBackOffice(DeskTestCase):
+	def test_the_front_passes_the_case_and_the_department_returns_the_licence_number(self):
+		"""前台受理、后台审批: 金龙村's agent passes an accepted case to 县人社局's back office; the department's
+		contact finds it in 后台办理 and returns the result with the licence number; the case shows it."""
+		setup = SETUP["hall"]["back_office"]
+		agent = self.desk("village_agent")
+		agent.open_form(f"/app/gs-case/{setup['case']}")
+		agent.button("按责转办")
+		dialog = agent.dialog()
+		expect(dialog).to_be_visible()
+		agent.select("department", value=setup["department"], scope=".modal.show")
+		agent.dialog_fill("limit_days", "3")
+		agent.dialog_fill("note", "请审核，原件已核")
+		agent.shot("pass-to-back-office")
+		self.assert_chinese(agent)
+		agent.dialog_primary()
+		task = None
+		for _ in range(30):
+			task = agent.page.evaluate(
+				"""(c) => frappe.db.get_value('GS Back Office Task', {gs_case: c}, 'name')
+					.then((r) => r.message && r.message.name)""",
+				setup["case"],
+			)
+			if task:
+				break
+			agent.page.wait_for_timeout(300)
+		self.assertTrue(task, "the back office record was not made")
+		contact = self.desk("contact")
+		contact.goto("/app/complaint-window")
+		contact.page.locator(".shortcut-widget-box", has_text="后台办理").first.click()
+		contact.wait()
+		contact.page.locator(".list-row-container", has_text=setup["applicant"]).first.locator(
+			"a.list-row-col, a"
+		).first.click()
+		contact.page.wait_for_function(
+			"() => window.cur_frm && cur_frm.doc && cur_frm.doc.name && !cur_frm.is_new()"
+		)
+		contact.wait()
+		self.assertEqual(contact.doc()["name"], task)
+		contact.shot("department-record")
+		self.assert_chinese(contact)
+		contact.button("返回办理结果")
+		expect(contact.dialog()).to_be_visible()
+		contact.dialog_fill("result_summary", "准予换领居民身份证")
+		contact.dialog_fill("licence_number", "４２２８２８—２０２６—０００１")
+		contact.shot("return-result")
+		self.assert_chinese(contact)
+		contact.dialog_primary()
+		contact.page.wait_for_function("() => cur_frm.doc.status === 'Result Returned'")
+		contact.wait()
+		self.assertEqual(contact.doc()["licence_number"], "422828—2026—0001")
+		contact.shot("returned")
+		self.assert_chinese(contact)
+		agent.open_form(f"/app/gs-case/{setup['case']}")
+		doc = agent.doc()
+		self.assertEqual((doc["licence_number"], doc["result"]), ("422828—2026—0001", "准予换领居民身份证"))
+		agent.shot("case-with-licence-number")
+		self.assert_chinese(agent)
+
+
 class TestHotlinePlatform(DeskTestCase):
 	def test_a_work_order_arrives_by_the_api_and_its_reply_goes_back(self):
 		"""12345: the platform files a work order with its token; the village agent handles the case in the

@@ -186,6 +186,12 @@ def expected(identity: str, doctype: str) -> set[str]:
 		# supervisor (not the village whose case it is, which sees the case's own result_issued_on)
 		readers = ("township", "county", "window", "lead", "supervisor")
 		return {WORLD["hall"]["handover"]} if identity in readers else set()
+	if doctype in ("GS Back Office Task", "GS Back Office Material"):
+		# 按责转办: 安全一村's case with the first department: the village's front (its village, township and
+		# county staff, the county's windows, the township's supervisor), that department's contact and the
+		# supervisory department; not the second village, the other township or department, nor citizens
+		readers = ("village", "township", "county", "window", "lead", "supervisor", "contact", "supervisory")
+		return {WORLD["hall"]["back_office"]} if identity in readers else set()
 	if doctype == "GS Work Order":
 		# 12345 work orders: the hotline seats (not in this matrix) and the supervisory department
 		return {WORLD["hall"]["work_order"]} if identity == "supervisory" else set()
@@ -215,6 +221,11 @@ def expected(identity: str, doctype: str) -> set[str]:
 		users = WORLD["users"]
 		return {users["portal_a"], users["portal_b"]} if identity in ("window", "lead") else set()
 	raise KeyError(doctype)
+
+
+def expected_writers_of_case() -> tuple[str, ...]:
+	"""Who writes 安全一村's case: its village's, township's and county's agents and the county's windows."""
+	return ("village", "township", "county", "window", "lead", "supervisor")
 
 
 def own_records(identity: str, doctype: str) -> set[str]:
@@ -283,6 +294,7 @@ DOCTYPES = (
 	"GS Result Handover",
 	"GS Work Order",
 	"GS Hotline Platform",
+	"GS Back Office Task",
 	"File",
 	"User",
 )
@@ -307,6 +319,7 @@ CHILD_TABLES = (
 	("GS Stationed Staff Score", "GS Township Assessment"),
 	("GS Hall Category Item", "GS Hall Category"),
 	("GS Hall Category Window", "GS Hall Category"),
+	("GS Back Office Material", "GS Back Office Task"),
 )
 
 
@@ -2577,6 +2590,105 @@ class SecuritySuite(unittest.TestCase):
 					)
 
 		self.run_matrix(probe)
+
+	def test_back_office_answers_are_the_departments_own(self):
+		"""按责转办: only the department's contact answers its record (the answer is checked after who asks);
+		nobody rewrites it by a save (its department, result, licence number, status), adds a row, deletes it,
+		or sends a case they cannot write; a hostile number or an unknown record is refused without echo."""
+		task = WORLD["hall"]["back_office"]
+		case = WORLD["cases"]["v1a"]
+		other_department = WORLD["departments"]["d2"]
+		case_writers = set(expected_writers_of_case())
+
+		def probe(client: Client, identity: str):
+			for method, args in (
+				("return_result", {"result_summary": ""}),
+				("send_back", {"reason": ""}),
+				(
+					"return_result",
+					{"result_summary": "准予许可", "licence_number": "<img src=x onerror=alert(1)>"},
+				),
+			):
+				answer = client.call(f"govservice.service_hall.back_office.{method}", name=task, **args)
+				want = 417 if identity == "contact" else (403 if identity != "guest" else (401, 403))
+				got_ok = answer.status_code in (want if isinstance(want, tuple) else (want,))
+				self.record(
+					identity, "GS Back Office Task", f"{method} (invalid)", task, got_ok, answer.text[:160]
+				)
+				self.record(
+					identity,
+					"GS Back Office Task",
+					f"{method} no echo",
+					task,
+					"<img" not in answer.text,
+					answer.text[:160],
+				)
+			unknown = client.call(
+				"govservice.service_hall.back_office.send_back", name="HT-不存在", reason="x"
+			)
+			self.record(
+				identity,
+				"GS Back Office Task",
+				"send_back unknown",
+				"HT-不存在",
+				not ok(unknown),
+				unknown.text[:120],
+			)
+			for body in (
+				{"department": other_department},
+				{"licence_number": "FORGED-1"},
+				{"status": "Result Returned", "result_summary": "伪造"},
+				{"service_centre": WORLD["centres"]["t2"]},
+				{"materials": [{"material_name": "伪造材料", "original_seen": 1}]},
+			):
+				forged = client.put(f"/api/resource/GS Back Office Task/{task}", body)
+				self.record(
+					identity,
+					"GS Back Office Task",
+					"REST PUT forged",
+					task,
+					not ok(forged),
+					forged.text[:120],
+				)
+			created = client.post_json(
+				"/api/resource/GS Back Office Task",
+				{"gs_case": case, "department": other_department, "service_centre": WORLD["centres"]["v1a"]},
+			)
+			self.record(
+				identity, "GS Back Office Task", "REST POST", "new", not ok(created), created.text[:120]
+			)
+			removed = client.session.delete(f"{BASE}/api/resource/GS Back Office Task/{task}", timeout=60)
+			self.record(
+				identity,
+				"GS Back Office Task",
+				"REST DELETE",
+				task,
+				removed.status_code != 202 and not ok(removed),
+				removed.text[:120],
+			)
+			sent = client.call(
+				"run_doc_method",
+				docs=json.dumps({"doctype": "GS Case", "name": case}),
+				method="send_to_back_office",
+				args=json.dumps({"department": other_department, "limit_days": 0}),
+			)
+			# the case's writers are answered by the rule (the world's case is not accepted), others refused
+			want_sent = 417 if identity in case_writers else None
+			self.record(
+				identity,
+				"GS Case",
+				"send_to_back_office",
+				case,
+				sent.status_code == want_sent if want_sent else sent.status_code in (401, 403, 404),
+				sent.text[:160],
+			)
+
+		self.run_matrix(probe, workers=1)
+		stored = self.admin.get(f"/api/resource/GS Back Office Task/{task}").json()["data"]
+		self.assertEqual(
+			(stored["status"], stored["department"], stored.get("licence_number"), len(stored["materials"])),
+			("With Back Office", WORLD["departments"]["d1"], None, 1),
+		)
 
 	def test_ledgers_are_never_deleted(self):
 		for doctype, name in (

@@ -106,6 +106,7 @@ CHILD_DOCTYPES = (
 	"GS Inspection Result",
 	"GS Hall Category Item",
 	"GS Hall Category Window",
+	"GS Back Office Material",
 	"GS Inspection Finding",
 	"GS Assessment Ranking",
 	"GS Assessment Line",
@@ -150,6 +151,8 @@ for _doctype in CENTRE_SCOPED:
 permission_query_conditions["User"] = "govservice.security.queries.user_query"
 # 监察预警: the supervisory department, the centre's supervisor, the person it names
 permission_query_conditions["GS Supervision Alert"] = "govservice.supervision.permissions.alert_query"
+# 按责转办: the front centre's scope, the department's own, the supervisory department all
+permission_query_conditions["GS Back Office Task"] = "govservice.service_hall.back_office.task_query"
 # the history of an app record lists only to readers of all its levels (govservice.security.history)
 permission_query_conditions["Version"] = "govservice.security.history.version_query"
 # an emailed report runs as the user it names: each person reads and edits only their own
@@ -167,6 +170,7 @@ has_permission = {
 	"GS Key Project": "govservice.key_projects.permissions.has_project_permission",
 	"Version": "govservice.security.history.has_version_permission",
 	"GS Supervision Alert": "govservice.supervision.permissions.has_alert_permission",
+	"GS Back Office Task": "govservice.service_hall.back_office.has_task_permission",
 	"GS Evaluation Result": "govservice.supervision.evaluations.has_result_permission",
 	"GS Peer Rating": "govservice.supervision.evaluations.has_peer_permission",
 	"Auto Email Report": "govservice.security.auto_email.has_subscription_permission",
@@ -285,6 +289,7 @@ NEVER_DELETED = (
 	"GS Appointment",
 	"GS Result Handover",
 	"GS Work Order",
+	"GS Back Office Task",
 )
 # every app record: its save is checked (govservice.security.writes); ledgers are never deleted; a scoped
 # record carries its township and county, the scope's indexed columns (govservice.security.scope)
@@ -293,7 +298,7 @@ for _doctype in (*APP_DOCTYPES, *NEVER_DELETED, *CENTRE_SCOPED):
 	doc_events.setdefault(_doctype, {})["before_validate"] = "govservice.security.writes.check_save"
 for _doctype in NEVER_DELETED:
 	doc_events[_doctype]["on_trash"] = "govservice.security.writes.refuse_delete"
-for _doctype in CENTRE_SCOPED:
+for _doctype in (*CENTRE_SCOPED, "GS Back Office Task"):
 	doc_events[_doctype]["validate"] = "govservice.security.scope.set_scope_centres"
 # a case opened from a collection sheet or a visit shows its state there; a 12345 work order follows its
 # case or complaint (govservice.service_hall.hotline)

@@ -1,10 +1,12 @@
 """The service hall's rules (取号叫号, 预约), without Frappe: ticket numbers, the order in which tickets are
 called, estimated waits, appointment slots from a centre's opening hours and their capacity, the no-show
-rule. Times are naive datetimes in the site's time zone; hours are "HH:MM" strings."""
+rule; the front window's checks before it passes a case to the back office (按责转办) and the form of the
+number the back office returns. Times are naive datetimes in the site's time zone; hours are "HH:MM" strings."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -159,3 +161,31 @@ def seconds_between(start: datetime | None, end: datetime | None) -> int | None:
 	if not start or not end:
 		return None
 	return max(int((end - start).total_seconds()), 0)
+
+
+# a licence or document number as the back office writes it: letters, digits, Chinese characters and the
+# punctuation of Chinese document numbers (鄂(2026)鹤峰县不动产权第0001234号, JY14228270001234)
+DOCUMENT_NUMBER = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff()〔〕\[\]\-—·/.#№ ]{1,60}$")
+
+
+def document_number(value: str | None) -> str | None:
+	"""The number in its one stored form (NFKC: full-width digits and brackets become ASCII, spaces trimmed
+	and single), None when empty; ValueError when it holds anything else."""
+	text = " ".join(unicodedata.normalize("NFKC", value or "").split())
+	if not text:
+		return None
+	if not DOCUMENT_NUMBER.fullmatch(text):
+		raise ValueError(text)
+	return text
+
+
+def back_office_problems(materials: Iterable[dict], deferral_accepted: bool) -> list[str]:
+	"""原件预审 before 按责转办: the required materials whose original the window has not seen (a material
+	the item allows to defer, when the case was accepted with deferral, may follow)."""
+	return [
+		row["material_name"]
+		for row in materials
+		if row.get("is_required")
+		and not row.get("is_verified")
+		and not (row.get("allows_deferred") and deferral_accepted)
+	]

@@ -42,6 +42,7 @@ SCOPE_FIELDS: dict[str, tuple[str, ...]] = {
 	"GS Appointment": ("service_centre", "portal_user"),
 	"GS Result Handover": ("gs_case", "service_centre", "handling_centre"),
 	"GS Work Order": ("service_centre", "platform", "gs_case", "gs_complaint"),
+	"GS Back Office Task": ("gs_case", "service_centre", "department"),
 }
 
 # Set only by the app, never by a person's insert: who filed a request through the portal, and so on.

@@ -54,6 +54,7 @@ def open_handover(case, method: str | None = None) -> str | None:
 			"handling_centre": case.service_centre,
 			"is_cross_centre": 1 if window != case.service_centre else 0,
 			"case_result": case.result,
+			"licence_number": case.get("licence_number"),
 			"delivery_method": case.delivery_method,
 			"ready_on": case.result_ready_on,
 			"status": "Awaiting Pickup",

@@ -48,6 +48,7 @@ def prepare(pixel_url: str = "http://127.0.0.1:8025/pixel") -> None:
 	assessment = ensure_assessment_quarter()
 	hall = ensure_hall_citizen()
 	hall["result"] = ensure_result_at_county()
+	hall["back_office"] = ensure_case_for_back_office()
 	hall["platform"] = ensure_hotline_platform(pixel_url.replace("/pixel", "/callback"))
 	# the carrier refused a text a moment ago: the administrator is told when the desk starts
 	frappe.db.set_single_value("GS SMS Settings", "last_failure_on", frappe.utils.now_datetime())
@@ -310,6 +311,33 @@ def ensure_result_at_county() -> dict:
 	frappe.set_user(user)
 	handover = frappe.db.get_value("GS Result Handover", {"gs_case": case.name})
 	return {"case": case.name, "handover": handover, "applicant": "出件测试村民", "id_number": RESULT_ID}
+
+
+def ensure_case_for_back_office() -> dict:
+	"""前台受理、后台审批: a case of 金龙村 accepted at the window, its originals seen, for the back office of
+	县人力资源和社会保障局 (a new one each run: the department answers once)."""
+	from frappe.model.workflow import apply_workflow
+
+	agent = frappe.db.get_value("GS Agent", {"user": USERS["village_agent"]})
+	case = frappe.get_doc(
+		{
+			"doctype": "GS Case",
+			"applicant_type": "Individual",
+			"applicant_name": "后台测试村民",
+			"id_number": "422828196001010014",
+			"phone": "13907180006",
+			"service_item": ITEMS["village"],
+			"service_centre": "走马镇金龙村",
+			"agent": agent,
+			"intake_channel": "Window",
+		}
+	).insert()
+	for row in case.materials:
+		row.is_received = 1
+	case.save()
+	apply_workflow(frappe.get_doc("GS Case", case.name), "Accept")
+	abbr = frappe.get_cached_value("Company", frappe.db.get_value("Company", {}, "name"), "abbr")
+	return {"case": case.name, "applicant": "后台测试村民", "department": f"县人力资源和社会保障局 - {abbr}"}
 
 
 def ensure_overdue_case() -> str:

@@ -151,6 +151,7 @@ def prepare() -> None:
 	evaluation = ensure_evaluation(centres, agents, users)
 	assessment = ensure_assessment(centres, departments)
 	hall = ensure_hall(centres, users)
+	hall["back_office"] = ensure_back_office(cases, departments)
 	remove_stray_files(cases)
 	for method in ("sign_up", "login_with_code", "reset_password"):
 		frappe.cache.delete_value(f"rl:govservice.api.account.{method}:127.0.0.1")
@@ -874,6 +875,38 @@ def ensure_hall(centres: dict, users: dict) -> dict:
 		"session": session,
 		"windows": HALL_WINDOWS,
 	}
+
+
+def ensure_back_office(cases: dict, departments: dict) -> str:
+	"""按责转办: 安全一村's case with the first department's back office (its contact's; not the second's)."""
+	name = frappe.db.get_value("GS Back Office Task", {"gs_case": cases["v1a"]})
+	if name:
+		return name
+	case = frappe.get_doc("GS Case", cases["v1a"])
+	doc = frappe.get_doc(
+		{
+			"doctype": "GS Back Office Task",
+			"gs_case": case.name,
+			"item_name": case.item_name,
+			"applicant_name": case.applicant_name,
+			"department": departments["d1"],
+			"department_name": "安全民政局",
+			"status": "With Back Office",
+			"service_centre": case.service_centre,
+			"sent_on": frappe.utils.now_datetime(),
+			"limit_days": 3,
+			"due_date": frappe.utils.add_days(frappe.utils.nowdate(), 5),
+			"materials": [{"material_name": "居民身份证", "is_required": 1, "original_seen": 1}],
+		}
+	)
+	from govservice.security.scope import set_scope_centres
+
+	set_scope_centres(doc)
+	doc.db_insert()  # passed earlier by the village's window (the case need not be accepted for this world)
+	for row in doc.materials:
+		row.parent, row.parenttype, row.parentfield = doc.name, doc.doctype, "materials"
+		row.db_insert()
+	return doc.name
 
 
 def ensure_complaint(key: str, department: str | None, portal_user: str, dispatch: bool) -> str:

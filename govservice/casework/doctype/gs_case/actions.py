@@ -153,6 +153,35 @@ class CaseActions:
 		log_action(self, "Task Done", department)
 
 	@frappe.whitelist()
+	def back_office_choices(self) -> dict:
+		"""For the 按责转办 dialog: the item's department first, the promised limit as the default, and the
+		departments whose back office holds the case now."""
+		self.load_for_action()
+		from govservice.service_hall.back_office import open_departments
+
+		departments = frappe.get_all(
+			"Department",
+			filters={"is_group": 0, "disabled": 0},
+			fields=["name as value", "department_name as label"],
+			order_by="lft asc",
+			ignore_permissions=True,  # the county's departments are public (the service guides name them)
+		)
+		return {
+			"departments": departments,
+			"department": frappe.get_cached_value("GS Service Item", self.service_item, "department"),
+			"limit_days": self.promised_limit_days or 5,
+			"open": open_departments(self.name),
+		}
+
+	@frappe.whitelist()
+	def send_to_back_office(self, department: str, limit_days: int, note: str | None = None) -> str:
+		"""按责转办: pass the accepted case, its originals checked (原件预审), to the department's back office."""
+		self.load_for_action()
+		from govservice.service_hall.back_office import send
+
+		return send(self, department, limit_days, note)
+
+	@frappe.whitelist()
 	def record_consultation(self, meeting_date: str, participants: str, conclusion: str) -> None:
 		"""Record a consultation meeting on a hard case (staff only: the minutes are internal)."""
 		self.load_for_action()

@@ -51,6 +51,10 @@ frappe.ui.form.on("GS Case", {
 			frm.add_custom_button(__("Transfer"), () => transfer(frm));
 		}
 		frm.add_custom_button(__("Record a Call"), () => record_call(frm));
+		if (["Accepted", "In Progress"].includes(frm.doc.stage)) {
+			// 前台受理、后台审批: the originals checked, the case goes to the department's back office
+			frm.add_custom_button(__("Pass to Back Office"), () => send_to_back_office(frm));
+		}
 		if (frm.doc.tasks.some((row) => row.task_status !== "Finished")) {
 			frm.add_custom_button(__("Department Task Done"), () => complete_task(frm));
 		}
@@ -208,6 +212,49 @@ function announce_result(frm) {
 		__("Result Ready"),
 		__("Tell the Applicant")
 	);
+}
+
+function send_to_back_office(frm) {
+	frm.call("back_office_choices").then(({ message }) => {
+		const dialog = new frappe.ui.Dialog({
+			title: __("Pass to Back Office"),
+			fields: [
+				{
+					fieldname: "department",
+					fieldtype: "Select",
+					label: __("Department Responsible"),
+					options: message.departments,
+					default: message.department,
+					reqd: 1,
+				},
+				{
+					fieldname: "limit_days",
+					fieldtype: "Int",
+					label: __("Back Office Time Limit (Working Days)"),
+					default: message.limit_days,
+					reqd: 1,
+				},
+				{ fieldname: "note", fieldtype: "Small Text", label: __("Note for the Back Office") },
+				{
+					fieldname: "waiting",
+					fieldtype: "HTML",
+					options: message.open.length
+						? `<p class="text-muted">${__("With the back office now: {0}", [
+								message.open.map((name) => frappe.utils.escape_html(name)).join("、"),
+						  ])}</p>`
+						: "",
+				},
+			],
+			primary_action_label: __("Pass to Back Office"),
+			primary_action(values) {
+				dialog.hide();
+				act(frm, "send_to_back_office", values).then(() =>
+					frappe.show_alert({ message: __("Passed to the back office"), indicator: "green" })
+				);
+			},
+		});
+		dialog.show();
+	});
 }
 
 function complete_task(frm) {

@@ -151,6 +151,15 @@ class CaseTransitions:
 				CaseError,
 				title=_("Joint Handling"),
 			)
+		from govservice.service_hall.back_office import open_departments
+
+		waiting = open_departments(self.name)
+		if waiting:
+			frappe.throw(
+				_("The back office has not returned its result yet: {0}").format("、".join(waiting)),
+				CaseError,
+				title=_("Back Office"),
+			)
 		self.completed_on = now_datetime()
 
 	def on_archive(self) -> None:

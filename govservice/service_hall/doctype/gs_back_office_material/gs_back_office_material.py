@@ -1,0 +1,5 @@
+from govservice.security.rows import ParentScopedRow
+
+
+class GSBackOfficeMaterial(ParentScopedRow):
+	pass
