@@ -78,7 +78,7 @@ def has_task_permission(doc, ptype: str | None = None, user: str | None = None) 
 		return False
 	roles = set(frappe.get_roles(user))
 	if CONTACT_ROLE in roles and doc.department in departments_of(user):
-		return ptype in READ_TYPES or (ptype in ("write", "attach") and doc.status == "With Back Office")
+		return ptype in READ_TYPES or (ptype == "write" and doc.status == "With Back Office")
 	if ptype not in READ_TYPES:
 		return False
 	if SUPERVISORY_ROLE in roles:
@@ -221,10 +221,11 @@ def answering_as(task, user: str | None = None) -> str | None:
 	user = user or frappe.session.user
 	if is_admin(user):
 		return "department"
-	if CONTACT_ROLE in frappe.get_roles(user) and task.department in departments_of(user):
+	roles = set(frappe.get_roles(user))
+	if CONTACT_ROLE in roles and task.department in departments_of(user):
 		return "department"
 	if (
-		FRONT_ROLES & set(frappe.get_roles(user))
+		FRONT_ROLES & roles
 		and not has_desk_account(task.department)
 		and frappe.has_permission("GS Case", "write", doc=task.gs_case, user=user)
 	):
