@@ -47,6 +47,9 @@ ALLOWED_LATIN = {
 }
 PHONE = {"width": 390, "height": 844}
 EMAIL = re.compile(r"\S+@\S+")
+# a file's address or name as the desk shows an attachment (/private/files/电子证照5cd053.pdf): the name
+# it was given
+FILE_URL = re.compile(r"/(?:private/)?files/\S+|\S+\.(?:pdf|ofd|png|jpe?g)\b")
 # record names and codes: GS-CASE-2026-00001, 422828-GA-001, SEC-ITEM
 CODE = re.compile(r"\b[A-Z0-9]+(?:-[A-Z0-9]+)+\b")
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
@@ -78,7 +81,7 @@ def where(error) -> str:
 def english_on(page) -> list[str]:
 	"""Latin words in the visible text of a page that are not codes or proper names."""
 	text = page.evaluate(VISIBLE_TEXT)
-	text = CODE.sub(" ", EMAIL.sub(" ", text))  # accounts and codes are identifiers, not words
+	text = CODE.sub(" ", EMAIL.sub(" ", FILE_URL.sub(" ", text)))  # accounts, files, codes: identifiers
 	words = {word for word in LATIN_WORD.findall(text) if word not in ALLOWED_LATIN}
 	return sorted(words)
 

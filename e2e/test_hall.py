@@ -52,6 +52,15 @@ def slots_of(session: requests.Session, day: str, category: str = CATEGORY) -> l
 	return answer.json()["message"]["slots"]
 
 
+def on_a_phone(test: DeskTestCase, user: str):
+	"""A page on a phone's screen, signed in to the portal as `user` (closed when the test ends)."""
+	portal = test.browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
+	test.addCleanup(portal.close)
+	answer = portal.request.post(f"{BASE}/api/method/login", form={"usr": user, "pwd": SETUP["password"]})
+	test.assertEqual(answer.status, 200)
+	return portal.new_page()
+
+
 class TestHallAtTheWindow(DeskTestCase):
 	def page_shot(self, page, label: str) -> None:
 		page.screenshot(path=os.path.join(SHOTS, f"{self._testMethodName}-{label}.png"), full_page=True)
@@ -140,13 +149,7 @@ class TestHallAtTheWindow(DeskTestCase):
 
 	def test_a_booked_citizen_checks_in_and_is_called_first(self):
 		hall = SETUP["hall"]
-		portal = self.browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
-		self.addCleanup(portal.close)
-		citizen = portal.new_page()
-		answer = portal.request.post(
-			f"{BASE}/api/method/login", form={"usr": hall["citizen"], "pwd": SETUP["password"]}
-		)
-		self.assertEqual(answer.status, 200)
+		citizen = on_a_phone(self, hall["citizen"])
 		citizen.goto(f"{BASE}/appointments")
 		expect(citizen.locator(".gs-my-appointments")).to_contain_text(hall["code"])
 		citizen.select_option("#centre", label="鹤峰县政务服务中心")
@@ -502,6 +505,9 @@ class TestResultsWindow(DeskTestCase):
 		agent.shot("case-issued")
 
 
+LICENCE_PDF = b"%PDF-1.4\n% electronic licence of the browser test\n%%EOF\n"
+
+
 class TestBackOffice(DeskTestCase):
 	def test_the_front_passes_the_case_and_the_department_returns_the_licence_number(self):
 		"""前台受理、后台审批: 金龙村's agent passes an accepted case to 县人社局's back office; the department's
@@ -547,6 +553,18 @@ class TestBackOffice(DeskTestCase):
 		expect(contact.dialog()).to_be_visible()
 		contact.dialog_fill("result_summary", "准予换领居民身份证")
 		contact.dialog_fill("licence_number", "４２２８２８—２０２６—０００１")
+		# the electronic licence, uploaded onto the record (private) from the dialog
+		contact.field("result_file", ".modal.show").locator("button").first.click()
+		uploader = contact.page.locator(".modal.show").last
+		uploader.locator("input[type=file]").set_input_files(
+			files=[{"name": "电子证照.pdf", "mimeType": "application/pdf", "buffer": LICENCE_PDF}]
+		)
+		uploader.locator(".btn-primary").last.click()
+		contact.page.wait_for_function(
+			"""() => [...document.querySelectorAll('.modal.show [data-fieldname="result_file"] a')]
+				.some((a) => (a.getAttribute('href') || '').startsWith('/private/files/'))"""
+		)
+		expect(contact.page.locator(".modal:visible")).to_have_count(1)  # the uploader has closed
 		contact.shot("return-result")
 		self.assert_chinese(contact)
 		contact.dialog_primary()
@@ -558,8 +576,38 @@ class TestBackOffice(DeskTestCase):
 		agent.open_form(f"/app/gs-case/{setup['case']}")
 		doc = agent.doc()
 		self.assertEqual((doc["licence_number"], doc["result"]), ("422828—2026—0001", "准予换领居民身份证"))
+		self.assertTrue(doc["electronic_licence"].startswith("/private/files/"), doc["electronic_licence"])
 		agent.shot("case-with-licence-number")
 		self.assert_chinese(agent)
+		# 网上出件: the case is completed and its result issued as the electronic licence the department
+		# returned; its applicant downloads it from the request's page on the portal
+		agent.action("开始办理")
+		agent.wait()
+		agent.action("办结")
+		agent.wait()
+		agent.expect_state("已办结")
+		agent.button("办理结果已出")
+		dialog = agent.dialog()
+		dialog.locator('select[data-fieldname="delivery_method"]').select_option("Electronic Certificate")
+		expect(agent.field("electronic_licence", ".modal.show")).to_contain_text("/private/files/")
+		agent.shot("issue-electronically")
+		self.assert_chinese(agent)
+		agent.dialog_primary()
+		agent.page.wait_for_function("() => cur_frm.doc.delivery_method === 'Electronic Certificate'")
+		self.assertTrue(agent.doc()["result_ready_on"])
+		citizen = on_a_phone(self, setup["citizen"])
+		citizen.goto(f"{BASE}/my-requests/{setup['case']}")
+		link = citizen.locator("a.gs-licence")
+		expect(link).to_have_text("电子证照")
+		citizen.screenshot(
+			path=os.path.join(SHOTS, f"{self._testMethodName}-portal-electronic-licence.png"), full_page=True
+		)
+		self.assertEqual(english_on(citizen), [])
+		with citizen.expect_download() as download:
+			link.click()
+		with open(download.value.path(), "rb") as saved:
+			self.assertEqual(saved.read(), LICENCE_PDF)
+		self.assertTrue(download.value.suggested_filename.endswith(".pdf"))
 
 
 class TestHotlinePlatform(DeskTestCase):

@@ -1232,6 +1232,70 @@ class SecuritySuite(unittest.TestCase):
 
 		self.run_matrix(probe)
 
+	def test_the_electronic_licence_is_its_applicants(self):
+		"""网上出件: 市民B's result was issued as an electronic certificate; it downloads for 市民B and the staff who
+		read that case, and is refused alike to everyone else; a case not issued electronically (安全一村's) has
+		none for its readers and is refused to the others like a case that does not exist."""
+		cases = WORLD["cases"]
+		issued, not_issued = cases["t2"], cases["v1a"]
+		licence = WORLD["files"][issued]
+
+		def probe(client: Client, identity: str):
+			readers = expected(identity, "GS Case") | {cases[key] for key in OWN_CASES.get(identity, ())}
+			for case in (issued, not_issued, "GS-CASE-2026-99999", "<script>alert(1)</script>"):
+				response = client.get(
+					"/api/method/govservice.service_hall.results.download_licence", case=case
+				)
+				if case == issued and case in readers:
+					want, good = (
+						200,
+						response.headers.get("Content-Disposition", "").startswith("attachment;"),
+					)
+				elif case == not_issued and case in readers:  # its readers are told there is none yet
+					want, good = 417, True
+				else:
+					want, good = 403, True
+				good = good and response.status_code == want and b"<script>" not in response.content
+				self.record(
+					identity,
+					"GS Case",
+					"download_licence",
+					case,
+					good,
+					f"{response.status_code} want {want} (licence {licence})",
+				)
+
+		self.run_matrix(probe)
+
+	def test_the_cross_centre_ledger_is_the_readers_centres(self):
+		"""全县域通办台账: 安全一村's result waits at 安全一镇's results window; the township's side (代发) is read by
+		whoever covers the township, the village's side (异地出件) by whoever covers the village; nobody else
+		gets a row (departments, the supervisory department and citizens are refused the report)."""
+		case, centres = WORLD["cases"]["v1a"], WORLD["centres"]
+		both = {centres["t1"], centres["v1a"]}
+		wanted = {
+			"village": {centres["v1a"]},
+			**{key: both for key in ("township", "county", "window", "lead", "supervisor")},
+		}
+
+		def probe(client: Client, identity: str):
+			response = client.call(
+				"frappe.desk.query_report.run", report_name="Cross-Centre Ledger", filters="{}"
+			)
+			rows = (response.json().get("message") or {}).get("result", []) if ok(response) else []
+			got = {row.get("centre") for row in rows if isinstance(row, dict) and row.get("gs_case") == case}
+			want = wanted.get(identity, set())
+			self.record(
+				identity,
+				"GS Result Handover",
+				"report Cross-Centre Ledger",
+				case,
+				got == want,
+				f"got {got} want {want}",
+			)
+
+		self.run_matrix(probe)
+
 	def test_outreach_writes_and_actions(self):
 		"""The register, visits and sheets: only their scope writes them, never their village, person or a
 		row's case by a plain save; dispatch and Create Cases refuse everyone outside the village's scope."""

@@ -48,6 +48,8 @@ CITIZEN_METHODS = (
 	"govservice.service_hall.appointments.cancel",
 	"govservice.service_hall.appointments.reschedule",
 	"govservice.service_hall.appointments.check_in",
+	# 网上出件: the electronic licence of the account holder's own request
+	"govservice.service_hall.results.download_licence",
 )
 # A web form's link fields search and check their records: a citizen may do so for their own requests and
 # the public catalogue only.

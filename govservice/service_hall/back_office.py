@@ -188,28 +188,35 @@ def copy_scans(case, task) -> None:
 		source = url and frappe.db.get_value(
 			"File",
 			{"file_url": url, "attached_to_doctype": "GS Case", "attached_to_name": case.name},
-			["name", "file_name"],
-			as_dict=True,
+			"name",
 		)
 		if not source:
 			continue
-		content = frappe.get_doc("File", source.name).get_content()
-		copy = frappe.get_doc(
-			{
-				"doctype": "File",
-				"file_name": source.file_name,
-				"attached_to_doctype": TASK,
-				"attached_to_name": task.name,
-				"is_private": 1,
-				"content": content,
-			}
-		)
-		copy.flags.govservice_checked = True  # checked when it was attached to the case
-		copy.insert(ignore_permissions=True)
-		row.scanned_copy = copy.file_url
+		row.scanned_copy = copy_file(source, TASK, task.name)
 		changed = True
 	if changed:
 		save_as_action(task)
+
+
+def copy_file(file_name: str, doctype: str, name: str, field: str | None = None) -> str:
+	"""A private copy of File `file_name` attached to another record (a private file belongs to one record:
+	whoever reads that record reads its copy, and nothing else of the first), to its field `field` if it
+	is the value of one (Frappe would otherwise attach the value again when the record is saved); its URL."""
+	source = frappe.get_doc("File", file_name)
+	copy = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": source.file_name,
+			"attached_to_doctype": doctype,
+			"attached_to_name": name,
+			"attached_to_field": field,
+			"is_private": 1,
+			"content": source.get_content(),
+		}
+	)
+	copy.flags.govservice_checked = True  # checked by the upload rules when it was first attached
+	copy.insert(ignore_permissions=True)
+	return copy.file_url
 
 
 # --- the back office answers ---------------------------------------------------------------------------
@@ -283,9 +290,9 @@ def return_result(
 			BackOfficeError,
 			title=_("Return the Result"),
 		)
-	file_url = None
+	file_url, file_name = None, None
 	if result_file:
-		if not isinstance(result_file, str) or not frappe.db.exists(
+		file_name = isinstance(result_file, str) and frappe.db.get_value(
 			"File",
 			{
 				"file_url": result_file,
@@ -293,7 +300,8 @@ def return_result(
 				"attached_to_name": task.name,
 				"is_private": 1,
 			},
-		):
+		)
+		if not file_name:
 			frappe.throw(
 				_("Attach the electronic licence to this record first."),
 				BackOfficeError,
@@ -317,6 +325,8 @@ def return_result(
 	updates = {"result": result_summary.strip()}
 	if number:
 		updates["licence_number"] = number
+	if file_name:  # the electronic licence the applicant downloads on the portal (网上出件)
+		updates["electronic_licence"] = copy_file(file_name, "GS Case", case.name, "electronic_licence")
 	frappe.db.set_value("GS Case", case.name, updates)
 	log_action(
 		case,

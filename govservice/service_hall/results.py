@@ -10,13 +10,23 @@ import re
 import frappe
 from frappe import _
 from frappe.utils import now_datetime
+from werkzeug.wrappers import Response
 
 from govservice.casework.ledger import log_action
+from govservice.citizen_portal.utils import is_portal_user
 from govservice.domain.identity import mask_resident_id
 from govservice.security.scope import ancestors, user_centres
 from govservice.utils import canonical_identifier
 
 HANDOVER = "GS Result Handover"
+# what an electronic licence is served as (anything else downloads as bytes)
+DOWNLOAD_TYPES = {
+	"pdf": "application/pdf",
+	"ofd": "application/ofd",
+	"png": "image/png",
+	"jpg": "image/jpeg",
+	"jpeg": "image/jpeg",
+}
 RECIPIENTS = ("Applicant", "Filer", "Proxy Agent", "Enterprise Handler")
 # a signature drawn on the screen: a PNG as a data URL, nothing else (it is printed on the receipt)
 SIGNATURE = re.compile(r"data:image/png;base64,[A-Za-z0-9+/=]+")
@@ -77,6 +87,67 @@ def open_handover(case, method: str | None = None) -> str | None:
 	if doc.status != "Awaiting Pickup":
 		frappe.db.set_value("GS Case", case.name, "result_issued_on", now, update_modified=False)
 	return doc.name
+
+
+def licence_file(case, url) -> str:
+	"""The electronic licence of a result issued electronically: `url`, a private file just attached to the
+	case, or the one the back office returned (already on the case)."""
+	url = url if isinstance(url, str) and url else case.get("electronic_licence")
+	if not url or not frappe.db.exists(
+		"File",
+		{"file_url": url, "attached_to_doctype": "GS Case", "attached_to_name": case.name, "is_private": 1},
+	):
+		frappe.throw(
+			_("Attach the electronic licence to the case first: the applicant downloads it on the portal."),
+			ResultError,
+			title=_("Result Ready"),
+		)
+	return url
+
+
+@frappe.whitelist(methods=["GET"])
+def download_licence(case: str) -> Response:
+	"""网上出件: the applicant downloads the electronic licence of their own request once the result is
+	issued electronically (the first download is in the case's work log); staff who read the case download
+	it too. Anything else is refused alike, whether the case exists or not."""
+	if not isinstance(case, str) or not frappe.db.exists("GS Case", case):
+		raise frappe.PermissionError
+	if not frappe.has_permission("GS Case", "read", doc=case):
+		raise frappe.PermissionError
+	doc = frappe.get_doc("GS Case", case)
+	portal = is_portal_user()
+	issued = doc.delivery_method == "Electronic Certificate" and doc.result_ready_on
+	file_name = doc.electronic_licence and frappe.db.get_value(
+		"File",
+		{"file_url": doc.electronic_licence, "attached_to_doctype": "GS Case", "attached_to_name": doc.name},
+	)
+	if not file_name or (portal and not issued):
+		frappe.throw(_("This request has no electronic licence to download yet."), ResultError)
+	file = frappe.get_doc("File", file_name)
+	if portal and not frappe.db.exists(
+		"GS Work Log", {"gs_case": doc.name, "action": "Electronic Licence Downloaded"}
+	):
+		log_action(doc, "Electronic Licence Downloaded", _("Downloaded by the applicant on the portal"))
+		frappe.local.flags.commit = True  # a GET: Frappe keeps what it wrote only when asked
+	return file_response(file.get_content(), file.file_name, f"{_('Electronic Licence')}-{doc.name}")
+
+
+def file_response(content: bytes, file_name: str, title: str) -> Response:
+	"""A download saved under a name that says what it is, never shown as a page by the browser."""
+	from urllib.parse import quote
+
+	extension = (file_name or "").rsplit(".", 1)[-1].lower() if "." in (file_name or "") else ""
+	extension = extension if extension in DOWNLOAD_TYPES else ""
+	mimetype = DOWNLOAD_TYPES.get(extension) or "application/octet-stream"
+	safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in title).strip("-") or "licence"
+	fallback = "".join(ch for ch in safe if ch.isascii()).strip("-") or "licence"
+	suffix = f".{extension}" if extension else ""
+	response = Response(content, mimetype=mimetype)
+	response.headers["Content-Disposition"] = (
+		f"attachment; filename=\"{fallback}{suffix}\"; filename*=UTF-8''{quote(safe + suffix)}"
+	)
+	response.headers["X-Content-Type-Options"] = "nosniff"
+	return response
 
 
 def handover_for_action(name) -> "frappe.model.document.Document":

@@ -261,6 +261,14 @@ class TestBackOffice(FrappeTestCase):
 		self.assertEqual(
 			frappe.db.get_value(back_office.TASK, task.name, "result_file"), files["own"].file_url
 		)
+		# the case takes its own private copy (网上出件: the applicant downloads it from the case)
+		licence = frappe.db.get_value("GS Case", case.name, "electronic_licence")
+		copy = frappe.get_doc("File", {"file_url": licence})
+		self.assertEqual(
+			(copy.attached_to_doctype, copy.attached_to_name, copy.is_private), ("GS Case", case.name, 1)
+		)
+		self.assertNotEqual(licence, files["own"].file_url)
+		self.assertEqual(copy.get_content(), files["own"].get_content())
 
 	def test_citizens_and_the_supervisory_department(self):
 		case = self.accepted_case()

@@ -11,6 +11,7 @@ from govservice.tests.utils import (
 	make_agent,
 	make_case,
 	make_centre,
+	make_portal_user,
 	make_service_item,
 	make_user,
 )
@@ -187,3 +188,94 @@ class TestResultsWindow(FrappeTestCase):
 			(doc.status, doc.ems_address, doc.ems_tracking_number),
 			("Sent by EMS", "鹤峰县容美镇1号", "EA000000002CN"),
 		)
+
+	def test_an_electronic_result_is_downloaded_by_its_applicant_on_the_portal(self):
+		"""网上出件: a result issued as an electronic certificate needs the electronic licence on the case (a
+		private file of the case); its applicant downloads it on the portal once announced (the first
+		download is logged), nobody else's account does, and not before it is issued."""
+		citizen = make_portal_user("result.citizen@example.com")
+		other = make_portal_user("result.other.citizen@example.com")
+		case = self.completed_case(portal_user=citizen, delivery_method=None)
+		frappe.set_user(self.agent.user)
+		with self.assertRaises(results.ResultError):  # no licence yet
+			case.announce_result("Electronic Certificate")
+		licence = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": "licence.pdf",
+				"attached_to_doctype": "GS Case",
+				"attached_to_name": case.name,
+				"is_private": 1,
+				"content": b"%PDF-1.4 electronic licence",
+			}
+		).insert()
+		stranger = frappe.get_doc(  # a file of another record is not this case's licence
+			{"doctype": "File", "file_name": "x.pdf", "is_private": 1, "content": b"%PDF-1.4 x"}
+		).insert()
+		frappe.set_user(citizen)
+		frappe.local.form_dict = frappe._dict()
+		with self.assertRaises(results.ResultError):  # not issued yet
+			results.download_licence(case.name)
+		frappe.set_user(self.agent.user)
+		case = frappe.get_doc("GS Case", case.name)
+		with self.assertRaises(results.ResultError):
+			case.announce_result("Electronic Certificate", electronic_licence=stranger.file_url)
+		case.announce_result("Electronic Certificate", electronic_licence=licence.file_url)
+		self.assertEqual(frappe.db.get_value("GS Case", case.name, "electronic_licence"), licence.file_url)
+		self.assertEqual(
+			frappe.db.get_value("GS Result Handover", {"gs_case": case.name}, "status"),
+			"Issued Electronically",
+		)
+		frappe.set_user(citizen)
+		for _ in range(2):
+			response = results.download_licence(case.name)
+			self.assertEqual(response.get_data(), b"%PDF-1.4 electronic licence")
+			self.assertEqual(response.mimetype, "application/pdf")
+			self.assertTrue(response.headers["Content-Disposition"].startswith("attachment;"))
+		frappe.set_user("Administrator")
+		self.assertEqual(
+			frappe.db.count("GS Work Log", {"gs_case": case.name, "action": "Electronic Licence Downloaded"}),
+			1,
+		)
+		for user, name in ((other, case.name), (citizen, "GS-CASE-NO-SUCH")):
+			frappe.set_user(user)
+			self.assertRaises(frappe.PermissionError, results.download_licence, name)
+		frappe.set_user(self.agent.user)  # the case's staff read it too
+		self.assertEqual(results.download_licence(case.name).get_data(), b"%PDF-1.4 electronic licence")
+
+	def test_the_cross_centre_ledger_shows_each_centre_its_part(self):
+		"""全县域通办台账: the county's results window lists what it handed over for the township (代发), the
+		township what the county handed over for it (异地出件); a centre outside both lists neither, and a
+		centre outside the reader's scope is refused as a filter."""
+		from govservice.service_hall.report.cross_centre_ledger import cross_centre_ledger as ledger
+
+		case = self.completed_case()
+		frappe.set_user(self.agent.user)
+		case.announce_result("Window Pickup")
+		today = frappe.utils.nowdate()
+		period = {"from_date": today, "to_date": today}
+
+		def kinds(user, **extra):
+			frappe.set_user(user)
+			_columns, rows = ledger.execute({**period, **extra})
+			frappe.set_user("Administrator")
+			return {
+				(row["kind"], row["centre"], row["other_centre"])
+				for row in rows
+				if row["gs_case"] == case.name
+			}
+
+		frappe.local.lang = "en"
+		self.assertEqual(
+			kinds(OFFICER),
+			{
+				("Issued for Another Centre", self.county, self.town),
+				("Issued Elsewhere", self.town, self.county),
+			},
+		)
+		self.assertEqual(kinds(self.agent.user), {("Issued Elsewhere", self.town, self.county)})
+		outsider_centre = make_centre("出件无关镇", "Township", self.county)
+		outsider = make_agent("result.outsider@example.com", outsider_centre)
+		self.assertEqual(kinds(outsider.user), set())
+		frappe.set_user(outsider.user)
+		self.assertRaises(frappe.ValidationError, ledger.execute, {**period, "service_centre": self.town})

@@ -336,8 +336,15 @@ def ensure_case_for_back_office() -> dict:
 		row.is_received = 1
 	case.save()
 	apply_workflow(frappe.get_doc("GS Case", case.name), "Accept")
+	# the applicant has a portal account: the result is issued there as an electronic licence (网上出件)
+	frappe.db.set_value("GS Case", case.name, "portal_user", HALL_CITIZEN)
 	abbr = frappe.get_cached_value("Company", frappe.db.get_value("Company", {}, "name"), "abbr")
-	return {"case": case.name, "applicant": "后台测试村民", "department": f"县人力资源和社会保障局 - {abbr}"}
+	return {
+		"case": case.name,
+		"applicant": "后台测试村民",
+		"department": f"县人力资源和社会保障局 - {abbr}",
+		"citizen": HALL_CITIZEN,
+	}
 
 
 def ensure_overdue_case() -> str:

@@ -65,5 +65,14 @@ def get_context(context):
 	context.agreement_url = (
 		portal_pdf_url("GS Case", case.name, "GS Entrustment Agreement") if case.accepted_on else None
 	)
+	# 网上出件: the electronic licence, once the result is issued electronically
+	context.licence_url = (
+		"/api/method/govservice.service_hall.results.download_licence?"
+		+ frappe.utils.urlencode({"case": case.name})
+		if case.electronic_licence
+		and case.delivery_method == "Electronic Certificate"
+		and case.result_ready_on
+		else None
+	)
 	for notice in context.notices:
 		notice.url = portal_pdf_url("GS One-Time Notice", notice.name, "GS One-Time Notice")

@@ -98,10 +98,16 @@ class CaseActions:
 		log_action(self, "Call to Applicant", note)
 
 	@frappe.whitelist()
-	def announce_result(self, delivery_method: str, tracking_number: str | None = None) -> None:
+	def announce_result(
+		self,
+		delivery_method: str,
+		tracking_number: str | None = None,
+		electronic_licence: str | None = None,
+	) -> None:
 		"""Tell the applicant the result of a completed case is ready: for pickup at the window, sent by EMS
-		(with its tracking number) or issued as an electronic certificate. The applicant notifications follow
-		`result_ready_on`."""
+		(with its tracking number) or issued as an electronic certificate — the electronic licence the back
+		office returned, or a private file attached to the case — which the applicant downloads on the portal.
+		The applicant notifications follow `result_ready_on`."""
 		self.load_for_action()
 		if self.stage != "Completed":
 			frappe.throw(
@@ -121,6 +127,10 @@ class CaseActions:
 			frappe.throw(
 				_("The result of this case has been handed over already."), CaseError, title=_("Result Ready")
 			)
+		if delivery_method == "Electronic Certificate":
+			from govservice.service_hall.results import licence_file
+
+			self.electronic_licence = licence_file(self, electronic_licence)
 		self.delivery_method = delivery_method
 		self.ems_tracking_number = tracking_number if delivery_method == "EMS" else None
 		self.result_ready_on = now_datetime()

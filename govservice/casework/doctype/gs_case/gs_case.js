@@ -1,6 +1,9 @@
 // The case form: defaults for the registering agent, the item's materials, the deadline at the top, and a
 // button for each action the stage allows (the workflow's own actions are in the Actions menu).
 
+// a file for this record only: private, from this computer (no web link, no switch to public)
+const PRIVATE_UPLOAD = { allow_toggle_private: false, allow_web_link: false, allow_google_drive: false };
+
 const INTAKE_STAGES = ["Registered", "Awaiting Materials"];
 const OPEN_STAGES = ["Registered", "Awaiting Materials", "Accepted", "In Progress"];
 
@@ -197,8 +200,9 @@ function delivery_field() {
 }
 
 function announce_result(frm) {
-	frappe.prompt(
-		[
+	const dialog = new frappe.ui.Dialog({
+		title: __("Result Ready"),
+		fields: [
 			{ ...delivery_field(), default: frm.doc.delivery_method || "Window Pickup" },
 			{
 				fieldname: "tracking_number",
@@ -207,11 +211,30 @@ function announce_result(frm) {
 				depends_on: "eval:doc.delivery_method=='EMS'",
 				mandatory_depends_on: "eval:doc.delivery_method=='EMS'",
 			},
+			{
+				// 网上出件: the back office's electronic licence is on the case already; otherwise attach it
+				fieldname: "electronic_licence",
+				fieldtype: "Attach",
+				label: __("Electronic Licence"),
+				default: frm.doc.electronic_licence,
+				depends_on: "eval:doc.delivery_method=='Electronic Certificate'",
+				mandatory_depends_on: "eval:doc.delivery_method=='Electronic Certificate'",
+				// uploaded onto the case, private
+				options: {
+					...PRIVATE_UPLOAD,
+					doctype: frm.doctype,
+					docname: frm.docname,
+					fieldname: "electronic_licence",
+				},
+			},
 		],
-		(values) => act(frm, "announce_result", values),
-		__("Result Ready"),
-		__("Tell the Applicant")
-	);
+		primary_action_label: __("Tell the Applicant"),
+		primary_action(values) {
+			dialog.hide();
+			act(frm, "announce_result", values);
+		},
+	});
+	dialog.show();
 }
 
 function send_to_back_office(frm) {

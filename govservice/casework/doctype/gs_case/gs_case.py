@@ -439,3 +439,5 @@ def on_doctype_update() -> None:
 	frappe.db.add_index("GS Case", ["agent_user", "creation"])
 	frappe.db.add_index("GS Case", ["backup_agent_user", "creation"])
 	frappe.db.add_index("GS Case", ["portal_user"])  # a citizen's own requests (and their notices)
+	# 全县域通办台账: what a centre received and passed on to the centre that handles it
+	frappe.db.add_index("GS Case", ["transferred_from", "transferred_on"])

@@ -2,6 +2,9 @@
 // document number, the electronic licence) or sends it back to the front window with what is wrong. The
 // front records the answer of a department that has no desk account (the server decides who may answer).
 
+// a file for this record only: private, from this computer (no web link, no switch to public)
+const PRIVATE_UPLOAD = { allow_toggle_private: false, allow_web_link: false, allow_google_drive: false };
+
 frappe.ui.form.on("GS Back Office Task", {
 	refresh(frm) {
 		frm.disable_save(); // every field is the actions' (the department may attach its electronic licence)
@@ -31,7 +34,19 @@ function return_result(frm) {
 		fields: [
 			{ fieldname: "result_summary", fieldtype: "Small Text", label: __("Result"), reqd: 1 },
 			{ fieldname: "licence_number", fieldtype: "Data", label: __("Licence or Document Number") },
-			{ fieldname: "result_file", fieldtype: "Attach", label: __("Electronic Licence or Document") },
+			{
+				fieldname: "result_file",
+				fieldtype: "Attach",
+				label: __("Electronic Licence or Document"),
+				// uploaded onto this record (private), where the front window finds it; the dialog's value is
+				// not the form's field (the form is never saved: every field is the actions')
+				options: {
+					...PRIVATE_UPLOAD,
+					doctype: frm.doctype,
+					docname: frm.docname,
+					fieldname: "result_file",
+				},
+			},
 		],
 		primary_action_label: __("Return to the Front Window"),
 		primary_action(values) {
@@ -39,8 +54,6 @@ function return_result(frm) {
 			call(frm, "return_result", values, __("Returned to the front window"));
 		},
 	});
-	// the electronic licence is uploaded onto this record (private), where the results window finds it
-	dialog.fields_dict.result_file.frm = frm;
 	dialog.show();
 }
 
