@@ -400,7 +400,7 @@ class TestKeyProject(DeskTestCase):
 		agent.select("project_type", value="Enterprise Approval")
 		agent.select("project_level", value="County")
 		agent.fill("owner_enterprise", "湖北测试茶业有限公司")
-		agent.fill("credit_code", "91422828MA49XK2L7X")
+		agent.fill("credit_code", "91422828MA49XK2L1B")
 		agent.fill("project_code", "2026-422828-59-02-000321")
 		expect(agent.field("liaison_agent").locator("input")).not_to_have_value("")
 		agent.shot("entrustment")

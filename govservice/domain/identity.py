@@ -47,6 +47,8 @@ _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 USCC_REGISTRATION_AUTHORITIES = "123456789ABNY"
 
 _CODE_LENGTH = 18
+_ORG_BODY_LENGTH = 8
+_ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)  # GB 11714-1997
 _MASK_KEEP_HEAD = 6
 _MASK_KEEP_TAIL = 4
 
@@ -155,14 +157,28 @@ def unified_credit_code_check_char(first17: str) -> str:
 	return USCC_CHARSET[(31 - total % 31) % 31]
 
 
+def organisation_code_check_char(body: str) -> str:
+	"""GB 11714-1997's check character of an organisation code (组织机构代码) from its 8-character body:
+	digits count as themselves and letters A-Z as 10-35, weighted 3 7 9 10 5 8 4 2; the check is
+	11 - (sum mod 11), written X for 10 and 0 for 11."""
+	if len(body) != _ORG_BODY_LENGTH or not body.isascii() or not body.isalnum():
+		raise ValueError("an organisation code body is 8 ASCII letters or digits")
+	total = sum(
+		(int(char) if char.isdigit() else ord(char) - ord("A") + 10) * weight
+		for char, weight in zip(body.upper(), _ORG_WEIGHTS, strict=True)
+	)
+	check = 11 - total % 11
+	return "X" if check == 10 else "0" if check == 11 else str(check)
+
+
 def is_valid_unified_credit_code(value: str) -> bool:
 	"""Whether `value` is a well-formed unified social credit code under GB 32100-2015.
 
 	Requires 18 characters of ``0123456789ABCDEFGHJKLMNPQRTUWXY`` (lowercase is accepted and uppercased), a
 	registration authority code (character 1) in ``123456789ABNY``, an administrative division code
-	(characters 3-8) of digits only and the MOD 31 check character. The organisation category code
-	(character 2) is not checked against the registration authority, nor the division code against
-	GB/T 2260.
+	(characters 3-8) of digits only, the organisation code (characters 9-17) with its GB 11714 check
+	character, and the MOD 31 check character. The organisation category code (character 2) is not
+	checked against the registration authority, nor the division code against GB/T 2260.
 	"""
 	if not isinstance(value, str) or len(value) != _CODE_LENGTH or not value.isascii():
 		return False
@@ -170,6 +186,8 @@ def is_valid_unified_credit_code(value: str) -> bool:
 	if any(char not in _USCC_VALUES for char in code):
 		return False
 	if code[0] not in USCC_REGISTRATION_AUTHORITIES or not code[2:8].isdigit():
+		return False
+	if code[16] != organisation_code_check_char(code[8:16]):
 		return False
 	return code[17] == unified_credit_code_check_char(code[:17])
 

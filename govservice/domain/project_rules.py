@@ -10,6 +10,7 @@ approval, 03 备案 enterprise filing) and a 6-digit serial number.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 PROJECT_CODE = re.compile(r"^(\d{4})-(\d{6})-(\d{2})-(\d{2})-(\d{6})$")
 # first two digits of the administrative division codes of the provinces (GB/T 2260)
@@ -49,4 +50,42 @@ def stage_names_problem(stage_names: list[str], approval_stages: list[str]) -> s
 	for name in approval_stages:
 		if name not in seen:
 			return f"no stage {name}"
+	return None
+
+
+# 前置事项 are typed one per line (or separated by semicolons): not by 、 or commas, which approvals' own
+# names hold (建设工程消防设计审查、验收)
+NAME_SEPARATORS = re.compile(r"[\n\r;；]+")
+
+
+def name_key(name: str | None) -> str:
+	"""An approval's name as compared: NFKC (full- and half-width brackets alike), spaces collapsed."""
+	return " ".join(unicodedata.normalize("NFKC", name or "").split())
+
+
+def split_names(text: str | None) -> list[str]:
+	"""The approvals' names in a typed list, trimmed, each once (as `name_key` compares them)."""
+	names: list[str] = []
+	seen: set[str] = set()
+	for part in NAME_SEPARATORS.split(text or ""):
+		key = name_key(part)
+		if key and key not in seen:
+			seen.add(key)
+			names.append(" ".join(part.split()))
+	return names
+
+
+def prerequisites_problem(plan: list[tuple[str, list[str]]]) -> tuple[str, str, str] | None:
+	"""Why the plan's 前置事项 cannot stand, or None. `plan`: each approval's name and the names it needs, in
+	plan order (stage by stage, row by row), compared by `name_key`. An approval needs only approvals before
+	it: this excludes itself, cycles, and waiting for an approval that is not in the plan. The answer is
+	(kind, approval, needed): kind "self" or "not before"."""
+	seen: set[str] = set()
+	for name, needs in plan:
+		for needed in needs:
+			if name_key(needed) == name_key(name):
+				return ("self", name, needed)
+			if name_key(needed) not in seen:
+				return ("not before", name, needed)
+		seen.add(name_key(name))
 	return None

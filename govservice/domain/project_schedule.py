@@ -3,7 +3,8 @@
 A plan is a sequence of stages (立项用地规划许可, 工程建设许可, 施工许可, 竣工验收 …). Each stage has a limit in
 working days counted from the day it opens, and approvals, each with its own limit. Approvals marked
 *parallel* are all applied for on the day the stage opens (并联审批); the others follow one another in plan
-order after it (串联). A stage finishes when its last required approval does; the next stage opens then, or,
+order after it (串联). An approval may need others first (前置事项: 建设用地规划许可 needs 用地预审与选址意见书),
+listed before it in the plan: it starts no earlier than the last of them finishes. A stage finishes when its last required approval does; the next stage opens then, or,
 where the plan lets it overlap, a number of working days after the previous stage opened.
 
 What has happened is taken into account: an approval already started counts from its real start, one
@@ -40,6 +41,7 @@ class Approval:
 	started_on: datetime.date | None = None
 	finished_on: datetime.date | None = None
 	paused: tuple[Pause, ...] = ()
+	after: tuple[str, ...] = ()  # 前置事项: the approvals it needs first (earlier in the plan)
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,8 @@ class Schedule:
 
 
 class PlanError(ValueError):
-	"""The plan cannot be scheduled as given (a negative limit, a duplicate key, a finish before a start)."""
+	"""The plan cannot be scheduled as given (a negative limit, a duplicate key, a finish before a start, an
+	approval needing one that is not before it in the plan)."""
 
 
 def _check(stages: Sequence[Stage]) -> None:
@@ -109,43 +112,75 @@ def _check(stages: Sequence[Stage]) -> None:
 				raise PlanError(f"approval {approval.key} has a negative limit")
 			if approval.key in seen:
 				raise PlanError(f"approval {approval.key} appears twice in the plan")
+			for needed in approval.after:
+				if needed not in seen:  # itself, a later one or none: a cycle or a wait for nothing
+					raise PlanError(
+						f"approval {approval.key} needs {needed}, which is not before it in the plan"
+					)
 			seen.add(approval.key)
 			if approval.started_on and approval.finished_on and approval.finished_on < approval.started_on:
 				raise PlanError(f"approval {approval.key} finishes before it starts")
 
 
-def _approval_dates(calendar: WorkCalendar, stage: Stage, opens: datetime.date) -> list[ApprovalDates]:
+def _approval_dates(
+	calendar: WorkCalendar, stage: Stage, opens: datetime.date, finishes: dict[str, datetime.date]
+) -> list[ApprovalDates]:
+	"""The stage's approvals' dates; `finishes` holds every earlier approval's finish and takes these."""
 	dates: list[ApprovalDates] = []
 	serial_from = opens  # the serial approvals follow one another after the stage opens
 	for approval in stage.approvals:
-		planned_start = opens if approval.parallel else serial_from
+		planned_start = max(
+			[opens if approval.parallel else serial_from, *(finishes[key] for key in approval.after)]
+		)
 		start = approval.started_on or planned_start
 		due = calendar.add_working_days(start, approval.limit_days, approval.paused)
 		finish = approval.finished_on or due
 		dates.append(ApprovalDates(approval.key, stage.key, start, due, finish, approval.required))
+		finishes[approval.key] = finish
 		if not approval.parallel:
 			serial_from = finish
 	return dates
 
 
-def _successors(stage: Stage, approvals: list[ApprovalDates]) -> dict[str, ApprovalDates]:
-	"""Each serial approval's next serial approval when that one starts on its finish (it waits for it)."""
-	chain = [dates for plan, dates in zip(stage.approvals, approvals, strict=True) if not plan.parallel]
-	return {a.key: b for a, b in itertools.pairwise(chain) if b.start == a.finish}
+def _waiting(stages: Sequence[Stage], dates: dict[str, ApprovalDates]) -> dict[str, list[str]]:
+	"""{approval: the approvals whose planned start waits for it}: the next serial approval of its stage and
+	every approval that needs it (前置事项), unless that one has started already (its start is a fact)."""
+	waiting: dict[str, list[str]] = {}
+	for stage in stages:
+		chain = [a for a in stage.approvals if not a.parallel]
+		before = {b.key: a.key for a, b in itertools.pairwise(chain)}
+		for approval in stage.approvals:
+			if approval.started_on:
+				continue
+			for key in {*approval.after, *([before[approval.key]] if approval.key in before else [])}:
+				waiting.setdefault(key, []).append(approval.key)
+	return waiting
 
 
 def _slack(
-	calendar: WorkCalendar, stage: Stage, approvals: list[ApprovalDates], finish: datetime.date
+	calendar: WorkCalendar,
+	stages: Sequence[Stage],
+	result: list[StageDates],
+	waiting: dict[str, list[str]],
 ) -> None:
-	"""Working days each approval can slip without moving its stage's finish: a required one its own gap to
-	the finish, or less when a serial approval waits for it; an optional one only what the approvals waiting
-	for it allow (None when nothing waits for it)."""
-	successor = _successors(stage, approvals)
-	for approval in reversed(approvals):
-		own = calendar.count_working_days(approval.finish, finish) if approval.required else None
-		following = successor.get(approval.key)
-		limits = [value for value in (own, following.slack_days if following else None) if value is not None]
-		approval.slack_days = min(limits) if limits else None
+	"""Working days each approval can slip without moving its stage's finish nor that of an approval waiting
+	for it (beyond that one's own slack): a required one at most its gap to its stage's finish; an optional
+	one only what the approvals waiting for it allow (None when nothing waits for it). Walked backwards
+	through the plan, so that what waits is known first."""
+	dates = {a.key: a for s in result for a in s.approvals}
+	stage_finish = {s.key: s.finish for s in result}
+	for stage in reversed(stages):
+		for plan in reversed(stage.approvals):
+			approval = dates[plan.key]
+			limits = []
+			if approval.required:
+				limits.append(calendar.count_working_days(approval.finish, stage_finish[stage.key]))
+			for key in waiting.get(plan.key, ()):
+				follower = dates[key]
+				if follower.slack_days is not None:
+					gap = calendar.count_working_days(approval.finish, follower.start)
+					limits.append(gap + follower.slack_days)
+			approval.slack_days = min(limits) if limits else None
 
 
 def schedule(calendar: WorkCalendar, start: datetime.date, stages: Iterable[Stage]) -> Schedule:
@@ -154,6 +189,7 @@ def schedule(calendar: WorkCalendar, start: datetime.date, stages: Iterable[Stag
 	_check(stages)
 	result: list[StageDates] = []
 	previous: StageDates | None = None
+	finishes: dict[str, datetime.date] = {}
 	for stage in stages:
 		if stage.opened_on:
 			opens = stage.opened_on
@@ -164,16 +200,17 @@ def schedule(calendar: WorkCalendar, start: datetime.date, stages: Iterable[Stag
 			if stage.overlap_after_days is not None:
 				overlap = calendar.add_working_days(previous.opens, stage.overlap_after_days)
 				opens = min(opens, overlap)
-		approvals = _approval_dates(calendar, stage, opens)
+		approvals = _approval_dates(calendar, stage, opens, finishes)
 		required = [a.finish for a in approvals if a.required]
 		finish = max(required) if required else opens
 		due = calendar.add_working_days(opens, stage.limit_days)
 		current = StageDates(stage.key, opens, due, finish, finish > due, approvals)
-		_slack(calendar, stage, approvals, finish)
 		result.append(current)
 		previous = current
+	waiting = _waiting(stages, {a.key: a for s in result for a in s.approvals})
+	_slack(calendar, stages, result, waiting)
 	finish = max((s.finish for s in result), default=start)
-	critical = _critical_path(calendar, result, finish)
+	critical = _critical_path(calendar, result, finish, waiting)
 	serial = sum(a.limit_days for s in stages for a in s.approvals)
 	return Schedule(
 		start=start,
@@ -185,18 +222,30 @@ def schedule(calendar: WorkCalendar, start: datetime.date, stages: Iterable[Stag
 	)
 
 
-def _critical_path(calendar: WorkCalendar, stages: list[StageDates], finish: datetime.date) -> list[str]:
-	"""The approvals without slack, in the stages whose finish the project waits for: walking back
-	from the project's finish, a stage is critical when the next critical stage opened on its finish (or it
-	is the last to finish)."""
-	path: list[str] = []
+def _critical_path(
+	calendar: WorkCalendar, stages: list[StageDates], finish: datetime.date, waiting: dict[str, list[str]]
+) -> list[str]:
+	"""The approvals whose delay delays the project, in plan order. Walking back from the project's finish,
+	a stage is critical when the next critical stage opened on its finish (or it is the last to finish); its
+	required approvals that end it are critical, and so is an approval without slack that a critical one
+	waits for (it starts on its finish: the next serial one, or one that needs it), in whatever stage."""
+	critical: set[str] = set()
 	waiting_for = finish
 	for stage in reversed(stages):
 		if stage.finish != waiting_for:
 			continue
-		ends_it = [a for a in stage.approvals if a.slack_days == 0]
-		for approval in ends_it:
-			approval.critical = True
-		path[:0] = [a.key for a in ends_it]
+		critical.update(a.key for a in stage.approvals if a.required and a.finish == stage.finish)
 		waiting_for = stage.opens
-	return path
+	dates = {a.key: a for s in stages for a in s.approvals}
+	order = list(dates)
+	for key in reversed(order):  # what a critical approval waits for comes before it in the plan
+		approval = dates[key]
+		if key not in critical and approval.slack_days == 0:
+			if any(
+				follower in critical and dates[follower].start == approval.finish
+				for follower in waiting.get(key, ())
+			):
+				critical.add(key)
+	for key in critical:
+		dates[key].critical = True
+	return [key for key in order if key in critical]

@@ -13,6 +13,7 @@ from frappe import _
 from frappe.utils import getdate
 
 from govservice.key_projects.permissions import may_act, may_record
+from govservice.key_projects.plan import prerequisite_rows
 
 
 class ProjectActionError(frappe.ValidationError):
@@ -52,31 +53,61 @@ def next_stage(project):
 def start_stage(project, stage, on) -> None:
 	stage.stage_status = "Open"
 	stage.opened_on = on
-	first_serial = True
-	for row in project.approvals:
-		if row.stage_name != stage.stage_name or row.approval_status != "Not Started":
+	start_ready(project, stage, on)
+
+
+def missing_prerequisites(project, row) -> list:
+	"""The approvals `row` needs first (前置事项) that are not granted yet."""
+	return [other for other in prerequisite_rows(project, row) if other.approval_status != "Approved"]
+
+
+def start_ready(project, stage, on) -> list:
+	"""Start what may start in an open stage: its parallel approvals, and the next serial one when none is
+	running, each once every approval it needs first is granted. The rows started."""
+	rows = [r for r in project.approvals if r.stage_name == stage.stage_name]
+	serial_running = any(not r.is_parallel and r.approval_status == "In Progress" for r in rows)
+	next_serial = next((r for r in rows if not r.is_parallel and r.approval_status == "Not Started"), None)
+	started = []
+	for row in rows:
+		if row.approval_status != "Not Started" or missing_prerequisites(project, row):
 			continue
-		if row.is_parallel or first_serial:
+		if row.is_parallel or (row is next_serial and not serial_running):
 			row.approval_status = "In Progress"
 			row.started_on = on
-		if not row.is_parallel:
-			first_serial = False
+			started.append(row)
+	return started
 
 
 def accept_stage(project) -> str:
 	"""Accept the next stage: its parallel approvals (and the first serial one) start today."""
 	if not may_act(project):
-		raise frappe.PermissionError(_("Only the project's agency team may accept a stage."))
+		frappe.throw(_("Only the project's agency team may accept a stage."), frappe.PermissionError)
 	if project.status in ("Completed", "Suspended"):
-		raise ProjectActionError(_("This project is {0}.").format(_(project.status)))
+		frappe.throw(_("This project is {0}.").format(_(project.status)), ProjectActionError)
 	if not project.stages:
-		raise ProjectActionError(_("Apply a plan template or add stages first."))
+		frappe.throw(_("Apply a plan template or add stages first."), ProjectActionError)
 	stage = next_stage(project)
 	if stage is None:
-		raise ProjectActionError(_("No stage can be accepted now: the previous stage is not complete."))
+		frappe.throw(
+			_("No stage can be accepted now: the previous stage is not complete."), ProjectActionError
+		)
 	if not any(row.stage_name == stage.stage_name for row in project.approvals):
-		raise ProjectActionError(_("Stage {0} has no approvals.").format(stage.stage_name))
+		frappe.throw(_("Stage {0} has no approvals.").format(stage.stage_name), ProjectActionError)
 	today = getdate()
+	from govservice.organisation.calendar import get_work_calendar
+
+	calendar = get_work_calendar()
+	if not calendar.is_working_day(today):  # 容缺/延时 service on a rest day: said, not silent
+		frappe.msgprint(
+			_(
+				"Today is not a working day: the limits of stage {0} count from the next working day, {1}."
+			).format(
+				stage.stage_name,
+				frappe.format(calendar.add_working_days(today, 1), {"fieldtype": "Date"}),
+			),
+			title=_("Accept Stage"),
+			indicator="orange",
+		)
 	if not project.accepted_on:
 		project.accepted_on = today
 	project.status = "In Approval"
@@ -91,30 +122,44 @@ def record_approval(project, row_name: str, approval_number: str | None = None, 
 	"""Record an approval as granted; complete its stage when every required approval is, open the next."""
 	row = approval_row(project, row_name)
 	if not may_record(project, row):
-		raise frappe.PermissionError(
-			_("Only the project's agency team or the approving department may record this.")
+		frappe.throw(
+			_("Only the project's agency team or the approving department may record this."),
+			frappe.PermissionError,
 		)
 	if row.approval_status != "In Progress":
-		raise ProjectActionError(_("{0} is not in progress.").format(row.item_name))
+		frappe.throw(_("{0} is not in progress.").format(row.item_name), ProjectActionError)
 	if row.is_paused:
-		raise ProjectActionError(
-			_("{0} is waiting for materials: restart its clock when they arrive.").format(row.item_name)
+		frappe.throw(
+			_("{0} is waiting for materials: restart its clock when they arrive.").format(row.item_name),
+			ProjectActionError,
+		)
+	missing = missing_prerequisites(project, row)
+	if missing:
+		frappe.throw(
+			_("{0} needs {1} first: record that approval before this one.").format(
+				row.item_name, "、".join(r.item_name for r in missing)
+			),
+			ProjectActionError,
 		)
 	on = getdate(approved_on) if approved_on else getdate()
 	if on > getdate() or on < getdate(row.started_on):
-		raise ProjectActionError(_("The approval date must lie between its start and today."))
+		frappe.throw(_("The approval date must lie between its start and today."), ProjectActionError)
+	needed = [getdate(r.approved_on) for r in prerequisite_rows(project, row) if r.approved_on]
+	if needed and on < max(needed):
+		frappe.throw(
+			_("{0} cannot be granted before the approvals it needs ({1}).").format(
+				row.item_name, frappe.format(max(needed), {"fieldtype": "Date"})
+			),
+			ProjectActionError,
+		)
 	row.approval_status = "Approved"
 	row.approved_on = on
 	row.approval_number = (approval_number or "").strip()[:140] or None
 	stage = next(s for s in project.stages if s.stage_name == row.stage_name)
-	waiting = [
-		r
-		for r in project.approvals
-		if r.stage_name == stage.stage_name and not r.is_parallel and r.approval_status == "Not Started"
-	]
-	if not row.is_parallel and waiting:
-		waiting[0].approval_status = "In Progress"
-		waiting[0].started_on = on
+	started = []
+	for open_stage in project.stages:  # what waited for this approval (the next serial one, 前置事项)
+		if open_stage.stage_status == "Open":
+			started += start_ready(project, open_stage, on)
 	if not open_required(project, stage.stage_name):
 		stage.stage_status = "Completed"
 		stage.completed_on = on
@@ -126,6 +171,11 @@ def record_approval(project, row_name: str, approval_number: str | None = None, 
 	project.flags.ignore_permissions = True  # checked above: the team's or the department's action
 	project.save()
 	project.add_comment("Info", _("Approved: {0}").format(row.item_name))
+	if started:
+		project.add_comment(
+			"Info",
+			_("Started, as what they need is granted: {0}").format("、".join(r.item_name for r in started)),
+		)
 	return row.approval_status
 
 
@@ -136,25 +186,28 @@ def complete_stage_check(project) -> None:
 			continue
 		still_open = [r.item_name for r in open_required(project, stage.stage_name)]
 		if still_open:
-			raise ProjectActionError(
-				_("Stage {0} cannot close: {1} still open.").format(stage.stage_name, "、".join(still_open))
+			frappe.throw(
+				_("Stage {0} cannot close: {1} still open.").format(stage.stage_name, "、".join(still_open)),
+				ProjectActionError,
 			)
 
 
 def change_liaison(project, agent: str, reason: str) -> str:
 	"""Hand the project to another liaison agent (an active agent), with the reason, recorded on the project."""
 	if not may_act(project):
-		raise frappe.PermissionError(_("Only the project's agency team may change its liaison agent."))
+		frappe.throw(
+			_("Only the project's agency team may change its liaison agent."), frappe.PermissionError
+		)
 	reason = (reason or "").strip()
 	if not reason:
-		raise ProjectActionError(_("Give the reason for the change."))
+		frappe.throw(_("Give the reason for the change."), ProjectActionError)
 	if project.status == "Completed":
-		raise ProjectActionError(_("This project is {0}.").format(_(project.status)))
+		frappe.throw(_("This project is {0}.").format(_(project.status)), ProjectActionError)
 	new = frappe.db.get_value("GS Agent", agent, ["name", "agent_name", "is_active"], as_dict=True)
 	if not new or not new.is_active:
-		raise ProjectActionError(_("The liaison agent must be an active agent."))
+		frappe.throw(_("The liaison agent must be an active agent."), ProjectActionError)
 	if new.name == project.liaison_agent:
-		raise ProjectActionError(_("{0} is already the liaison agent.").format(new.agent_name))
+		frappe.throw(_("{0} is already the liaison agent.").format(new.agent_name), ProjectActionError)
 	before = frappe.db.get_value("GS Agent", project.liaison_agent, "agent_name") or project.liaison_agent
 	project.liaison_agent = new.name
 	project.flags.ignore_permissions = True  # checked above: the team's action
@@ -170,14 +223,15 @@ def pause_approval(project, row_name: str, missing_materials: str) -> None:
 	the next day until the materials arrive (resume_approval)."""
 	row = approval_row(project, row_name)
 	if not may_record(project, row):
-		raise frappe.PermissionError(
-			_("Only the project's agency team or the approving department may stop this clock.")
+		frappe.throw(
+			_("Only the project's agency team or the approving department may stop this clock."),
+			frappe.PermissionError,
 		)
 	missing = (missing_materials or "").strip()
 	if not missing:
-		raise ProjectActionError(_("List every missing material, once and in full."))
+		frappe.throw(_("List every missing material, once and in full."), ProjectActionError)
 	if row.approval_status != "In Progress" or row.is_paused:
-		raise ProjectActionError(_("{0} is not running.").format(row.item_name))
+		frappe.throw(_("{0} is not running.").format(row.item_name), ProjectActionError)
 	row.is_paused = 1
 	project.append(
 		"approval_pauses",
@@ -201,14 +255,15 @@ def resume_approval(project, row_name: str) -> None:
 	working days it stood still."""
 	row = approval_row(project, row_name)
 	if not may_record(project, row):
-		raise frappe.PermissionError(
-			_("Only the project's agency team or the approving department may restart this clock.")
+		frappe.throw(
+			_("Only the project's agency team or the approving department may restart this clock."),
+			frappe.PermissionError,
 		)
 	pause = next(
 		(p for p in project.approval_pauses if p.approval_row == row.name and not p.resumed_on), None
 	)
 	if not row.is_paused or pause is None:
-		raise ProjectActionError(_("{0} is not waiting for materials.").format(row.item_name))
+		frappe.throw(_("{0} is not waiting for materials.").format(row.item_name), ProjectActionError)
 	pause.resumed_on = getdate()
 	row.is_paused = 0
 	project.flags.ignore_permissions = True  # checked above: the team's or the department's action
@@ -227,12 +282,12 @@ def pre_review_stage(project, stage_name: str, deferred_materials: str | None = 
 	"""容缺预审: the lead unit reviews a stage's joint application before it is accepted; what may come later
 	is recorded (and shown to the enterprise), the rest must be complete."""
 	if not may_act(project):
-		raise frappe.PermissionError(_("Only the project's agency team may pre-review a stage."))
+		frappe.throw(_("Only the project's agency team may pre-review a stage."), frappe.PermissionError)
 	stage = next((s for s in project.stages if s.stage_name == stage_name), None)
 	if stage is None:
 		raise frappe.DoesNotExistError(_("No such stage in this project."))
 	if stage.stage_status == "Completed":
-		raise ProjectActionError(_("Stage {0} is complete.").format(stage.stage_name))
+		frappe.throw(_("Stage {0} is complete.").format(stage.stage_name), ProjectActionError)
 	stage.pre_reviewed_on = getdate()
 	stage.pre_review_deferred = (deferred_materials or "").strip()[:2000] or None
 	project.flags.ignore_permissions = True  # checked above: the team's action

@@ -13,7 +13,12 @@ from frappe import _
 from frappe.utils import getdate
 
 from govservice.domain.case_rules import pause_interval
-from govservice.domain.project_rules import stage_names_problem
+from govservice.domain.project_rules import (
+	name_key,
+	prerequisites_problem,
+	split_names,
+	stage_names_problem,
+)
 from govservice.domain.project_schedule import Approval, PlanError, Stage, schedule
 from govservice.domain.workdays import CalendarRangeError
 from govservice.organisation.calendar import get_work_calendar
@@ -25,6 +30,7 @@ PLAN_FIELDS = (
 	"limit_days",
 	"is_parallel",
 	"is_required",
+	"prerequisites",
 	"decision",
 )
 STAGE_FIELDS = ("stage_name", "lead_department", "limit_days", "overlap_after_days")
@@ -49,6 +55,7 @@ def copy_template(project, template_name: str) -> None:
 				"limit_days": item.limit_days,
 				"is_parallel": item.is_parallel,
 				"is_required": item.is_required,
+				"prerequisites": item.prerequisites,
 				"decision": "Standard",
 			},
 		)
@@ -63,6 +70,41 @@ def check_plan(doc) -> None:
 	for row in [*doc.stages, *doc.approvals]:
 		if (row.limit_days or 0) < 0:
 			frappe.throw(_("A limit cannot be negative."))
+	problem = prerequisites_problem(
+		[(row.item_name or "", split_names(row.prerequisites)) for row in in_plan_order(doc)]
+	)
+	if problem:
+		kind, name, needed = problem
+		frappe.throw(
+			_("{0} cannot need itself.").format(name)
+			if kind == "self"
+			else _("{0} needs {1} first, but {1} is not an approval before it in the plan.").format(
+				name, needed
+			)
+			+ " "
+			+ _("List it in an earlier stage, or above it in the same stage."),
+			title=_("Prerequisite Approvals"),
+		)
+	# stored as the approvals' own names, one per line, whatever form they were typed in
+	names: dict[str, str] = {}
+	for row in in_plan_order(doc):
+		needs = [names[name_key(name)] for name in split_names(row.prerequisites)]
+		row.prerequisites = "\n".join(needs) or None
+		names.setdefault(name_key(row.item_name), row.item_name)
+
+
+def in_plan_order(doc) -> list:
+	"""The plan's approvals as they are timed: stage by stage, each stage's rows in order."""
+	by_stage: dict[str, list] = {}
+	for row in doc.approvals:
+		by_stage.setdefault(row.stage_name, []).append(row)
+	return [row for stage in doc.stages for row in by_stage.get(stage.stage_name, [])]
+
+
+def prerequisite_rows(project, row) -> list:
+	"""The approvals `row` needs first (前置事项), as rows of the project's plan."""
+	needed = {name_key(name) for name in split_names(row.get("prerequisites"))}
+	return [other for other in project.approvals if name_key(other.item_name) in needed and other is not row]
 
 
 def _date(value) -> datetime.date | None:
@@ -82,6 +124,13 @@ def clock_stops(project) -> dict[str, tuple]:
 
 def plan_stages(project) -> list[Stage]:
 	stops = clock_stops(project)
+	keys: dict[str, list[str]] = {}  # the approvals before each row in plan order, by name
+	after: dict[str, tuple[str, ...]] = {}
+	for row in in_plan_order(project):
+		after[str(row.idx)] = tuple(
+			key for name in split_names(row.prerequisites) for key in keys.get(name_key(name), ())
+		)
+		keys.setdefault(name_key(row.item_name), []).append(str(row.idx))
 	by_stage: dict[str, list] = {}
 	for row in project.approvals:
 		by_stage.setdefault(row.stage_name, []).append(row)
@@ -96,6 +145,7 @@ def plan_stages(project) -> list[Stage]:
 				started_on=_date(row.started_on),
 				finished_on=_date(row.approved_on),
 				paused=stops.get(row.name, ()),
+				after=after.get(str(row.idx), ()),
 			)
 			for row in by_stage.get(stage.stage_name, [])
 		)

@@ -50,11 +50,23 @@ def projects_with_plans(filters: dict) -> list[frappe._dict]:
 	by_parent: dict[str, dict[str, list]] = {name: {"stages": [], "approvals": []} for name in names}
 	if names:
 		for table, doctype, fields in (
-			("stages", "GS Project Stage", ["stage_name", "stage_status", "due_date", "over_limit"]),
+			(
+				"stages",
+				"GS Project Stage",
+				["stage_name", "stage_status", "due_date", "over_limit", "completed_on"],
+			),
 			(
 				"approvals",
 				"GS Project Approval",
-				["item_name", "approval_status", "due_date", "approved_on", "is_required"],
+				[
+					"item_name",
+					"approval_status",
+					"due_date",
+					"approved_on",
+					"is_required",
+					"limit_days",
+					"service_item",
+				],
 			),
 		):
 			for row in frappe.get_all(

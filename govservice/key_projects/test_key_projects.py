@@ -97,6 +97,153 @@ class TestEntrustment(KeyProjectTestCase):
 			frappe.delete_doc("GS Key Project", project.name)
 
 
+class TestPrerequisites(KeyProjectTestCase):
+	"""前置事项: 建设用地规划许可 needs 用地预审; 施工许可 (the next stage) needs 建设用地规划许可."""
+
+	def template_with_prerequisites(self) -> str:
+		name = "测试前置事项流程"
+		if frappe.db.exists("GS Project Plan Template", name):
+			return name
+		template = frappe.get_doc(
+			{
+				"doctype": "GS Project Plan Template",
+				"template_name": name,
+				"project_type": "Enterprise Approval",
+				"stages": [
+					{"stage_name": "立项用地规划许可", "lead_department": self.planning, "limit_days": 30},
+					{"stage_name": "施工许可", "lead_department": self.housing, "limit_days": 15},
+				],
+				"approvals": [
+					self.approval("立项用地规划许可", "用地预审", self.planning, 15),
+					self.approval(
+						"立项用地规划许可", "建设用地规划许可", self.planning, 7, "  用地预审 ；用地预审"
+					),
+					self.approval("立项用地规划许可", "项目核准", self.housing, 10),
+					self.approval("施工许可", "施工许可证", self.housing, 5, "建设用地规划许可"),
+				],
+			}
+		)
+		template.insert(ignore_permissions=True)
+		return name
+
+	@staticmethod
+	def approval(stage, item, department, limit, prerequisites=None) -> dict:
+		return {
+			"stage_name": stage,
+			"item_name": item,
+			"department": department,
+			"limit_days": limit,
+			"is_parallel": 1,
+			"is_required": 1,
+			"prerequisites": prerequisites,
+		}
+
+	def test_a_plan_needs_only_approvals_before_it(self):
+		for prerequisites in ("施工许可证", "建设用地规划许可", "不存在的审批"):  # later, itself, none
+			template = frappe.get_doc(
+				{
+					"doctype": "GS Project Plan Template",
+					"template_name": f"测试错误前置事项{prerequisites}",
+					"project_type": "Enterprise Approval",
+					"stages": [{"stage_name": "一", "lead_department": self.planning, "limit_days": 30}],
+					"approvals": [
+						self.approval("一", "建设用地规划许可", self.planning, 7, prerequisites),
+						self.approval("一", "施工许可证", self.housing, 5),
+					],
+				}
+			)
+			with self.subTest(prerequisites=prerequisites), self.assertRaises(frappe.ValidationError):
+				template.insert(ignore_permissions=True)
+		# typed as people write lists: one form, each once
+		stored = frappe.get_doc("GS Project Plan Template", self.template_with_prerequisites())
+		self.assertEqual(stored.approvals[1].prerequisites, "用地预审")
+
+	def test_an_approval_starts_and_is_granted_after_what_it_needs(self):
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.new_project()
+			frappe.set_user(self.agent_user)
+			project.apply_template(self.template_with_prerequisites())
+			project = frappe.get_doc("GS Key Project", project.name)
+			project.accept_stage()
+			project = frappe.get_doc("GS Key Project", project.name)
+		rows = {row.item_name: row for row in project.approvals}
+		pre, land, build = rows["用地预审"], rows["建设用地规划许可"], rows["施工许可证"]
+		self.assertEqual((pre.approval_status, land.approval_status), ("In Progress", "Not Started"))
+		self.assertEqual(land.prerequisites, "用地预审")
+		# planned from 用地预审's due date (15 working days after 1 June), then 7 working days
+		self.assertEqual(str(pre.due_date), "2026-06-23")
+		self.assertEqual(str(land.planned_start), "2026-06-23")
+		self.assertEqual(str(land.planned_finish), "2026-07-02")
+		self.assertEqual(str(build.planned_start), "2026-07-02")
+		self.assertTrue(pre.is_critical and land.is_critical and build.is_critical)
+		self.assertFalse(rows["项目核准"].is_critical)
+		frappe.set_user(self.planning_contact)
+		with self.assertRaises(ProjectActionError):  # not started: 用地预审 is not granted
+			project.record_approval(land.name)
+		with self.freeze_time("2026-06-10 10:00:00", tick=True):
+			project.record_approval(pre.name, "鹤自然资预〔2026〕3号")
+			project = frappe.get_doc("GS Key Project", project.name)
+		rows = {row.item_name: row for row in project.approvals}
+		self.assertEqual(rows["建设用地规划许可"].approval_status, "In Progress")
+		self.assertEqual(str(rows["建设用地规划许可"].started_on), "2026-06-10")
+		# 7 working days from 10 June: the Dragon Boat Festival (19 June) does not count
+		self.assertEqual(str(rows["建设用地规划许可"].due_date), "2026-06-22")
+		comments = frappe.get_all(
+			"Comment", filters={"reference_name": project.name, "comment_type": "Info"}, pluck="content"
+		)
+		self.assertTrue(any("建设用地规划许可" in c and "用地预审" not in c for c in comments), comments)
+		# the housing bureau grants 项目核准; stage 1 still waits for 建设用地规划许可
+		frappe.set_user(self.housing_contact)
+		with self.freeze_time("2026-06-11 10:00:00", tick=True):
+			project.record_approval(rows["项目核准"].name)
+			project = frappe.get_doc("GS Key Project", project.name)
+		self.assertEqual(project.stages[0].stage_status, "Open")
+		frappe.set_user(self.planning_contact)
+		with self.freeze_time("2026-06-12 10:00:00", tick=True):
+			with self.assertRaises(ProjectActionError):  # not before what it needs was granted
+				project.record_approval(rows["建设用地规划许可"].name, approved_on="2026-06-09")
+			project.record_approval(rows["建设用地规划许可"].name)
+			project = frappe.get_doc("GS Key Project", project.name)
+		self.assertEqual(project.stages[1].stage_status, "Open")
+		self.assertEqual(
+			{row.item_name: row.approval_status for row in project.approvals}["施工许可证"], "In Progress"
+		)
+
+
+class TestWhatTheFormSays(KeyProjectTestCase):
+	def test_a_stage_accepted_on_a_rest_day_says_when_its_limits_count(self):
+		frappe.local.message_log = []
+		with self.freeze_time("2026-06-06 10:00:00", tick=True):  # a Saturday
+			project = self.accepted()
+		self.assertEqual(str(project.accepted_on), "2026-06-06")
+		said = " ".join(str(m) for m in frappe.local.message_log)
+		self.assertIn("2026", said)
+		self.assertIn("立项用地规划许可", said)
+		frappe.local.message_log = []
+		with self.freeze_time(MONDAY, tick=True):
+			self.accepted()
+		self.assertEqual(frappe.local.message_log, [])
+
+	def test_a_department_is_offered_its_own_approvals_and_told_why_not_others(self):
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.accepted()
+		frappe.set_user(self.housing_contact)
+		project = frappe.get_doc("GS Key Project", project.name)
+		project.run_method("onload")
+		offered = set(project.get_onload().actionable_approvals)
+		self.assertEqual(offered, {row.name for row in project.approvals if row.department == self.housing})
+		planning_row = next(row for row in project.approvals if row.department == self.planning)
+		frappe.local.message_log = []
+		with self.assertRaises(frappe.PermissionError):
+			project.record_approval(planning_row.name)
+		self.assertTrue(frappe.local.message_log)  # the reason, not Frappe's generic refusal
+		frappe.set_user(self.agent_user)
+		project.run_method("onload")
+		self.assertEqual(
+			set(project.get_onload().actionable_approvals), {row.name for row in project.approvals}
+		)
+
+
 class TestParallelApproval(KeyProjectTestCase):
 	def test_a_stage_runs_in_parallel_and_opens_the_next(self):
 		with self.freeze_time(MONDAY, tick=True):
@@ -284,20 +431,37 @@ class TestReports(KeyProjectTestCase):
 			_columns, rows = key_project_ledger.execute({})
 			self.assertNotIn(project.name, [r["project"] for r in rows])
 
-	def test_time_saved_against_one_after_another(self):
+	def test_time_saved_says_what_is_used_planned_and_statutory(self):
+		"""审批提速对比: working days used by completed stages, planned for open ones, against the required
+		approvals only one after another (环评审批 is optional: 10 + 15 + 10 + 8 = 43, not 55) and the
+		statutory limits (the plan's limits stand in where no catalogue item is linked)."""
 		from govservice.key_projects.report.approval_time_saved import approval_time_saved
+
+		def row_of(project):
+			frappe.set_user(self.agent_user)
+			_columns, rows, message = approval_time_saved.execute({})
+			frappe.set_user("Administrator")
+			self.assertTrue(message)
+			return next(r for r in rows if r["project"] == project.name)
 
 		with self.freeze_time(MONDAY, tick=True):
 			project = self.accepted()
-			frappe.set_user(self.agent_user)
-			_columns, rows, message = approval_time_saved.execute({})
-		row = next(r for r in rows if r["project"] == project.name)
-		project = frappe.get_doc("GS Key Project", project.name)
-		self.assertEqual(row["serial"], 55)
-		self.assertEqual(row["used"], project.planned_working_days)
-		self.assertLess(row["used"], row["serial"])
-		self.assertEqual(row["saved"], 55 - row["used"])
-		self.assertTrue(message)
+			row = row_of(project)
+		self.assertEqual((row["used"], row["serial"], row["statutory"], row["unlinked"]), (0, 43, 43, 4))
+		self.assertEqual(row["planned"], project.planned_working_days)
+		self.assertEqual(row["total"], row["planned"])
+		self.assertEqual(row["saved"], 43 - row["total"])
+		# stage 1 completes on 10 June, after 7 working days: used 7, the rest still planned
+		frappe.set_user(self.planning_contact)
+		with self.freeze_time("2026-06-10 10:00:00", tick=True):
+			for item in ("项目核准", "用地预审"):
+				project = frappe.get_doc("GS Key Project", project.name)
+				project.record_approval(next(r.name for r in project.approvals if r.item_name == item))
+			project = frappe.get_doc("GS Key Project", project.name)
+			row = row_of(project)
+		self.assertEqual(row["used"], 7)
+		self.assertEqual(row["total"], 7 + row["planned"])
+		self.assertEqual(row["planned"], project.planned_working_days - 7)
 
 
 class TestSupervision(KeyProjectTestCase):

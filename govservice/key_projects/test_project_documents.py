@@ -42,6 +42,52 @@ class TestProjectPrints(KeyProjectTestCase):
 		for phrase in ("审批流程计划及时间表", "立项用地规划许可", "用地预审", "2026年6月23日", "关键路径"):
 			self.assertIn(phrase, text)
 
+	def test_no_row_of_the_timetable_is_split_across_a_page(self):
+		"""A plan of 36 approvals with long names runs over several pages: each row is whole on one page
+		(its wrapped name is found entire on a page), and what it needs first is printed under it."""
+		import io
+
+		from pypdf import PdfReader
+
+		names = [
+			f"第{n:02d}项建设工程相关行政审批事项（含多部门联合审查、现场踏勘、专家论证、公示、听证及"
+			f"征求相关单位意见等环节，第{n:02d}项）"
+			for n in range(36)
+		]
+		template = frappe.get_doc(
+			{
+				"doctype": "GS Project Plan Template",
+				"template_name": "测试长计划分页",
+				"project_type": "Enterprise Approval",
+				"stages": [{"stage_name": "长阶段", "lead_department": self.planning, "limit_days": 60}],
+				"approvals": [
+					{
+						"stage_name": "长阶段",
+						"item_name": name,
+						"department": self.planning,
+						"limit_days": 5,
+						"is_parallel": 1,
+						"is_required": 1,
+						"prerequisites": names[0] if n == len(names) - 1 else None,
+					}
+					for n, name in enumerate(names)
+				],
+			}
+		)
+		if not frappe.db.exists("GS Project Plan Template", template.template_name):
+			template.insert(ignore_permissions=True)
+		project = self.new_project()
+		frappe.set_user(self.agent_user)
+		project.apply_template(template.template_name)
+		frappe.set_user("Administrator")
+		content = render_pdf("GS Key Project", project.name, "GS Project Plan Timetable")
+		pages = ["".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(content)).pages]
+		self.assertGreater(len(pages), 2)
+		for name in names[1:]:  # (the first is named again under the last)
+			with self.subTest(name=name):
+				self.assertTrue(any(name in page for page in pages), "a row is split across a page break")
+		self.assertIn(f"前置事项：{names[0]}", "".join(pages))
+
 	def test_one_form_for_the_stage_in_hand_with_its_shared_materials_and_pre_review(self):
 		with self.freeze_time(MONDAY, tick=True):
 			project = self.accepted()
@@ -157,7 +203,7 @@ class TestEnterprisePortal(KeyProjectTestCase):
 	def setUp(self):
 		self.enterprise = make_portal_user("kp.enterprise@test.govservice", "Enterprise")
 		self.stranger = make_portal_user(
-			"kp.stranger@test.govservice", "Enterprise", credit_code="91422828MA49XK2L7X"
+			"kp.stranger@test.govservice", "Enterprise", credit_code="91422828MA49XK2L1B"
 		)
 		self.citizen = make_portal_user("kp.citizen@test.govservice")
 

@@ -34,7 +34,7 @@ def load_template(row: dict, company: str | None) -> None:
 				"limit_days": limit,
 			},
 		)
-	for stage, item, department, limit, parallel, required in row["approvals"]:
+	for stage, item, department, limit, parallel, required, *needs in row["approvals"]:
 		doc.append(
 			"approvals",
 			{
@@ -44,6 +44,7 @@ def load_template(row: dict, company: str | None) -> None:
 				"limit_days": limit,
 				"is_parallel": parallel,
 				"is_required": required,
+				"prerequisites": needs[0] if needs else None,  # 前置事项, one per line
 			},
 		)
 	doc.insert(ignore_permissions=True)  # the demo's reference data

@@ -25,6 +25,7 @@ from govservice.domain.identity import (
 	is_valid_unified_credit_code,
 	mask_resident_id,
 	normalise,
+	organisation_code_check_char,
 	resident_id_check_char,
 	unified_credit_code_check_char,
 )
@@ -81,8 +82,8 @@ def credit_codes(draw: st.DrawFn) -> str:
 	authority = draw(st.sampled_from("123456789ABNY"))
 	category = draw(st.sampled_from(USCC_CHARSET))
 	division = draw(st.text(string.digits, min_size=6, max_size=6))
-	organisation = draw(st.text(USCC_CHARSET, min_size=9, max_size=9))
-	body = authority + category + division + organisation
+	organisation = draw(st.text(USCC_CHARSET, min_size=8, max_size=8))
+	body = authority + category + division + organisation + organisation_code_check_char(organisation)
 	return body + unified_credit_code_check_char(body)
 
 
@@ -254,6 +255,31 @@ class UnifiedCreditCodeCheckCharTests(unittest.TestCase):
 		self.assertEqual(unified_credit_code_check_char("91350100M0001000D"), "0")
 		# + 0*10 + P=23*28 = 1272 = 41*31 + 1, so 31 - 1 = 30 -> "Y".
 		self.assertEqual(unified_credit_code_check_char("91350100M0001000P"), "Y")
+
+	def test_the_organisation_code_carries_its_own_check(self) -> None:
+		"""GB 11714: characters 9-17 are the organisation code with its check character (Huawei's 19220382,
+		weighted sum 153, 11 - 153 mod 11 = 1); a code right by MOD 31 but wrong there is refused."""
+		self.assertEqual(organisation_code_check_char("19220382"), "1")
+		self.assertEqual(organisation_code_check_char("70846113"), "6")
+		self.assertEqual(organisation_code_check_char("M000100Y"), "4")
+		for wrong in ("91422828MA49XK2L7X", "12422828MB1503667C"):  # the old demo codes
+			with self.subTest(code=wrong):
+				self.assertEqual(unified_credit_code_check_char(wrong[:17]), wrong[17])
+				self.assertFalse(is_valid_unified_credit_code(wrong))
+		for right in ("91422828MA49XK2L1B", "12422828MB1503662W"):
+			with self.subTest(code=right):
+				self.assertTrue(is_valid_unified_credit_code(right))
+		with self.assertRaises(ValueError):
+			organisation_code_check_char("1922038")
+
+	@given(st.text(USCC_CHARSET, min_size=8, max_size=8))
+	def test_only_the_right_organisation_check_passes(self, body: str) -> None:
+		right = organisation_code_check_char(body)
+		for check in "0123456789X":
+			code = "91350100" + body + check
+			code += unified_credit_code_check_char(code)
+			with self.subTest(code=code):
+				self.assertEqual(is_valid_unified_credit_code(code), check == right)
 
 	def test_lowercase_is_accepted(self) -> None:
 		self.assertEqual(unified_credit_code_check_char(SAMPLE_USCC[:17].lower()), "3")

@@ -62,6 +62,20 @@ def with_limit(stages: list[Stage], key: str, extra: int) -> list[Stage]:
 	]
 
 
+def with_dependencies(stages: list[Stage], data) -> list[Stage]:
+	"""The plan with 前置事项 drawn for each approval among those before it in the plan."""
+	before: list[str] = []
+	result = []
+	for stage in stages:
+		items = []
+		for approval in stage.approvals:
+			after = data.draw(st.lists(st.sampled_from(before), max_size=3, unique=True)) if before else []
+			items.append(dataclasses.replace(approval, after=tuple(after)))
+			before.append(approval.key)
+		result.append(dataclasses.replace(stage, approvals=tuple(items)))
+	return result
+
+
 class TestSchedule(unittest.TestCase):
 	def test_a_school_building(self):
 		"""Four stages, each with a lead approval and parallel ones; the statutory limits summed one after
@@ -125,6 +139,56 @@ class TestSchedule(unittest.TestCase):
 		self.assertEqual(waiting.due, date(2026, 6, 15))
 		self.assertEqual(plan.finish, date(2026, 6, 15))
 
+	def test_an_approval_waits_for_what_it_needs(self):
+		"""前置事项: 建设用地规划许可 needs 用地预审与选址意见书; 施工许可 (stage 2, opened early by the overlap)
+		needs 建设用地规划许可 too. Each starts when what it needs finishes; the path runs through them."""
+		stages = [
+			Stage(
+				"立项用地规划许可",
+				30,
+				(
+					Approval("用地预审与选址意见书", 15),
+					Approval("建设用地规划许可", 7, after=("用地预审与选址意见书",)),
+					Approval("可研批复", 10),
+				),
+			),
+			Stage(
+				"施工许可",
+				20,
+				(Approval("施工许可", 5, after=("建设用地规划许可",)), Approval("图审", 3)),
+				overlap_after_days=5,
+			),
+		]
+		plan = schedule(CALENDAR, date(2026, 6, 1), stages)
+		pre, land, study = plan.stages[0].approvals
+		build, drawings = plan.stages[1].approvals
+		self.assertEqual(land.start, pre.finish)
+		self.assertEqual(land.finish, CALENDAR.add_working_days(pre.finish, 7))
+		self.assertEqual(plan.stages[0].finish, land.finish)
+		self.assertEqual(plan.stages[1].opens, CALENDAR.add_working_days(date(2026, 6, 1), 5))
+		self.assertEqual(drawings.start, plan.stages[1].opens)
+		self.assertEqual(build.start, land.finish)  # waits past its stage's opening
+		self.assertEqual(plan.finish, build.finish)
+		self.assertEqual(plan.critical_path, ["用地预审与选址意见书", "建设用地规划许可", "施工许可"])
+		self.assertEqual((pre.slack_days, land.slack_days, build.slack_days), (0, 0, 0))
+		self.assertEqual(study.slack_days, 12)  # 10 of 22 working days
+		# once it has started, an approval no longer waits: what it needed has no hold on it
+		started = schedule(
+			CALENDAR,
+			date(2026, 6, 1),
+			[
+				stages[0],
+				dataclasses.replace(
+					stages[1],
+					approvals=(
+						dataclasses.replace(stages[1].approvals[0], started_on=date(2026, 6, 10)),
+						stages[1].approvals[1],
+					),
+				),
+			],
+		)
+		self.assertEqual(started.stages[1].approvals[0].start, date(2026, 6, 10))
+
 	def test_over_the_stage_limit_is_flagged(self):
 		plan = schedule(CALENDAR, date(2026, 6, 1), [Stage("S", 5, (Approval("slow", 8),))])
 		self.assertTrue(plan.stages[0].over_limit)
@@ -144,6 +208,48 @@ class TestSchedule(unittest.TestCase):
 					)
 				],
 			)
+
+	def test_an_approval_needs_only_approvals_before_it(self):
+		for after in (("a",), ("c",), ("nowhere",)):  # itself, a later one, none
+			with self.subTest(after=after), self.assertRaises(PlanError):
+				schedule(
+					CALENDAR,
+					date(2026, 6, 1),
+					[Stage("S", 5, (Approval("b", 1), Approval("a", 1, after=after), Approval("c", 1)))],
+				)
+
+	@PROPERTY_SETTINGS
+	@given(plans, starts, st.data())
+	def test_dependencies_hold_and_the_critical_path_follows_them(self, plan, start, data):
+		"""With 前置事项 drawn at random (each approval needing up to three before it, in any stage): every
+		approval starts when it may — its stage open, the serial one before it and all it needs finished —
+		and what is critical delays the project while slack does not."""
+		stages = with_dependencies(build(plan, overlap=data.draw(st.booleans())), data)
+		result = schedule(CALENDAR, start, stages)
+		dates = {a.key: a for s in result.stages for a in s.approvals}
+		for stage, stage_dates in zip(stages, result.stages, strict=True):
+			serial_from = stage_dates.opens
+			for item in stage.approvals:
+				approval = dates[item.key]
+				earliest = max(
+					[
+						stage_dates.opens if item.parallel else serial_from,
+						*(dates[k].finish for k in item.after),
+					]
+				)
+				self.assertEqual(approval.start, earliest)
+				if not item.parallel:
+					serial_from = approval.finish
+				self.assertTrue(approval.slack_days is None or approval.slack_days >= 0)
+		holding = [a for a in dates.values() if a.slack_days is not None]
+		if not holding:
+			return
+		chosen = data.draw(st.sampled_from(holding))
+		if chosen.critical:
+			later = schedule(CALENDAR, start, with_limit(stages, chosen.key, 1))
+			self.assertGreater(later.finish, result.finish)
+		same = schedule(CALENDAR, start, with_limit(stages, chosen.key, chosen.slack_days))
+		self.assertEqual(same.finish, result.finish)
 
 	@PROPERTY_SETTINGS
 	@given(plans, starts)

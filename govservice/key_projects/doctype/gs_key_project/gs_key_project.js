@@ -42,10 +42,11 @@ frappe.ui.form.on("GS Key Project", {
 				frm.add_custom_button(__("Pre-Review Stage (容缺预审)"), () => pre_review(frm, stages));
 			}
 		}
-		const running = (frm.doc.approvals || []).filter(
-			(row) => row.approval_status === "In Progress" && !row.is_paused
-		);
-		const waiting = (frm.doc.approvals || []).filter((row) => row.is_paused);
+		// only the approvals the reader may act on (the server decides: a department its own)
+		const actionable = new Set((frm.doc.__onload || {}).actionable_approvals || []);
+		const mine = (frm.doc.approvals || []).filter((row) => actionable.has(row.name));
+		const running = mine.filter((row) => row.approval_status === "In Progress" && !row.is_paused);
+		const waiting = mine.filter((row) => row.is_paused);
 		// the team and the approving departments act on approvals; a reader (the supervisory department)
 		// does not
 		const acts = can_write || frappe.user.has_role("GS Department Contact");
@@ -233,6 +234,18 @@ const GANTT_LIBS = [
 function timetable_tasks(frm) {
 	const esc = frappe.utils.escape_html;
 	const tasks = [];
+	// 前置事项: an approval's bar hangs from the bars of the approvals it needs (or else from its stage's)
+	const by_name = {};
+	(frm.doc.approvals || []).forEach((row) => {
+		by_name[row.item_name] = by_name[row.item_name] || [];
+		by_name[row.item_name].push(`approval-${row.idx}`);
+	});
+	const needs = (row) =>
+		(row.prerequisites || "")
+			.split("\n")
+			.map((name) => name.trim())
+			.filter((name) => name && by_name[name])
+			.flatMap((name) => by_name[name]);
 	(frm.doc.stages || []).forEach((stage) => {
 		const start = stage.opened_on || stage.planned_start;
 		const end = stage.completed_on || stage.planned_finish || stage.due_date;
@@ -258,7 +271,7 @@ function timetable_tasks(frm) {
 				start: row_start,
 				end: row_end,
 				progress: row.approval_status === "Approved" ? 100 : 0,
-				dependencies: `stage-${stage.idx}`,
+				dependencies: (needs(row).length ? needs(row) : [`stage-${stage.idx}`]).join(","),
 				custom_class: row.is_paused
 					? "gs-gantt-paused"
 					: row.is_critical

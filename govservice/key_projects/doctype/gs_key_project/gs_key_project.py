@@ -85,6 +85,13 @@ class GSKeyProject(Document):
 		voluntary_free_entrustment: DF.Check
 	# end: auto-generated types
 
+	def onload(self) -> None:
+		"""The approvals the reader may act on (the form offers those only: a department's contact sees its
+		own department's approvals in the dialogs, not its co-approvers')."""
+		from govservice.key_projects.permissions import may_record
+
+		self.set_onload("actionable_approvals", [row.name for row in self.approvals if may_record(self, row)])
+
 	def validate(self) -> None:
 		self.validate_owner()
 		self.validate_owner_account()

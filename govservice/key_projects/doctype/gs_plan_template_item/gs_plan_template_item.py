@@ -13,6 +13,7 @@ class GSPlanTemplateItem(ParentScopedRow):
 		department: DF.Link | None
 		is_parallel: DF.Check
 		is_required: DF.Check
+		prerequisites: DF.SmallText | None
 		item_name: DF.Data
 		limit_days: DF.Int
 		parent: DF.Data

@@ -24,6 +24,7 @@ class GSProjectApproval(ParentScopedRow):
 		is_parallel: DF.Check
 		is_paused: DF.Check
 		is_required: DF.Check
+		prerequisites: DF.SmallText | None
 		item_name: DF.Data
 		limit_days: DF.Int
 		parent: DF.Data
