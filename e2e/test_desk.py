@@ -425,8 +425,31 @@ class TestKeyProject(DeskTestCase):
 		self.assertTrue(doc["planned_finish"])
 		self.assertLess(doc["planned_working_days"], doc["serial_working_days"])
 		agent.shot("stage-accepted")
-		for _ in range(3):  # 核准 and 用地预审 in parallel, then 建设用地规划许可证
-			self.record(agent)
+		# 前置事项: 建设用地规划许可证核发 waits for 用地预审与选址意见书, planned from its finish
+		rows = {row["item_name"]: row for row in doc["approvals"]}
+		land, pre_review = rows["建设用地规划许可证核发"], rows["建设项目用地预审与选址意见书"]
+		self.assertEqual(land["approval_status"], "Not Started")
+		self.assertEqual(land["prerequisites"], "建设项目用地预审与选址意见书")
+		self.assertEqual(land["planned_start"], pre_review["planned_finish"])
+		self.assertTrue(land["is_critical"] and pre_review["is_critical"])
+		expect(
+			agent.page.locator(
+				f'.gs-project-gantt path[data-from="approval-{pre_review["idx"]}"][data-to="approval-{land["idx"]}"]'
+			)
+		).to_have_count(1)
+		self.record(agent, "立项用地规划许可 · 企业投资项目核准")
+		self.assertEqual(
+			{row["item_name"]: row for row in agent.doc()["approvals"]}["建设用地规划许可证核发"][
+				"approval_status"
+			],
+			"Not Started",
+		)
+		self.record(agent, "立项用地规划许可 · 建设项目用地预审与选址意见书")
+		rows = {row["item_name"]: row for row in agent.doc()["approvals"]}
+		self.assertEqual(rows["建设用地规划许可证核发"]["approval_status"], "In Progress")
+		agent.shot("prerequisite-granted")
+		self.assert_chinese(agent)
+		self.record(agent, "立项用地规划许可 · 建设用地规划许可证核发")
 		agent.page.wait_for_function("() => cur_frm.doc.stages[1].stage_status === 'Open'")
 		doc = agent.doc()
 		self.assertEqual(doc["stages"][0]["stage_status"], "Completed")

@@ -69,6 +69,7 @@ def expected(identity: str, doctype: str) -> set[str]:
 		"GS Project Stage",
 		"GS Project Material",
 		"GS Project Approval Pause",
+		"GS Project Deferred Material",
 	):
 		# its handling centre's scope (the township's agent is its liaison), its supervisor, the county, the
 		# department that approves in it, and the supervisory department (to read); child rows follow it
@@ -308,6 +309,7 @@ CHILD_TABLES = (
 	("GS Project Stage", "GS Key Project"),
 	("GS Project Material", "GS Key Project"),
 	("GS Project Approval Pause", "GS Key Project"),
+	("GS Project Deferred Material", "GS Key Project"),
 	("GS Visit Need", "GS Special Group Visit"),
 	("GS Collection Request", "GS Collection Sheet"),
 	("GS Performance Row", "GS Performance Report"),
@@ -1187,6 +1189,35 @@ class SecuritySuite(unittest.TestCase):
 			self.record(
 				identity, "GS Key Project", "REST PUT clock stop row", name, not ok(forged), forged.text[:120]
 			)
+			# 告知承诺制 / 容缺: 项目核准 is no commitment, the deferred material has arrived already: 417 to the
+			# team and the department, 403 to others; a forged arrival date is refused to all
+			deferred = stored["deferred_items"][0]["name"]
+			for method, args in (
+				("record_verification", {"approval": rows["项目核准"], "outcome": "Commitment Met"}),
+				("receive_deferred", {"deferred": deferred}),
+			):
+				answer = client.call(
+					"run_doc_method", dt="GS Key Project", dn=name, method=method, args=json.dumps(args)
+				)
+				self.record(
+					identity,
+					"GS Key Project",
+					method,
+					name,
+					answer.status_code == (417 if identity in recorders else 403),
+					answer.text[:120],
+				)
+			forged_arrival = [dict(row) for row in stored["deferred_items"]]
+			forged_arrival[0]["received_on"] = "2026-01-05"
+			forged = client.put(f"/api/resource/GS Key Project/{name}", {"deferred_items": forged_arrival})
+			self.record(
+				identity,
+				"GS Key Project",
+				"REST PUT deferred arrival",
+				name,
+				not ok(forged),
+				forged.text[:120],
+			)
 			record = client.call(
 				"run_doc_method",
 				dt="GS Key Project",
@@ -1206,6 +1237,10 @@ class SecuritySuite(unittest.TestCase):
 		self.run_matrix(probe, workers=1)
 		after = self.admin.get(f"/api/resource/GS Key Project/{name}").json()["data"]
 		self.assertEqual(len(after.get("approval_pauses", [])), len(stored.get("approval_pauses", [])))
+		self.assertEqual(
+			[(row["received_on"], row["promised_date"]) for row in after["deferred_items"]],
+			[(row["received_on"], row["promised_date"]) for row in stored["deferred_items"]],
+		)
 		for field in ("service_centre", "liaison_agent", "status", "accepted_on"):
 			self.assertEqual(after[field], stored[field], field)
 		for field in ("approval_status", "is_escalated", "is_paused", "due_date", "planned_start"):

@@ -84,6 +84,7 @@ CHILD_DOCTYPES = (
 	"GS Project Plan Change",
 	"GS Project Material",
 	"GS Project Approval Pause",
+	"GS Project Deferred Material",
 	"GS Plan Template Stage",
 	"GS Plan Template Item",
 	"GS Case Material",

@@ -12,6 +12,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from govservice.key_projects.commitments import holding, listed, on_granted
 from govservice.key_projects.permissions import may_act, may_record
 from govservice.key_projects.plan import prerequisite_rows
 
@@ -152,25 +153,33 @@ def record_approval(project, row_name: str, approval_number: str | None = None, 
 			),
 			ProjectActionError,
 		)
+	held = holding(project, "Licence Issue", [row])
+	if held:
+		frappe.throw(
+			_("{0} is not granted until these deferred materials (容缺) arrive: {1}.").format(
+				row.item_name, listed(held)
+			),
+			ProjectActionError,
+		)
 	row.approval_status = "Approved"
 	row.approved_on = on
 	row.approval_number = (approval_number or "").strip()[:140] or None
+	on_granted(row, on)  # 告知承诺制: its verification falls due
 	stage = next(s for s in project.stages if s.stage_name == row.stage_name)
 	started = []
 	for open_stage in project.stages:  # what waited for this approval (the next serial one, 前置事项)
 		if open_stage.stage_status == "Open":
 			started += start_ready(project, open_stage, on)
-	if not open_required(project, stage.stage_name):
-		stage.stage_status = "Completed"
-		stage.completed_on = on
-		following = next_stage(project)
-		if following is not None:
-			start_stage(project, following, on)
-		elif all(s.stage_status == "Completed" for s in project.stages):
-			project.status = "Completed"
+	completes = complete_if_done(project, stage, on)
 	project.flags.ignore_permissions = True  # checked above: the team's or the department's action
 	project.save()
 	project.add_comment("Info", _("Approved: {0}").format(row.item_name))
+	waiting = holding(project, "Stage Completion", stage_approvals(project, stage))
+	if not completes and not open_required(project, stage.stage_name) and waiting:
+		project.add_comment(
+			"Info",
+			_("Stage {0} waits for deferred materials (容缺): {1}").format(stage.stage_name, listed(waiting)),
+		)
 	if started:
 		project.add_comment(
 			"Info",
@@ -179,11 +188,41 @@ def record_approval(project, row_name: str, approval_number: str | None = None, 
 	return row.approval_status
 
 
+def stage_approvals(project, stage) -> list:
+	return [r for r in project.approvals if r.stage_name == stage.stage_name]
+
+
+def complete_if_done(project, stage, on) -> bool:
+	"""Complete an open stage when every required approval is granted and no deferred material (容缺) holds
+	it, and open the next stage (or complete the project). Whether it completed."""
+	if open_required(project, stage.stage_name):
+		return False
+	if holding(project, "Stage Completion", stage_approvals(project, stage)):
+		return False
+	stage.stage_status = "Completed"
+	stage.completed_on = on
+	following = next_stage(project)
+	if following is not None:
+		start_stage(project, following, on)
+	elif all(s.stage_status == "Completed" for s in project.stages):
+		project.status = "Completed"
+	return True
+
+
 def complete_stage_check(project) -> None:
-	"""validate: a stage marked complete has no required approval still open."""
+	"""validate: a stage marked complete has no required approval still open, nor a deferred material (容缺)
+	it waits for."""
 	for stage in project.stages:
 		if stage.stage_status != "Completed":
 			continue
+		held = holding(project, "Stage Completion", stage_approvals(project, stage))
+		if held:
+			frappe.throw(
+				_("Stage {0} cannot close: it waits for deferred materials (容缺): {1}.").format(
+					stage.stage_name, listed(held)
+				),
+				ProjectActionError,
+			)
 		still_open = [r.item_name for r in open_required(project, stage.stage_name)]
 		if still_open:
 			frappe.throw(

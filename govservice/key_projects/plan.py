@@ -21,6 +21,7 @@ from govservice.domain.project_rules import (
 )
 from govservice.domain.project_schedule import Approval, PlanError, Stage, schedule
 from govservice.domain.workdays import CalendarRangeError
+from govservice.key_projects.commitments import planned_limit
 from govservice.organisation.calendar import get_work_calendar
 
 PLAN_FIELDS = (
@@ -139,7 +140,7 @@ def plan_stages(project) -> list[Stage]:
 		approvals = tuple(
 			Approval(
 				key=str(row.idx),  # new rows have no name before they are saved
-				limit_days=row.limit_days or 0,
+				limit_days=planned_limit(row),  # under commitment its own shorter limit
 				parallel=bool(row.is_parallel),
 				required=bool(row.is_required),
 				started_on=_date(row.started_on),

@@ -6,7 +6,9 @@ when overdue, run by the scheduler on working days at office hours.
   their B-post backup; overdue also the department's leader in charge and the handling centre's supervisor,
   and, escalated, the supervisor of the level above;
 - a stage due or overdue (its limit reached with approvals still open): the lead unit and the liaison
-  agent; overdue also the lead department's leader, the centre's supervisor and, escalated, the level above.
+  agent; overdue also the lead department's leader, the centre's supervisor and, escalated, the level above;
+- a commitment to verify (告知承诺制, due so many working days after the approval) and a deferred material
+  (容缺) promised by a date and not yet received: as an approval, to its department.
 
 Every reminder is recorded in GS Project Reminder, keyed by (row, kind, due date), so a second run on the
 same day or a rerun after a crash sends nothing twice; an escalation is flagged on its row and written to
@@ -59,12 +61,50 @@ STAGES = f"""
 		and s.due_date <= %(next_working_day)s and p.status = 'In Approval'"""
 
 
+# 告知承诺制: the department's check that a commitment was met, after the approval (the project may be
+# complete by then)
+VERIFICATIONS = f"""
+	select 'Commitment Verification' as target, a.name as target_row, a.item_name as label, a.department,
+		s.lead_department, a.verification_due as due_date, a.verification_escalated as is_escalated, {COMMON},
+		{KIND_CASE.format(due="a.verification_due")} as kind
+	from `tabGS Project Approval` a
+	join `tabGS Key Project` p on p.name = a.parent
+	left join `tabGS Project Stage` s
+		on s.parent = a.parent and s.parenttype = 'GS Key Project' and s.stage_name = a.stage_name
+	where a.parenttype = 'GS Key Project' and a.decision = 'Commitment' and a.approval_status = 'Approved'
+		and ifnull(a.verification_outcome, '') = '' and a.verification_due <= %(next_working_day)s
+		and p.status in ('In Approval', 'Completed')"""
+# 容缺: a material promised by a date and not yet received
+DEFERRED = f"""
+	select 'Deferred Material' as target, d.name as target_row,
+		concat(d.item_name, ' · ', d.material_name) as label, d.department, null as lead_department,
+		d.promised_date as due_date, d.is_escalated, {COMMON}, {KIND_CASE.format(due="d.promised_date")} as kind
+	from `tabGS Project Deferred Material` d
+	join `tabGS Key Project` p on p.name = d.parent
+	where d.parenttype = 'GS Key Project' and d.received_on is null
+		and d.promised_date <= %(next_working_day)s and p.status = 'In Approval'"""
+# what an escalation flags, by the reminder's target
+ESCALATED = {
+	"Approval": ("GS Project Approval", "is_escalated"),
+	"Stage": ("GS Project Stage", "is_escalated"),
+	"Commitment Verification": ("GS Project Approval", "verification_escalated"),
+	"Deferred Material": ("GS Project Deferred Material", "is_escalated"),
+}
+TARGET_LABELS = {
+	"Approval": "Approval",
+	"Stage": "Stage",
+	"Commitment Verification": "Commitment Verification",
+	"Deferred Material": "Deferred Material",
+}
+
+
 def due_rows(today, next_working_day) -> list[frappe._dict]:
-	"""Approvals in progress and open stages of projects in approval, due by the next working day, that have
-	not had this reminder for this due date: two queries, whatever the number of projects."""
+	"""Approvals in progress, open stages, commitments to verify and deferred materials of projects in
+	approval, due by the next working day, that have not had this reminder for this due date: four
+	queries, whatever the number of projects."""
 	values = {"today": today, "next_working_day": next_working_day}
 	rows = []
-	for due in (APPROVALS, STAGES):
+	for due in (APPROVALS, STAGES, VERIFICATIONS, DEFERRED):
 		rows += frappe.db.sql(
 			f"""select d.* from ({due}) d
 			left join `tabGS Project Reminder` r
@@ -118,7 +158,7 @@ class Directory:
 			backup = self.agents.get(agent.backup_agent)
 			if backup and backup.is_active:
 				users.add(backup.user)
-		if row.target == "Approval":
+		if row.target != "Stage":  # the approval's department: its approval, verification or material
 			users |= self.contacts[row.department or ""]
 		if row.kind == "Overdue":
 			users |= self.leaders[row.department or ""]
@@ -134,7 +174,7 @@ class Directory:
 
 
 def subject_of(row) -> str:
-	what = _("Approval") if row.target == "Approval" else _("Stage")
+	what = _(TARGET_LABELS[row.target])
 	# the desk shows a notification's subject as HTML: the plan's and project's names go in as text
 	return _("{0} {1} of {2} is {3}: due {4}").format(
 		what,
@@ -187,11 +227,11 @@ def remind(today, next_working_day, settings) -> dict[str, int]:
 
 def mark_escalated(rows: list, now) -> None:
 	"""Flag overdue approvals and stages as escalated, and write each once to its project's timeline."""
-	for target, doctype in (("Approval", "GS Project Approval"), ("Stage", "GS Project Stage")):
+	for target, (doctype, flag) in ESCALATED.items():
 		names = [row.target_row for row in rows if row.target == target]
 		for start in range(0, len(names), 10000):
 			frappe.db.sql(
-				f"update `tab{doctype}` set is_escalated = 1 where name in %(names)s",
+				f"update `tab{doctype}` set `{flag}` = 1 where name in %(names)s",
 				{"names": names[start : start + 10000]},
 			)
 	bulk_insert_docs(

@@ -36,6 +36,11 @@ class TestProjectPrints(KeyProjectTestCase):
 			"鹤峰县测试有限公司",
 			"测试重点项目",
 			"业主单位（盖章）",
+			"委托代办的审批事项",
+			"用地预审",
+			"代办期限",
+			"商业秘密",
+			"3个工作日内",
 		):
 			self.assertIn(phrase, text)
 		text = pdf_text(render_pdf("GS Key Project", project.name, "GS Project Plan Timetable"))

@@ -161,3 +161,152 @@ class TestProjectReminders(KeyProjectTestCase):
 		for subject in subjects:
 			self.assertNotIn("<a ", subject)
 			self.assertIn("&lt;a href=", subject)  # written past the input rules: escaped in the message
+
+
+class TestCommitmentsAndDeferredMaterials(KeyProjectTestCase):
+	"""告知承诺制 shortens the approval and opens its verification, reminded; 容缺 materials are promised by a
+	date, reminded, and hold their stage (or the licence) until they arrive."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		settings = frappe.get_single("GS Settings")
+		settings.enable_project_reminders = 1
+		settings.save()
+
+	def planned_with(self, decisions: dict, deferred: list[dict] | None = None):
+		project = self.planned()
+		for row in project.approvals:
+			row.update(decisions.get(row.item_name, {}))
+		for values in deferred or []:
+			project.append("deferred_items", values)
+		frappe.set_user(self.agent_user)
+		project.save()
+		frappe.set_user("Administrator")
+		return frappe.get_doc("GS Key Project", project.name)
+
+	def reminders_of(self, project, target: str) -> list[tuple[str, str]]:
+		return [
+			(r.kind, str(r.due_date))
+			for r in frappe.get_all(
+				"GS Project Reminder",
+				filters={"key_project": project.name, "target": target},
+				fields=["kind", "due_date"],
+				order_by="creation asc",
+			)
+		]
+
+	def test_a_commitment_is_decided_the_same_day_and_verified_after(self):
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.planned_with(
+				{"项目核准": {"decision": "Commitment", "commitment_limit_days": 0, "verification_days": 5}}
+			)
+			frappe.set_user(self.agent_user)
+			project.accept_stage()
+			project = frappe.get_doc("GS Key Project", project.name)
+		rows = {row.item_name: row for row in project.approvals}
+		self.assertEqual(str(rows["项目核准"].due_date), "2026-06-01")  # same day, not 10 working days on
+		frappe.set_user(self.planning_contact)
+		with self.freeze_time(MONDAY, tick=True):
+			project.record_approval(rows["项目核准"].name, "鹤发改承诺〔2026〕1号")
+			project = frappe.get_doc("GS Key Project", project.name)
+		row = next(r for r in project.approvals if r.item_name == "项目核准")
+		self.assertEqual(str(row.verification_due), "2026-06-08")  # 5 working days after 1 June
+		frappe.set_user("Administrator")
+		with self.freeze_time("2026-06-05 08:30:00"):
+			send_project_reminders()
+		with self.freeze_time("2026-06-09 08:30:00"):
+			send_project_reminders()
+		self.assertEqual(
+			self.reminders_of(project, "Commitment Verification"),
+			[("Due Tomorrow", "2026-06-08"), ("Overdue", "2026-06-08")],
+		)
+		frappe.set_user(self.housing_contact)  # not its department
+		with self.assertRaises(frappe.PermissionError):
+			project.record_verification(row.name, "Commitment Met")
+		frappe.set_user(self.planning_contact)
+		with self.assertRaises(frappe.ValidationError):  # not met: say what and what follows
+			project.record_verification(row.name, "Commitment Not Met")
+		with self.freeze_time("2026-06-09 10:00:00", tick=True):
+			project.record_verification(row.name, "Commitment Met", "现场核查，承诺事项已落实")
+		project = frappe.get_doc("GS Key Project", project.name)
+		row = next(r for r in project.approvals if r.item_name == "项目核准")
+		self.assertEqual((row.verification_outcome, str(row.verified_on)), ("Commitment Met", "2026-06-09"))
+		with self.assertRaises(frappe.ValidationError):  # once
+			project.record_verification(row.name, "Commitment Not Met", "再次核查")
+		frappe.set_user("Administrator")
+		with self.freeze_time("2026-06-10 08:30:00"):
+			send_project_reminders()
+		self.assertEqual(len(self.reminders_of(project, "Commitment Verification")), 2)
+
+	def test_a_deferred_material_holds_its_stage_until_it_arrives(self):
+		with self.assertRaises(frappe.ValidationError):  # only an approval handled with 容缺 defers
+			self.planned_with(
+				{},
+				[{"item_name": "用地预审", "material_name": "勘测定界报告", "promised_date": "2026-06-05"}],
+			)
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.planned_with(
+				{"用地预审": {"decision": "Deferred Materials"}},
+				[{"item_name": " 用地预审 ", "material_name": "勘测定界报告", "promised_date": "2026-06-05"}],
+			)
+			frappe.set_user(self.agent_user)
+			project.accept_stage()
+		frappe.set_user(self.planning_contact)
+		with self.freeze_time("2026-06-03 10:00:00", tick=True):
+			for item in ("项目核准", "用地预审"):
+				project = frappe.get_doc("GS Key Project", project.name)
+				project.record_approval(next(r.name for r in project.approvals if r.item_name == item))
+		project = frappe.get_doc("GS Key Project", project.name)
+		self.assertEqual(project.stages[0].stage_status, "Open")  # held by the material
+		self.assertEqual(project.stages[1].stage_status, "Not Started")
+		self.assertEqual(project.deferred_items[0].department, self.planning)
+		frappe.set_user("Administrator")
+		with self.freeze_time("2026-06-04 08:30:00"):
+			send_project_reminders()
+		self.assertEqual(self.reminders_of(project, "Deferred Material"), [("Due Tomorrow", "2026-06-05")])
+		project.stages[0].stage_status = "Completed"  # a forged close is refused
+		with self.assertRaises(frappe.ValidationError):
+			project.save()
+		frappe.set_user(self.housing_contact)  # not its department
+		project = frappe.get_doc("GS Key Project", project.name)
+		with self.assertRaises(frappe.PermissionError):
+			project.receive_deferred(project.deferred_items[0].name)
+		frappe.set_user(self.agent_user)
+		with self.freeze_time("2026-06-05 10:00:00", tick=True):
+			project.receive_deferred(project.deferred_items[0].name)
+		project = frappe.get_doc("GS Key Project", project.name)
+		self.assertEqual(str(project.deferred_items[0].received_on), "2026-06-05")
+		self.assertEqual(project.stages[0].stage_status, "Completed")
+		self.assertEqual(project.stages[1].stage_status, "Open")
+		with self.assertRaises(frappe.ValidationError):  # received once
+			project.receive_deferred(project.deferred_items[0].name)
+
+	def test_a_deferred_material_may_hold_the_licence_itself(self):
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.planned_with(
+				{"用地预审": {"decision": "Deferred Materials"}},
+				[
+					{
+						"item_name": "用地预审",
+						"material_name": "勘测定界报告",
+						"promised_date": "2026-06-05",
+						"blocks": "Licence Issue",
+					}
+				],
+			)
+			frappe.set_user(self.agent_user)
+			project.accept_stage()
+		project = frappe.get_doc("GS Key Project", project.name)
+		row = next(r for r in project.approvals if r.item_name == "用地预审")
+		frappe.set_user(self.planning_contact)
+		with self.freeze_time("2026-06-03 10:00:00", tick=True):
+			with self.assertRaises(frappe.ValidationError):
+				project.record_approval(row.name)
+			project.receive_deferred(project.deferred_items[0].name)
+			project = frappe.get_doc("GS Key Project", project.name)
+			project.record_approval(row.name)
+		project = frappe.get_doc("GS Key Project", project.name)
+		self.assertEqual(
+			next(r for r in project.approvals if r.item_name == "用地预审").approval_status, "Approved"
+		)

@@ -142,6 +142,7 @@ def prepare() -> None:
 	enterprise = make_portal_user(ENTERPRISE, "Enterprise", full_name="企业经办人", phone="13955500003")
 	update_password(ENTERPRISE, PASSWORD)
 	key_project = ensure_key_project(centres, agents, users, departments)
+	ensure_deferred_material(key_project)
 	project_reminder = ensure_project_reminder(key_project)
 	outreach = ensure_outreach(centres, agents, users)
 	alerts = ensure_alerts(cases, complaints, centres, users, departments)
@@ -248,6 +249,26 @@ def ensure_key_project(centres: dict, agents: dict, users: dict, departments: di
 	finally:
 		frappe.set_user("Administrator")
 	return project.name
+
+
+def ensure_deferred_material(name: str) -> None:
+	"""容缺 on the key project: 用地预审 went ahead without a material, which has arrived (the probes of
+	`receive_deferred` are then told so, or refused; a forged arrival date is refused)."""
+	project = frappe.get_doc("GS Key Project", name)
+	if project.get("deferred_items"):
+		return
+	next(row for row in project.approvals if row.item_name == "用地预审").decision = "Deferred Materials"
+	project.append(
+		"deferred_items",
+		{"item_name": "用地预审", "material_name": "安全测试容缺材料", "promised_date": "2026-12-31"},
+	)
+	project.plan_change_reason = "安全测试：容缺受理"
+	project.save()  # as Administrator: the world's records
+	frappe.db.set_value(
+		"GS Project Deferred Material",
+		project.deferred_items[0].name,
+		{"received_on": frappe.utils.today(), "received_by": "Administrator"},
+	)
 
 
 # ID numbers typed wrong and corrected: each record below holds both in its history (valid GB 11643 numbers)

@@ -58,6 +58,26 @@ frappe.ui.form.on("GS Key Project", {
 		if (waiting.length) {
 			frm.add_custom_button(__("Materials Arrived"), () => resume_approval(frm, waiting));
 		}
+		// 告知承诺制: the commitment checked after the approval (事中事后核查)
+		const to_verify = mine.filter(
+			(row) =>
+				row.decision === "Commitment" &&
+				row.approval_status === "Approved" &&
+				!row.verification_outcome
+		);
+		if (to_verify.length) {
+			frm.add_custom_button(__("Verify Commitment (核查承诺)"), () =>
+				verify_commitment(frm, to_verify)
+			);
+		}
+		// 容缺: a material the approval went ahead without has arrived
+		const mine_names = new Set(mine.map((row) => row.item_name));
+		const deferred = (frm.doc.deferred_items || []).filter(
+			(row) => !row.received_on && (can_write || mine_names.has(row.item_name))
+		);
+		if (deferred.length) {
+			frm.add_custom_button(__("Deferred Material Received"), () => receive_deferred(frm, deferred));
+		}
 	},
 });
 
@@ -201,6 +221,51 @@ function resume_approval(frm, rows) {
 		title: __("Materials Arrived"),
 		fields: [approval_field(rows)],
 		done: __("Clock running again"),
+	});
+}
+
+function verify_commitment(frm, rows) {
+	action_dialog(frm, {
+		method: "record_verification",
+		title: __("Verify Commitment (核查承诺)"),
+		fields: [
+			approval_field(rows),
+			{
+				fieldname: "outcome",
+				fieldtype: "Select",
+				label: __("Verification Outcome"),
+				options: [
+					{ value: "Commitment Met", label: __("Commitment Met") },
+					{ value: "Commitment Not Met", label: __("Commitment Not Met") },
+				],
+				default: "Commitment Met",
+				reqd: 1,
+			},
+			{
+				fieldname: "note",
+				fieldtype: "Small Text",
+				label: __("Verification Note"),
+				mandatory_depends_on: "eval:doc.outcome=='Commitment Not Met'",
+			},
+		],
+		done: __("Commitment verified"),
+	});
+}
+
+function receive_deferred(frm, rows) {
+	action_dialog(frm, {
+		method: "receive_deferred",
+		title: __("Deferred Material Received"),
+		fields: [
+			row_field(
+				"deferred",
+				__("Material"),
+				rows,
+				(row) => row.name,
+				(row) => `${row.item_name} · ${row.material_name}`
+			),
+		],
+		done: __("Material received"),
 	});
 }
 

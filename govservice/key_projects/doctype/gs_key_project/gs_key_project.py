@@ -10,7 +10,8 @@ from frappe.utils import getdate, now_datetime, nowdate
 from govservice.citizen_portal.utils import is_portal_user
 from govservice.domain.identity import is_valid_unified_credit_code
 from govservice.domain.project_rules import project_code_problem
-from govservice.key_projects import actions
+from govservice.key_projects import actions, commitments
+from govservice.key_projects.commitments import check_deferred
 from govservice.key_projects.materials import check_materials
 from govservice.key_projects.permissions import may_act
 from govservice.key_projects.plan import check_plan, copy_template, describe_change, refresh_schedule
@@ -97,6 +98,7 @@ class GSKeyProject(Document):
 		self.validate_owner_account()
 		self.validate_centre_and_liaison()
 		check_plan(self)
+		check_deferred(self)
 		check_materials(self)
 		self.record_plan_change()
 		actions.complete_stage_check(self)
@@ -194,6 +196,14 @@ class GSKeyProject(Document):
 		self, approval: str, approval_number: str | None = None, approved_on: str | None = None
 	) -> str:
 		return actions.record_approval(self, approval, approval_number, approved_on)
+
+	@frappe.whitelist()
+	def record_verification(self, approval: str, outcome: str, note: str | None = None) -> None:
+		commitments.record_verification(self, approval, outcome, note)
+
+	@frappe.whitelist()
+	def receive_deferred(self, deferred: str) -> None:
+		commitments.receive_deferred(self, deferred)
 
 	@frappe.whitelist()
 	def change_liaison(self, agent: str, reason: str) -> str:

@@ -23,8 +23,15 @@ class GSProjectApproval(ParentScopedRow):
 		is_escalated: DF.Check
 		is_parallel: DF.Check
 		is_paused: DF.Check
+		commitment_limit_days: DF.Int
 		is_required: DF.Check
 		prerequisites: DF.SmallText | None
+		verification_days: DF.Int
+		verification_due: DF.Date | None
+		verification_escalated: DF.Check
+		verification_note: DF.SmallText | None
+		verification_outcome: DF.Literal["", "Commitment Met", "Commitment Not Met"]
+		verified_on: DF.Date | None
 		item_name: DF.Data
 		limit_days: DF.Int
 		parent: DF.Data

@@ -21,7 +21,7 @@ class GSProjectReminder(Document):
 		recipients: DF.SmallText | None
 		sent_on: DF.Datetime | None
 		service_centre: DF.Link | None
-		target: DF.Literal["Approval", "Stage"]
+		target: DF.Literal["Approval", "Stage", "Commitment Verification", "Deferred Material"]
 		target_label: DF.Data | None
 		target_row: DF.Data | None
 		township_centre: DF.Link | None
