@@ -451,6 +451,9 @@ class TestKeyProject(DeskTestCase):
 		self.assert_chinese(agent)
 		self.record(agent, "立项用地规划许可 · 建设用地规划许可证核发")
 		agent.page.wait_for_function("() => cur_frm.doc.stages[1].stage_status === 'Open'")
+		# 自然资源局 has no desk account in the demo: the liaison agent recorded its decisions, marked so
+		rows = {row["item_name"]: row for row in agent.doc()["approvals"]}
+		self.assertEqual(rows["建设用地规划许可证核发"]["recorded_for_department"], 1)
 		doc = agent.doc()
 		self.assertEqual(doc["stages"][0]["stage_status"], "Completed")
 		agent.shot("second-stage-open")

@@ -1195,6 +1195,9 @@ class SecuritySuite(unittest.TestCase):
 			for method, args in (
 				("record_verification", {"approval": rows["项目核准"], "outcome": "Commitment Met"}),
 				("receive_deferred", {"deferred": deferred}),
+				# 催办 with no note: the team and the stage's lead department (the department's contact) are
+				# told to write one, others refused
+				("urge_approval", {"approval": rows["施工许可证核发"], "note": " "}),
 			):
 				answer = client.call(
 					"run_doc_method", dt="GS Key Project", dn=name, method=method, args=json.dumps(args)
@@ -1639,9 +1642,32 @@ class SecuritySuite(unittest.TestCase):
 				print_format=print_format,
 			)
 
+		stop = self.admin.get(f"/api/resource/GS Key Project/{name}").json()["data"]["approval_pauses"][0]
+		notice_path = "/api/method/govservice.api.printing.project_notice_pdf"
+
 		def probe(client: Client, identity: str):
 			page = client.session.get(f"{BASE}/my-projects/{name}", allow_redirects=False, timeout=60)
 			want = name in expected(identity, "GS Key Project")
+			# 一次性告知书 of the project's clock stop: its staff readers, nobody else (and no other notice)
+			notice = client.get(notice_path, project=name, notice=stop["name"])
+			self.record(
+				identity,
+				"GS Key Project",
+				"project_notice_pdf",
+				name,
+				(ok(notice) and notice.content.startswith(b"%PDF")) == want
+				and (want or notice.status_code == 403),
+				str(notice.status_code),
+			)
+			forged = client.get(notice_path, project=name, notice="<b>x</b>")
+			self.record(
+				identity,
+				"GS Key Project",
+				"project_notice_pdf unknown notice",
+				name,
+				forged.status_code == 403 and b"<b>" not in forged.content,
+				str(forged.status_code),
+			)
 			got = page.status_code == 200 and "安全测试重点项目" in page.text
 			self.record(
 				identity, "GS Key Project", "/my-projects/<project>", name, got == want, str(page.status_code)
@@ -1697,6 +1723,15 @@ class SecuritySuite(unittest.TestCase):
 			"file"
 		]
 		self.record("enterprise", "GS Key Project", "upload disguised file refused", name, not ok(disguised))
+		own_notice = owner.get(notice_path, project=name, notice=stop["name"])
+		self.record(
+			"enterprise",
+			"GS Key Project",
+			"project_notice_pdf",
+			name,
+			ok(own_notice) and own_notice.content.startswith(b"%PDF"),
+			str(own_notice.status_code),
+		)
 		self.record(
 			"enterprise", "GS Key Project", "upload_project_material", name, ok(uploaded), uploaded.text[:120]
 		)

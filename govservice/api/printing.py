@@ -118,6 +118,42 @@ def complaint_ledger_pdf(from_date: str, to_date: str, department: str | None = 
 
 
 @frappe.whitelist()
+def project_notice_pdf(project: str, notice: str) -> Response:
+	"""一次性告知书 of one key-project approval (a clock stop on the project): what exactly that approval lacks,
+	for the enterprise. Staff need print permission on the project; the enterprise reads its own project.
+	A project or notice that does not exist is refused like one of someone else."""
+	if not frappe.db.exists("GS Key Project", project):
+		raise frappe.PermissionError
+	doc = frappe.get_doc("GS Key Project", project)
+	doc.check_permission("read" if is_portal_user() else "print")
+	stop = next((row for row in doc.approval_pauses if row.name == notice), None)
+	if stop is None:
+		raise frappe.PermissionError
+	approval = next((row for row in doc.approvals if row.name == stop.approval_row), None)
+	agent = frappe.db.get_value("GS Agent", doc.liaison_agent, ["agent_name", "phone"], as_dict=True)
+	body = frappe.render_template(
+		"govservice/templates/print/project_notice.html",
+		{
+			"project": doc,
+			"notice": stop,
+			"approval": approval,
+			"agent": agent or frappe._dict(),
+			"materials": [
+				line.strip() for line in (stop.missing_materials or "").splitlines() if line.strip()
+			],
+		},
+	)
+	return pdf_response(pdf_from_html(wrap_body(body)), f"{_('One-Time Notice')}-{doc.name}-{stop.idx}")
+
+
+def project_notice_url(project: str, notice: str) -> str:
+	"""The link to a key-project approval's 一次性告知书 (`project_notice_pdf`)."""
+	return "/api/method/govservice.api.printing.project_notice_pdf?" + frappe.utils.urlencode(
+		{"project": project, "notice": notice}
+	)
+
+
+@frappe.whitelist()
 def project_ledger_pdf(status: str | None = None) -> Response:
 	"""重点项目代办台账 as PDF (the weekly ledger, printed), for those who may read the report, through their
 	scope. The status must be one of the project statuses: nothing else of the request reaches the

@@ -225,3 +225,11 @@ class TestTencentCloud(CarrierTestCase):
 		self.assertNotEqual(
 			one, tencent_signature("POST", "h", "application/json", b"{ }", 1_700_000_000, "sms", "k")
 		)
+
+
+class TestMessageKinds(FrappeTestCase):
+	def test_every_kind_the_app_sends_can_be_mapped_to_a_template(self):
+		"""GS SMS Settings offer every kind of text the app sends (the appointment and supervision kinds were
+		missing from the list, so a carrier's template could not be mapped to them)."""
+		options = frappe.get_meta("GS SMS Template").get_field("message_kind").options.split("\n")
+		self.assertEqual([kind for kind in options if kind], list(MESSAGE_KINDS))

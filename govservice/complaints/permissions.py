@@ -50,3 +50,12 @@ def has_complaint_permission(doc, ptype: str | None = None, user: str | None = N
 	if CONTACT_ROLE in roles and doc.dispatched_on and doc.department in departments_of(user):
 		return ptype in (None, "read", "write", "print", "email")
 	return bool(doc.portal_user) and doc.portal_user == user and ptype in (None, "read", "print")
+
+
+def has_desk_account(department: str | None) -> bool:
+	"""Whether the department takes part in the desk: its liaison record names a contact or leader (a
+	department without one has its answers recorded for it, marked so)."""
+	row = department and frappe.db.get_value(
+		"GS Department Liaison", department, ["contact_user", "leader_user"], as_dict=True
+	)
+	return bool(row and (row.contact_user or row.leader_user))

@@ -76,6 +76,8 @@ class StageDates:
 	finish: datetime.date
 	over_limit: bool
 	approvals: list[ApprovalDates] = field(default_factory=list)
+	# it opens on the previous stage's finish, and would open later if that finished later
+	waits_for_previous: bool = False
 
 
 @dataclass
@@ -191,26 +193,27 @@ def schedule(calendar: WorkCalendar, start: datetime.date, stages: Iterable[Stag
 	previous: StageDates | None = None
 	finishes: dict[str, datetime.date] = {}
 	for stage in stages:
+		waits = False
 		if stage.opened_on:
 			opens = stage.opened_on
 		elif previous is None:
 			opens = start
 		else:
-			opens = previous.finish
+			opens, waits = previous.finish, True
 			if stage.overlap_after_days is not None:
 				overlap = calendar.add_working_days(previous.opens, stage.overlap_after_days)
-				opens = min(opens, overlap)
+				opens, waits = min(opens, overlap), overlap > previous.finish
 		approvals = _approval_dates(calendar, stage, opens, finishes)
 		required = [a.finish for a in approvals if a.required]
 		finish = max(required) if required else opens
 		due = calendar.add_working_days(opens, stage.limit_days)
-		current = StageDates(stage.key, opens, due, finish, finish > due, approvals)
+		current = StageDates(stage.key, opens, due, finish, finish > due, approvals, waits)
 		result.append(current)
 		previous = current
 	waiting = _waiting(stages, {a.key: a for s in result for a in s.approvals})
 	_slack(calendar, stages, result, waiting)
 	finish = max((s.finish for s in result), default=start)
-	critical = _critical_path(calendar, result, finish, waiting)
+	critical = _critical_path(stages, result, finish, waiting)
 	serial = sum(a.limit_days for s in stages for a in s.approvals)
 	return Schedule(
 		start=start,
@@ -223,29 +226,42 @@ def schedule(calendar: WorkCalendar, start: datetime.date, stages: Iterable[Stag
 
 
 def _critical_path(
-	calendar: WorkCalendar, stages: list[StageDates], finish: datetime.date, waiting: dict[str, list[str]]
+	plan: list[Stage], stages: list[StageDates], finish: datetime.date, waiting: dict[str, list[str]]
 ) -> list[str]:
-	"""The approvals whose delay delays the project, in plan order. Walking back from the project's finish,
-	a stage is critical when the next critical stage opened on its finish (or it is the last to finish); its
-	required approvals that end it are critical, and so is an approval without slack that a critical one
-	waits for (it starts on its finish: the next serial one, or one that needs it), in whatever stage."""
-	critical: set[str] = set()
-	waiting_for = finish
-	for stage in reversed(stages):
-		if stage.finish != waiting_for:
-			continue
-		critical.update(a.key for a in stage.approvals if a.required and a.finish == stage.finish)
-		waiting_for = stage.opens
+	"""The approvals whose delay delays the project, in plan order: the required approvals that end a stage
+	finishing with the project, and, walking back, whatever a critical approval (not yet started: a start
+	that happened is a fact) waits for — the serial approval or 前置事项 that finishes the day it starts, and,
+	when it starts as its stage opens on the previous stage's finish, the approvals that end that stage."""
 	dates = {a.key: a for s in stages for a in s.approvals}
-	order = list(dates)
-	for key in reversed(order):  # what a critical approval waits for comes before it in the plan
-		approval = dates[key]
-		if key not in critical and approval.slack_days == 0:
-			if any(
-				follower in critical and dates[follower].start == approval.finish
-				for follower in waiting.get(key, ())
-			):
-				critical.add(key)
+	stage_of = {a.key: s for s in stages for a in s.approvals}
+	previous = {later.key: earlier for earlier, later in itertools.pairwise(stages)}
+	started = {a.key for s in plan for a in s.approvals if a.started_on}
+	waits_on: dict[str, list[str]] = {}
+	for before, followers in waiting.items():
+		for follower in followers:
+			waits_on.setdefault(follower, []).append(before)
+
+	def ending(stage: StageDates) -> list[str]:
+		"""What ends `stage`: its required approvals finishing with it, or, for a stage without required
+		approvals (it ends as it opens), what ends the stage it waited for."""
+		keys = [a.key for a in stage.approvals if a.required and a.finish == stage.finish]
+		if keys or not stage.waits_for_previous or stage.key not in previous:
+			return keys
+		return ending(previous[stage.key])
+
+	critical: set[str] = set()
+	todo = [key for stage in stages if stage.finish == finish for key in ending(stage)]
+	while todo:
+		key = todo.pop()
+		if key in critical:
+			continue
+		critical.add(key)
+		approval, stage = dates[key], stage_of[key]
+		if key in started:
+			continue
+		todo += [before for before in waits_on.get(key, ()) if dates[before].finish == approval.start]
+		if stage.waits_for_previous and approval.start == stage.opens and stage.key in previous:
+			todo += ending(previous[stage.key])
 	for key in critical:
 		dates[key].critical = True
-	return [key for key in order if key in critical]
+	return [key for key in dates if key in critical]

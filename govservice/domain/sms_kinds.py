@@ -25,6 +25,8 @@ MESSAGE_KINDS: dict[str, tuple[str, ...]] = {
 	"Appointment Booked": ("name", "centre", "category", "time", "code"),
 	"Appointment Reminder": ("name", "centre", "category", "time", "code"),
 	"Appointment Cancelled": ("name", "centre", "time"),
+	# 重点项目: an approval's one-time notice (一次性告知) to the owner enterprise's contact
+	"Project One-Time Notice": ("enterprise", "project", "approval", "materials"),
 }
 # a template variable's value is short on every carrier (Alibaba Cloud: 35 characters for most types)
 PARAMETER_LIMIT = 35

@@ -12,8 +12,9 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from govservice.complaints.permissions import departments_of, has_desk_account
 from govservice.key_projects.commitments import holding, listed, on_granted
-from govservice.key_projects.permissions import may_act, may_record
+from govservice.key_projects.permissions import leads, may_act, may_record
 from govservice.key_projects.plan import prerequisite_rows
 
 
@@ -80,9 +81,14 @@ def start_ready(project, stage, on) -> list:
 
 
 def accept_stage(project) -> str:
-	"""Accept the next stage: its parallel approvals (and the first serial one) start today."""
-	if not may_act(project):
-		frappe.throw(_("Only the project's agency team may accept a stage."), frappe.PermissionError)
+	"""Accept the next stage (the team, or the department that leads it receiving the stage's joint
+	application): its parallel approvals (and the first serial one) start today."""
+	lead = leads(project, next_stage(project)) if project.stages else False
+	if not may_act(project) and not lead:
+		frappe.throw(
+			_("Only the project's agency team or the stage's lead department may accept a stage."),
+			frappe.PermissionError,
+		)
 	if project.status in ("Completed", "Suspended"):
 		frappe.throw(_("This project is {0}.").format(_(project.status)), ProjectActionError)
 	if not project.stages:
@@ -115,8 +121,59 @@ def accept_stage(project) -> str:
 	start_stage(project, stage, today)
 	project.flags.ignore_permissions = True  # checked above: the team's action
 	project.save()
-	project.add_comment("Info", _("Stage accepted: {0}").format(stage.stage_name))
+	project.add_comment(
+		"Info",
+		_("Stage accepted: {0}").format(stage.stage_name)
+		+ (
+			" · " + _("joint application received by the lead department")
+			if lead and not may_act(project)
+			else ""
+		),
+	)
 	return stage.stage_name
+
+
+def urge_approval(project, row_name: str, note: str) -> None:
+	"""催办: the stage's lead department (or the team) urges a co-approver's approval; the note reaches that
+	department's contacts and leader in charge in the desk, and is on the project's timeline."""
+	row = approval_row(project, row_name)
+	stage = next((s for s in project.stages if s.stage_name == row.stage_name), None)
+	if not may_act(project) and not leads(project, stage):
+		frappe.throw(
+			_("Only the project's agency team or the stage's lead department may urge an approval."),
+			frappe.PermissionError,
+		)
+	note = (note or "").strip()
+	if not note:
+		frappe.throw(_("Write what you ask of the department."), ProjectActionError)
+	if row.approval_status not in ("In Progress", "Not Started"):
+		frappe.throw(_("{0} is granted already.").format(row.item_name), ProjectActionError)
+	row.last_urged_on = getdate()
+	project.flags.ignore_permissions = True  # checked above: the team's or the lead department's action
+	project.save()
+	project.add_comment("Info", _("Urged: {0}: {1}").format(row.item_name, note[:500]))
+	from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
+	from frappe.utils import escape_html
+
+	users = set(
+		frappe.get_all("GS Department Liaison", filters={"department": row.department}, pluck="contact_user")
+	) | set(
+		frappe.get_all("GS Department Liaison", filters={"department": row.department}, pluck="leader_user")
+	)
+	users = sorted(user for user in users if user and user != frappe.session.user)
+	if users:
+		make_notification_logs(
+			frappe._dict(
+				type="Alert",
+				document_type="GS Key Project",
+				document_name=project.name,
+				subject=_("Urged: {0} of {1}: {2}").format(
+					escape_html(row.item_name), escape_html(project.project_name), escape_html(note[:200])
+				),
+				from_user=frappe.session.user,
+			),
+			users,
+		)
 
 
 def record_approval(project, row_name: str, approval_number: str | None = None, approved_on=None) -> str:
@@ -164,6 +221,10 @@ def record_approval(project, row_name: str, approval_number: str | None = None, 
 	row.approval_status = "Approved"
 	row.approved_on = on
 	row.approval_number = (approval_number or "").strip()[:140] or None
+	# a department without a desk account: the team records its decision, marked so
+	row.recorded_for_department = int(
+		not has_desk_account(row.department) and row.department not in departments_of(frappe.session.user)
+	)
 	on_granted(row, on)  # 告知承诺制: its verification falls due
 	stage = next(s for s in project.stages if s.stage_name == row.stage_name)
 	started = []
@@ -173,7 +234,15 @@ def record_approval(project, row_name: str, approval_number: str | None = None, 
 	completes = complete_if_done(project, stage, on)
 	project.flags.ignore_permissions = True  # checked above: the team's or the department's action
 	project.save()
-	project.add_comment("Info", _("Approved: {0}").format(row.item_name))
+	project.add_comment(
+		"Info",
+		_("Approved: {0}").format(row.item_name)
+		+ (
+			" · " + _("recorded by the agency team for a department without a desk account")
+			if row.recorded_for_department
+			else ""
+		),
+	)
 	waiting = holding(project, "Stage Completion", stage_approvals(project, stage))
 	if not completes and not open_required(project, stage.stage_name) and waiting:
 		project.add_comment(
@@ -287,6 +356,9 @@ def pause_approval(project, row_name: str, missing_materials: str) -> None:
 	project.add_comment(
 		"Info", _("Clock stopped for {0}: waiting for {1}").format(row.item_name, missing[:500])
 	)
+	from govservice.key_projects.notices import tell_enterprise
+
+	tell_enterprise(project, project.approval_pauses[-1])  # by text; the written notice is on the portal
 
 
 def resume_approval(project, row_name: str) -> None:

@@ -13,7 +13,8 @@
 
 Writes (the form, REST, frappe.client) are for the liaison agent, agents of the handling centre's scope and
 the team's agents; departments act on their own approvals only, through `record_approval` and the clock
-stops (`pause_approval` / `resume_approval`).
+stops (`pause_approval` / `resume_approval`); the department that leads a stage (牵头部门) reads the project,
+accepts its stage's joint application (`accept_stage`) and urges its co-approvers (`urge_approval`).
 """
 
 import frappe
@@ -53,6 +54,10 @@ def project_query(user: str | None = None, doctype: str | None = None) -> str:
 			f"{TABLE}.name in (select parent from `tabGS Project Approval` where parenttype = 'GS Key Project'"
 			f" and department in ({listed}))"
 		)
+		conditions.append(  # 牵头部门: the department that leads a stage
+			f"{TABLE}.name in (select parent from `tabGS Project Stage` where parenttype = 'GS Key Project'"
+			f" and lead_department in ({listed}))"
+		)
 	return "(" + " or ".join(conditions) + ")"
 
 
@@ -68,7 +73,9 @@ def relation(doc, user: str) -> str | None:
 		return "team"
 	if "GS Department Contact" in frappe.get_roles(user):
 		mine = set(departments_of(user))
-		if any(row.department in mine for row in doc.get("approvals") or []):
+		if any(row.department in mine for row in doc.get("approvals") or []) or any(
+			row.lead_department in mine for row in doc.get("stages") or []
+		):
 			return "department"
 	return None
 
@@ -108,4 +115,15 @@ def may_record(doc, row, user: str | None = None) -> bool:
 		"GS Department Contact" in frappe.get_roles(user)
 		and bool(row.department)
 		and row.department in departments_of(user)
+	)
+
+
+def leads(doc, stage, user: str | None = None) -> bool:
+	"""Is `user` the liaison contact or leader in charge of the department that leads `stage` (牵头部门)?"""
+	user = user or frappe.session.user
+	return (
+		stage is not None
+		and bool(stage.lead_department)
+		and "GS Department Contact" in frappe.get_roles(user)
+		and stage.lead_department in departments_of(user)
 	)

@@ -210,6 +210,64 @@ class TestPrerequisites(KeyProjectTestCase):
 		)
 
 
+class TestLeadDepartment(KeyProjectTestCase):
+	"""牵头部门: the planning bureau leads stage 1 — it receives the joint application (accepts the stage) and
+	urges its co-approver; a department without a desk account has its decision recorded by the team."""
+
+	def test_the_lead_department_accepts_its_stage_and_urges_a_co_approver(self):
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.planned()
+			frappe.set_user(self.housing_contact)  # leads stage 2, not stage 1
+			with self.assertRaises(frappe.PermissionError):
+				project.accept_stage()
+			frappe.set_user(self.planning_contact)
+			project.run_method("onload")
+			self.assertEqual(project.get_onload().led_stages, ["立项用地规划许可"])
+			project.accept_stage()
+			project = frappe.get_doc("GS Key Project", project.name)
+		self.assertEqual((project.status, project.stages[0].stage_status), ("In Approval", "Open"))
+		row = next(r for r in project.approvals if r.item_name == "环评审批")  # the housing bureau's
+		frappe.local.message_log = []
+		with self.assertRaises(frappe.ValidationError):
+			project.urge_approval(row.name, "  ")
+		with self.freeze_time("2026-06-03 10:00:00", tick=True):
+			project.urge_approval(row.name, "请于本周内出具<b>环评</b>批复")
+		project = frappe.get_doc("GS Key Project", project.name)
+		self.assertEqual(
+			str(next(r for r in project.approvals if r.item_name == "环评审批").last_urged_on), "2026-06-03"
+		)
+		frappe.set_user("Administrator")
+		told = frappe.get_all(
+			"Notification Log",
+			filters={"document_type": "GS Key Project", "document_name": project.name},
+			fields=["for_user", "subject"],
+		)
+		self.assertIn(self.housing_contact, {n.for_user for n in told})
+		self.assertTrue(all("<b>" not in n.subject for n in told))
+		frappe.set_user(self.housing_contact)  # not the lead of stage 1
+		with self.assertRaises(frappe.PermissionError):
+			project.urge_approval(next(r.name for r in project.approvals if r.item_name == "项目核准"), "催")
+
+	def test_the_team_records_for_a_department_without_a_desk_account(self):
+		without = make_department("项目测试发改局")
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.planned()
+			next(r for r in project.approvals if r.item_name == "项目核准").department = without
+			frappe.set_user(self.agent_user)
+			project.save()
+			project = frappe.get_doc("GS Key Project", project.name)
+			project.accept_stage()
+			project = frappe.get_doc("GS Key Project", project.name)
+			rows = {r.item_name: r for r in project.approvals}
+			project.record_approval(rows["项目核准"].name, "鹤发改核准〔2026〕2号")
+			frappe.set_user(self.planning_contact)
+			project = frappe.get_doc("GS Key Project", project.name)
+			project.record_approval(rows["用地预审"].name)
+		project = frappe.get_doc("GS Key Project", project.name)
+		marked = {r.item_name: r.recorded_for_department for r in project.approvals if r.approved_on}
+		self.assertEqual(marked, {"项目核准": 1, "用地预审": 0})
+
+
 class TestWhatTheFormSays(KeyProjectTestCase):
 	def test_a_stage_accepted_on_a_rest_day_says_when_its_limits_count(self):
 		frappe.local.message_log = []

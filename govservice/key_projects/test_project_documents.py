@@ -93,6 +93,40 @@ class TestProjectPrints(KeyProjectTestCase):
 				self.assertTrue(any(name in page for page in pages), "a row is split across a page break")
 		self.assertIn(f"前置事项：{names[0]}", "".join(pages))
 
+	def test_each_clock_stop_has_its_written_notice_for_the_enterprise(self):
+		"""一次性告知书: what that approval lacks, listed in full, escaped; the project's readers and its
+		enterprise get it, another enterprise or centre does not, nor a notice of another project."""
+		from govservice.api.printing import project_notice_pdf
+
+		with self.freeze_time(MONDAY, tick=True):
+			project = self.accepted()
+			frappe.set_user(self.agent_user)
+			row = next(r for r in project.approvals if r.item_name == "用地预审")
+			project.pause_approval(row.name, f"勘测定界报告\n{HOSTILE}宗地图")
+		frappe.set_user("Administrator")
+		project = frappe.get_doc("GS Key Project", project.name)
+		stop = project.approval_pauses[-1].name
+		text = pdf_text(project_notice_pdf(project.name, stop).get_data())
+		for phrase in ("一次性告知", "用地预审", "勘测定界报告", "宗地图", "鹤峰县测试有限公司", "暂停计时"):
+			self.assertIn(phrase, text)
+		self.assertIn('imgsrc=xonerror="alert(1)"', text)  # shown as the text it is, never as markup
+		owner = make_portal_user("kp.notice.owner@test.govservice", "Enterprise")
+		frappe.db.set_value("GS Key Project", project.name, "owner_user", owner)
+		frappe.set_user(owner)
+		self.assertTrue(project_notice_pdf(project.name, stop).get_data().startswith(b"%PDF"))
+		stranger = make_portal_user(
+			"kp.notice.stranger@test.govservice", "Enterprise", credit_code="91422828MA49XK2L1B"
+		)
+		for user, args in (
+			(stranger, (project.name, stop)),
+			(self.other_user, (project.name, stop)),
+			(owner, (project.name, "no-such-notice")),
+			(owner, ("GS-KP-NO-SUCH", stop)),
+		):
+			frappe.set_user(user)
+			with self.subTest(user=user, args=args), self.assertRaises(frappe.PermissionError):
+				project_notice_pdf(*args)
+
 	def test_one_form_for_the_stage_in_hand_with_its_shared_materials_and_pre_review(self):
 		with self.freeze_time(MONDAY, tick=True):
 			project = self.accepted()

@@ -40,6 +40,7 @@ CITIZEN_METHODS = (
 	"govservice.api.portal.",
 	"govservice.api.account.",
 	"govservice.api.printing.download_pdf",
+	"govservice.api.printing.project_notice_pdf",
 	"govservice.supervision.assessments.submit_questionnaire",
 	# the hall: numbers, the screen, and the account holder's own appointments (never the calling desk)
 	"govservice.service_hall.tickets.",

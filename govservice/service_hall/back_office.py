@@ -18,7 +18,7 @@ from frappe.utils import cint, getdate, now_datetime, today
 from govservice.casework.errors import CaseError
 from govservice.casework.ledger import log_action
 from govservice.citizen_portal.utils import is_portal_user
-from govservice.complaints.permissions import CONTACT_ROLE, departments_of
+from govservice.complaints.permissions import CONTACT_ROLE, departments_of, has_desk_account
 from govservice.domain.hall_rules import back_office_problems, document_number
 from govservice.organisation.calendar import add_working_days
 from govservice.security.registry import is_admin
@@ -251,14 +251,6 @@ def task_for_action(name) -> "frappe.model.document.Document":
 		frappe.throw(_("This case is not with your back office."), frappe.PermissionError)
 	task.flags.recorded_for_department = kind == "front"
 	return task
-
-
-def has_desk_account(department: str) -> bool:
-	"""Whether the department takes part in the desk: its liaison record names a contact or leader."""
-	row = frappe.db.get_value(
-		"GS Department Liaison", department, ["contact_user", "leader_user"], as_dict=True
-	)
-	return bool(row and (row.contact_user or row.leader_user))
 
 
 def check_open(task) -> None:

@@ -209,6 +209,23 @@ class TestSchedule(unittest.TestCase):
 				],
 			)
 
+	def test_a_stage_that_opened_early_enough_does_not_make_its_predecessor_critical(self):
+		"""Found by the property test: stage S1 opens on S0's finish, but its only required approval waits
+		for S0's optional serial approval, which finishes a day later — that one is critical, not the
+		approval that ended S0 (delaying it moves S1's opening, not its finish)."""
+		stages = [
+			Stage("S0", 1, (Approval("S0A0", 0), Approval("S0A1", 1, parallel=False, required=False))),
+			Stage("S1", 1, (Approval("S1A0", 0, parallel=False, after=("S0A1",)),)),
+		]
+		plan = schedule(CALENDAR, date(2026, 1, 4), stages)  # a working Sunday (调休)
+		self.assertEqual(plan.critical_path, ["S0A1", "S1A0"])
+		self.assertEqual(
+			schedule(CALENDAR, date(2026, 1, 4), with_limit(stages, "S0A0", 1)).finish, plan.finish
+		)
+		self.assertGreater(
+			schedule(CALENDAR, date(2026, 1, 4), with_limit(stages, "S0A1", 1)).finish, plan.finish
+		)
+
 	def test_an_approval_needs_only_approvals_before_it(self):
 		for after in (("a",), ("c",), ("nowhere",)):  # itself, a later one, none
 			with self.subTest(after=after), self.assertRaises(PlanError):

@@ -4,7 +4,7 @@ missing, its liaison agent, and its agreement and timetable (the project's porta
 import frappe
 from frappe.utils import getdate
 
-from govservice.api.printing import PORTAL_PRINT_FORMATS, portal_pdf_url
+from govservice.api.printing import PORTAL_PRINT_FORMATS, portal_pdf_url, project_notice_url
 from govservice.citizen_portal.utils import portal_record, set_rating_context
 from govservice.key_projects.materials import approvals_of, materials_by_approval
 from govservice.key_projects.reports import working_days
@@ -59,6 +59,8 @@ def get_context(context):
 	]
 	# 一次性告知: what the departments asked for, while the approval's clock stands still
 	context.waiting = [pause for pause in project.approval_pauses if not pause.resumed_on]
+	for pause in project.approval_pauses:  # each approval's written notice (一次性告知书), as a PDF
+		pause.url = project_notice_url(project.name, pause.name)
 	# 好差评 of the agency: once, when a stage is done
 	set_rating_context(context, {"key_project": project.name})
 	context.can_rate = (

@@ -19,6 +19,11 @@ class GSSMSTemplate(ParentScopedRow):
 			"Request Terminated",
 			"Not Accepted",
 			"Rectification Done",
+			"Supervision Alert",
+			"Appointment Booked",
+			"Appointment Reminder",
+			"Appointment Cancelled",
+			"Project One-Time Notice",
 		]
 		parameters: DF.Data | None
 		parent: DF.Data

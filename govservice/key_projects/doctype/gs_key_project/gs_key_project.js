@@ -28,7 +28,14 @@ frappe.ui.form.on("GS Key Project", {
 		if (can_write && !frm.doc.accepted_on) {
 			frm.add_custom_button(__("Apply Plan Template"), () => apply_template(frm));
 		}
-		if (can_write && frm.doc.status !== "Completed" && next_stage(frm)) {
+		// 牵头部门: the stages the reader's department leads (the server decides)
+		const led = new Set((frm.doc.__onload || {}).led_stages || []);
+		const upcoming = next_stage(frm);
+		if (
+			(can_write || (upcoming && led.has(upcoming.stage_name))) &&
+			frm.doc.status !== "Completed" &&
+			upcoming
+		) {
 			frm.add_custom_button(__("Accept Stage"), () =>
 				act(frm, "accept_stage", {}).then(() =>
 					frappe.show_alert({ message: __("Stage accepted"), indicator: "green" })
@@ -50,6 +57,20 @@ frappe.ui.form.on("GS Key Project", {
 		// the team and the approving departments act on approvals; a reader (the supervisory department)
 		// does not
 		const acts = can_write || frappe.user.has_role("GS Department Contact");
+		// 一次性告知书: each clock stop's written notice to the enterprise, as a PDF
+		const stops = frm.doc.approval_pauses || [];
+		if (stops.length && frm.perm[0] && frm.perm[0].print) {
+			frm.add_custom_button(__("One-Time Notice (PDF)"), () => print_notice(frm, stops));
+		}
+		// 催办: the lead department (or the team) urges what is still open in its stages
+		const urgeable = (frm.doc.approvals || []).filter(
+			(row) =>
+				["In Progress", "Not Started"].includes(row.approval_status) &&
+				(can_write || led.has(row.stage_name))
+		);
+		if (urgeable.length && (can_write || led.size) && frm.doc.status === "In Approval") {
+			frm.add_custom_button(__("Urge (催办)"), () => urge_approval(frm, urgeable));
+		}
 		if (!acts) return;
 		if (running.length) {
 			frm.add_custom_button(__("Record Approval"), () => record_approval(frm, running));
@@ -221,6 +242,39 @@ function resume_approval(frm, rows) {
 		title: __("Materials Arrived"),
 		fields: [approval_field(rows)],
 		done: __("Clock running again"),
+	});
+}
+
+function print_notice(frm, stops) {
+	frappe.prompt(
+		[
+			row_field(
+				"notice",
+				__("One-Time Notice"),
+				stops,
+				(row) => row.name,
+				(row) => `${row.item_name} · ${frappe.datetime.str_to_user(row.paused_on)}`
+			),
+		],
+		(values) =>
+			window.open(
+				"/api/method/govservice.api.printing.project_notice_pdf?" +
+					new URLSearchParams({ project: frm.doc.name, notice: values.notice }).toString()
+			),
+		__("One-Time Notice (PDF)"),
+		__("Open the PDF")
+	);
+}
+
+function urge_approval(frm, rows) {
+	action_dialog(frm, {
+		method: "urge_approval",
+		title: __("Urge (催办)"),
+		fields: [
+			approval_field(rows),
+			{ fieldname: "note", fieldtype: "Small Text", label: __("What You Ask"), reqd: 1 },
+		],
+		done: __("The department has been urged"),
 	});
 }
 

@@ -89,9 +89,11 @@ class GSKeyProject(Document):
 	def onload(self) -> None:
 		"""The approvals the reader may act on (the form offers those only: a department's contact sees its
 		own department's approvals in the dialogs, not its co-approvers')."""
-		from govservice.key_projects.permissions import may_record
+		from govservice.key_projects.permissions import leads, may_record
 
 		self.set_onload("actionable_approvals", [row.name for row in self.approvals if may_record(self, row)])
+		# 牵头部门: the stages the reader leads (accept the next one, urge its co-approvers)
+		self.set_onload("led_stages", [stage.stage_name for stage in self.stages if leads(self, stage)])
 
 	def validate(self) -> None:
 		self.validate_owner()
@@ -196,6 +198,10 @@ class GSKeyProject(Document):
 		self, approval: str, approval_number: str | None = None, approved_on: str | None = None
 	) -> str:
 		return actions.record_approval(self, approval, approval_number, approved_on)
+
+	@frappe.whitelist()
+	def urge_approval(self, approval: str, note: str) -> None:
+		actions.urge_approval(self, approval, note)
 
 	@frappe.whitelist()
 	def record_verification(self, approval: str, outcome: str, note: str | None = None) -> None:

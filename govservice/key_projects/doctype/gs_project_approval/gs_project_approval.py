@@ -25,7 +25,9 @@ class GSProjectApproval(ParentScopedRow):
 		is_paused: DF.Check
 		commitment_limit_days: DF.Int
 		is_required: DF.Check
+		last_urged_on: DF.Date | None
 		prerequisites: DF.SmallText | None
+		recorded_for_department: DF.Check
 		verification_days: DF.Int
 		verification_due: DF.Date | None
 		verification_escalated: DF.Check
