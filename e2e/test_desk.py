@@ -5,6 +5,7 @@ fails on a console error, a failed request or visible English on a zh page (shor
 and saves a screenshot per step in GS_E2E_SHOTS.
 """
 
+import datetime
 import json
 import os
 import time
@@ -462,6 +463,13 @@ class TestKeyProject(DeskTestCase):
 		gantt = agent.page.locator(".gs-project-gantt")
 		gantt.scroll_into_view_if_needed()
 		expect(gantt.locator(".bar-wrapper.gs-gantt-stage")).to_have_count(4)
+		# limits are working days: the days off are shaded (weekends, holidays, with 调休 as China has it)
+		rest = gantt.locator("rect.gs-rest-day")
+		expect(rest.first).to_be_attached()
+		drawn = rest.evaluate_all("(rects) => rects.map((r) => r.getAttribute('data-day'))")
+		sent = agent.page.evaluate("() => cur_frm.doc.__onload.rest_days")
+		self.assertTrue(drawn and set(drawn) <= set(sent), (drawn[:5], sent[:5]))
+		self.assertTrue(any(datetime.date.fromisoformat(day).weekday() == 6 for day in drawn))
 		self.assertGreater(gantt.locator(".bar-wrapper.gs-gantt-critical").count(), 0)
 		agent.shot("timetable")
 		# the agency agreement and the plan and timetable, printed in Chinese

@@ -269,6 +269,10 @@ class TestEnterprisePortal(KeyProjectTestCase):
 			deferred = next(row for row in project.approvals if row.item_name == "用地预审")
 			deferred.decision = "Deferred Materials"
 			deferred.deferred_materials = "土地权属证明（承诺15日内补交）"
+			project.append(
+				"deferred_items",
+				{"item_name": "用地预审", "material_name": "勘测定界报告", "promised_date": "2026-06-12"},
+			)
 			project.save()
 			project.accept_stage()
 		unrelated = self.new_project(project_name="他人项目")
@@ -283,7 +287,9 @@ class TestEnterprisePortal(KeyProjectTestCase):
 		)
 		first_rows = {row.item_name: row for row in context.stages[0][1]}
 		self.assertEqual(str(first_rows["用地预审"].due_date), "2026-06-23")
-		self.assertEqual([row.what for row in context.missing], ["用地预审"])
+		self.assertEqual([row.what for row in context.missing], ["用地预审", "用地预审"])
+		self.assertIn("勘测定界报告", context.missing[1].materials)  # each 容缺 material with its date
+		self.assertIn("2026", context.missing[1].materials)
 		self.assertEqual(context.days_used, 1)
 		self.assertFalse(frappe.has_permission("GS Key Project", "write", doc=project.name))
 		for outsider in (self.stranger, self.citizen):

@@ -2,6 +2,7 @@
 missing, its liaison agent, and its agreement and timetable (the project's portal account only)."""
 
 import frappe
+from frappe import _
 from frappe.utils import getdate
 
 from govservice.api.printing import PORTAL_PRINT_FORMATS, portal_pdf_url, project_notice_url
@@ -46,17 +47,30 @@ def get_context(context):
 		stage.lead_name = gs_department(stage.lead_department)
 		context.stages.append((stage, rows))
 	# 容缺: materials the plan deferred for approvals not yet granted
-	context.missing = [
-		frappe._dict(what=row.item_name, materials=row.deferred_materials)
-		for row in project.approvals
-		if row.decision == "Deferred Materials"
-		and row.deferred_materials
-		and row.approval_status != "Approved"
-	] + [
-		frappe._dict(what=stage.stage_name, materials=stage.pre_review_deferred)
-		for stage in project.stages
-		if stage.pre_review_deferred and stage.stage_status != "Completed"
-	]
+	context.missing = (
+		[
+			frappe._dict(what=row.item_name, materials=row.deferred_materials)
+			for row in project.approvals
+			if row.decision == "Deferred Materials"
+			and row.deferred_materials
+			and row.approval_status != "Approved"
+		]
+		+ [
+			frappe._dict(what=stage.stage_name, materials=stage.pre_review_deferred)
+			for stage in project.stages
+			if stage.pre_review_deferred and stage.stage_status != "Completed"
+		]
+		+ [
+			frappe._dict(
+				what=row.item_name,
+				materials=_("{0}, promised by {1}").format(
+					row.material_name, frappe.format(row.promised_date, {"fieldtype": "Date"})
+				),
+			)
+			for row in project.get("deferred_items") or []
+			if not row.received_on
+		]
+	)
 	# 一次性告知: what the departments asked for, while the approval's clock stands still
 	context.waiting = [pause for pause in project.approval_pauses if not pause.resumed_on]
 	for pause in project.approval_pauses:  # each approval's written notice (一次性告知书), as a PDF

@@ -425,8 +425,9 @@ function show_timetable(frm) {
 		);
 		const last = tasks.map((task) => task.end).sort().pop();
 		const days = moment(last).diff(moment(tasks[0].start), "days");
-		new Gantt(wrapper.find(".gs-project-gantt")[0], tasks, {
-				view_mode: days > 90 ? "Week" : "Day",
+		const by_day = days <= 180;
+		const gantt = new Gantt(wrapper.find(".gs-project-gantt")[0], tasks, {
+				view_mode: by_day ? "Day" : "Week",
 				language: (frappe.boot.lang || "").startsWith("zh") ? "zh" : "en",
 				date_format: "YYYY-MM-DD",
 				bar_height: 22,
@@ -440,5 +441,33 @@ function show_timetable(frm) {
 				on_date_change: () => setTimeout(() => show_timetable(frm), 0),
 				on_progress_change: () => setTimeout(() => show_timetable(frm), 0),
 			});
+		if (by_day) shade_rest_days(frm, gantt, tasks.length);
+		wrapper.append(
+			`<p class="text-muted small">${__(
+				"Every limit is in working days: the grey columns are days off (weekends and public holidays, with the swapped working days)."
+			)}</p>`
+		);
+	});
+}
+
+// 休息日: the calendar's days off, shaded on the chart's day columns (the server sends them: China's
+// holidays and swapped working days)
+function shade_rest_days(frm, gantt, rows) {
+	const rest = (frm.doc.__onload || {}).rest_days || [];
+	const options = gantt.options;
+	const height = options.header_height + options.padding + (options.bar_height + options.padding) * rows;
+	rest.forEach((day) => {
+		const hours = moment(day).diff(moment(gantt.gantt_start), "hours");
+		if (hours < 0) return;
+		const rect = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+		rect.setAttribute("x", (hours / options.step) * options.column_width);
+		rect.setAttribute("y", 0);
+		rect.setAttribute("width", options.column_width);
+		rect.setAttribute("height", height);
+		rect.setAttribute("class", "gs-rest-day");
+		rect.setAttribute("data-day", day);
+		rect.setAttribute("fill", "#8d99a6");
+		rect.setAttribute("fill-opacity", "0.18");
+		gantt.layers.grid.appendChild(rect);
 	});
 }

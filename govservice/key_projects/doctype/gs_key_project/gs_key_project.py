@@ -94,6 +94,7 @@ class GSKeyProject(Document):
 		self.set_onload("actionable_approvals", [row.name for row in self.approvals if may_record(self, row)])
 		# 牵头部门: the stages the reader leads (accept the next one, urge its co-approvers)
 		self.set_onload("led_stages", [stage.stage_name for stage in self.stages if leads(self, stage)])
+		self.set_onload("rest_days", rest_days(self))
 
 	def validate(self) -> None:
 		self.validate_owner()
@@ -226,3 +227,31 @@ class GSKeyProject(Document):
 	@frappe.whitelist()
 	def pre_review_stage(self, stage: str, deferred_materials: str | None = None) -> None:
 		actions.pre_review_stage(self, stage, deferred_materials)
+
+
+def rest_days(project) -> list[str]:
+	"""The days off (weekends and public holidays, with China's swapped working days) over the project's
+	timetable, for the Gantt chart to shade: its limits are working days."""
+	from frappe.utils import add_days
+
+	from govservice.domain.workdays import CalendarRangeError
+	from govservice.organisation.calendar import get_work_calendar
+
+	dates = [getdate(value) for value in (project.accepted_on, project.planned_finish) if value]
+	dates += [getdate(row.planned_start) for row in project.approvals if row.planned_start]
+	if not dates:
+		return []
+	first, last = add_days(min(dates), -35), add_days(max(dates), 35)  # the chart's month either side
+	if (last - first).days > 400:
+		return []
+	calendar = get_work_calendar()
+	days = []
+	day = first
+	while day <= last:
+		try:
+			if not calendar.is_working_day(day):
+				days.append(str(day))
+		except CalendarRangeError:
+			pass
+		day = add_days(day, 1)
+	return days
