@@ -287,6 +287,58 @@ class TestJointCase(DeskTestCase):
 			self.assertTrue(any(f"EA{STAMP}CN" in m["text"] for m in texts), texts[-3:])
 
 
+class TestLeadDepartment(DeskTestCase):
+	"""牵头部门 and 告知承诺制: 县住房和城乡建设局 leads 施工许可 — its contact urges 人社局's approval there (the note
+	reaches 人社局's contact), grants its own approval under commitment the same day and verifies the
+	commitment afterwards."""
+
+	APPROVED = "() => cur_frm.doc.approvals.filter((r) => r.approval_status === 'Approved').length"
+
+	def record(self, desk: Desk, label: str | None = None) -> None:
+		TestKeyProject.record(self, desk, label)  # (TestKeyProject is defined further down)
+
+	def test_the_lead_department_urges_grants_under_commitment_and_verifies(self):
+		name = SETUP["lead_project"]
+		housing = self.desk("housing")
+		housing.open_form(f"/app/gs-key-project/{name}")
+		housing.button("催办")
+		expect(housing.dialog()).to_be_visible()
+		housing.dialog_select("approval", "施工许可 · 农民工工资支付保证金存储")
+		housing.dialog_fill("note", "请于本周内办结保证金存储，项目急需开工")
+		housing.shot("urge")
+		self.assert_chinese(housing)
+		housing.dialog_primary()
+		housing.page.wait_for_function(
+			"""() => cur_frm.doc.approvals.some((r) => r.item_name === '农民工工资支付保证金存储' && r.last_urged_on)"""
+		)
+		contact = self.desk("contact")
+		told = contact.page.evaluate(
+			"""(name) => frappe.db.get_list('Notification Log', {filters: {document_name: name},
+				fields: ['subject']}).then((rows) => rows.map((r) => r.subject))""",
+			name,
+		)
+		self.assertTrue(any("请于本周内办结保证金存储" in subject for subject in told), told)
+		# its own approval under 告知承诺制: granted the same day, verification due, then verified
+		housing.open_form(f"/app/gs-key-project/{name}")
+		self.record(housing, "施工许可 · 工程质量安全监督登记")
+		row = next(r for r in housing.doc()["approvals"] if r["item_name"] == "工程质量安全监督登记")
+		self.assertTrue(row["verification_due"])
+		housing.page.wait_for_function("() => !document.querySelector('.modal.show') && !cur_frm.is_dirty()")
+		housing.wait()
+		housing.button("核查承诺")
+		expect(housing.dialog()).to_be_visible()
+		housing.dialog_fill("note", "现场核查，承诺事项已落实")
+		housing.shot("verify")
+		self.assert_chinese(housing)
+		housing.dialog_primary()
+		housing.page.wait_for_function(
+			"""() => cur_frm.doc.approvals.some((r) => r.item_name === '工程质量安全监督登记'
+				&& r.verification_outcome === 'Commitment Met')"""
+		)
+		housing.shot("verified")
+		self.assert_chinese(housing)
+
+
 class TestComplaintFlow(DeskTestCase):
 	"""Seed 004 from registration to close: window officer → department contact → window lead → window."""
 

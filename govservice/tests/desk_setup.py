@@ -50,6 +50,7 @@ def prepare(pixel_url: str = "http://127.0.0.1:8025/pixel") -> None:
 	hall["result"] = ensure_result_at_county()
 	hall["back_office"] = ensure_case_for_back_office()
 	hall["platform"] = ensure_hotline_platform(pixel_url.replace("/pixel", "/callback"))
+	lead_project = ensure_project_in_construction_permit()
 	# the carrier refused a text a moment ago: the administrator is told when the desk starts
 	frappe.db.set_single_value("GS SMS Settings", "last_failure_on", frappe.utils.now_datetime())
 	frappe.db.commit()
@@ -81,6 +82,7 @@ def prepare(pixel_url: str = "http://127.0.0.1:8025/pixel") -> None:
 				"evaluation": evaluation,
 				"assessment": assessment,
 				"hall": hall,
+				"lead_project": lead_project,
 			},
 			ensure_ascii=False,
 		)
@@ -311,6 +313,44 @@ def ensure_result_at_county() -> dict:
 	frappe.set_user(user)
 	handover = frappe.db.get_value("GS Result Handover", {"gs_case": case.name})
 	return {"case": case.name, "handover": handover, "applicant": "出件测试村民", "id_number": RESULT_ID}
+
+
+def ensure_project_in_construction_permit() -> str:
+	"""A key project of the county whose third stage (施工许可, led by 县住房和城乡建设局) is open (a new one each
+	run: its approvals are granted once): its 工程质量安全监督登记 under 告知承诺制, decided the same day."""
+	from govservice.tests.utils import make_key_project
+
+	agent = frappe.db.get_value("GS Agent", {"user": USERS["county_agent"]})
+	centre = frappe.db.get_value("GS Agent", agent, "service_centre")
+	stamp = frappe.generate_hash(length=6)
+	frappe.set_user(USERS["county_agent"])
+	try:
+		project = make_key_project(
+			centre,
+			agent,
+			project_name=f"牵头部门测试项目{stamp}",
+			credit_code="91422828MA49XK2L1B",
+			owner_enterprise="湖北测试建设有限公司",
+		)
+		project.apply_template("企业投资核准类项目审批流程")
+		project = frappe.get_doc("GS Key Project", project.name)
+		row = next(r for r in project.approvals if r.item_name == "工程质量安全监督登记")
+		row.update({"decision": "Commitment", "commitment_limit_days": 0, "verification_days": 10})
+		project.save()
+		frappe.get_doc("GS Key Project", project.name).accept_stage()
+		for _round in range(30):  # stages 1 and 2, as the team records (what waits starts as it goes)
+			project = frappe.get_doc("GS Key Project", project.name)
+			running = [
+				r
+				for r in project.approvals
+				if r.approval_status == "In Progress" and r.stage_name in ("立项用地规划许可", "工程建设许可")
+			]
+			if not running:
+				break
+			project.record_approval(running[0].name, "鹤峰县示范批文")
+	finally:
+		frappe.set_user("Administrator")
+	return project.name
 
 
 def ensure_case_for_back_office() -> dict:
