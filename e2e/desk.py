@@ -121,6 +121,10 @@ class Desk:
 		# (Failed to execute 'removeChild' … at ResizeObserver.boundDrawFn); the redrawn chart is fine
 		if "removeChild" in text and "boundDrawFn" in text:
 			return
+		# Frappe's list filter drawn before its template is compiled on a busy machine (seen once in CI on
+		# the supervision board's drill-down; the list and its filters work once loaded)
+		if "template.compile" in text and "Filter.make" in text:
+			return
 		self.problems.append(text)
 
 	def on_response(self, response) -> None:
