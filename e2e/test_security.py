@@ -1166,11 +1166,17 @@ class SecuritySuite(unittest.TestCase):
 				handover.status_code == (417 if identity in writers else 403),
 				handover.text[:120],
 			)
+			deferred = stored["deferred_items"][0]["name"]
+			# 417 to the team and the department, 403 to others: the stage of 施工许可证核发 has not opened;
+			# 告知承诺制 / 容缺: 项目核准 is no commitment, the deferred material has arrived already; 催办 with no
+			# note (the team and the stage's lead department, the department's contact, are told to write one)
 			for method, args in (
 				("pause_approval", {"approval": rows["施工许可证核发"], "missing_materials": "安全测试"}),
 				("resume_approval", {"approval": rows["施工许可证核发"]}),
+				("record_verification", {"approval": rows["项目核准"], "outcome": "Commitment Met"}),
+				("receive_deferred", {"deferred": deferred}),
+				("urge_approval", {"approval": rows["施工许可证核发"], "note": " "}),
 			):
-				# the stage of that approval has not opened: 417 to the team and the department, 403 to others
 				answer = client.call(
 					"run_doc_method", dt="GS Key Project", dn=name, method=method, args=json.dumps(args)
 				)
@@ -1189,27 +1195,7 @@ class SecuritySuite(unittest.TestCase):
 			self.record(
 				identity, "GS Key Project", "REST PUT clock stop row", name, not ok(forged), forged.text[:120]
 			)
-			# 告知承诺制 / 容缺: 项目核准 is no commitment, the deferred material has arrived already: 417 to the
-			# team and the department, 403 to others; a forged arrival date is refused to all
-			deferred = stored["deferred_items"][0]["name"]
-			for method, args in (
-				("record_verification", {"approval": rows["项目核准"], "outcome": "Commitment Met"}),
-				("receive_deferred", {"deferred": deferred}),
-				# 催办 with no note: the team and the stage's lead department (the department's contact) are
-				# told to write one, others refused
-				("urge_approval", {"approval": rows["施工许可证核发"], "note": " "}),
-			):
-				answer = client.call(
-					"run_doc_method", dt="GS Key Project", dn=name, method=method, args=json.dumps(args)
-				)
-				self.record(
-					identity,
-					"GS Key Project",
-					method,
-					name,
-					answer.status_code == (417 if identity in recorders else 403),
-					answer.text[:120],
-				)
+			# a forged arrival date of the deferred material is refused to all
 			forged_arrival = [dict(row) for row in stored["deferred_items"]]
 			forged_arrival[0]["received_on"] = "2026-01-05"
 			forged = client.put(f"/api/resource/GS Key Project/{name}", {"deferred_items": forged_arrival})

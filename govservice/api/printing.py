@@ -46,16 +46,27 @@ def render_pdf(doctype: str, name: str, print_format: str) -> bytes:
 
 def pdf_response(content: bytes, title: str) -> Response:
 	"""A PDF answer saved under a name that says what it is (重点项目全程代办委托协议书-GS-KP-2026-0001.pdf),
-	so that a record's documents do not all save as `<record>.pdf`. Frappe's own PDF answer mangles a
-	Chinese file name; this one sends it as RFC 6266 asks (an ASCII fallback and the UTF-8 name)."""
+	so that a record's documents do not all save as `<record>.pdf`."""
+	return named_response(content, title, ".pdf", "application/pdf")
+
+
+def named_response(
+	content: bytes, title: str, suffix: str, mimetype: str, attachment: bool = False
+) -> Response:
+	"""A file answer saved as `title` + `suffix`. Frappe's own answers mangle a Chinese file name; this one
+	sends it as RFC 6266 asks (an ASCII fallback and the UTF-8 name). An attachment is only ever saved,
+	never shown as a page by the browser (nosniff)."""
 	from urllib.parse import quote
 
 	safe = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in title).strip("-") or "document"
 	fallback = "".join(ch for ch in safe if ch.isascii()).strip("-") or "document"
-	response = Response(content, mimetype="application/pdf")
+	response = Response(content, mimetype=mimetype)
 	response.headers["Content-Disposition"] = (
-		f"inline; filename=\"{fallback}.pdf\"; filename*=UTF-8''{quote(safe + '.pdf')}"
+		f'{"attachment" if attachment else "inline"}; filename="{fallback}{suffix}"; '
+		f"filename*=UTF-8''{quote(safe + suffix)}"
 	)
+	if attachment:
+		response.headers["X-Content-Type-Options"] = "nosniff"
 	return response
 
 

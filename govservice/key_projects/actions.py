@@ -155,12 +155,10 @@ def urge_approval(project, row_name: str, note: str) -> None:
 	from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
 	from frappe.utils import escape_html
 
-	users = set(
-		frappe.get_all("GS Department Liaison", filters={"department": row.department}, pluck="contact_user")
-	) | set(
-		frappe.get_all("GS Department Liaison", filters={"department": row.department}, pluck="leader_user")
+	liaison = row.department and frappe.db.get_value(
+		"GS Department Liaison", row.department, ["contact_user", "leader_user"], as_dict=True
 	)
-	users = sorted(user for user in users if user and user != frappe.session.user)
+	users = sorted({user for user in (liaison or {}).values() if user and user != frappe.session.user})
 	if users:
 		make_notification_logs(
 			frappe._dict(

@@ -90,12 +90,6 @@ ESCALATED = {
 	"Commitment Verification": ("GS Project Approval", "verification_escalated"),
 	"Deferred Material": ("GS Project Deferred Material", "is_escalated"),
 }
-TARGET_LABELS = {
-	"Approval": "Approval",
-	"Stage": "Stage",
-	"Commitment Verification": "Commitment Verification",
-	"Deferred Material": "Deferred Material",
-}
 
 
 def due_rows(today, next_working_day) -> list[frappe._dict]:
@@ -174,7 +168,7 @@ class Directory:
 
 
 def subject_of(row) -> str:
-	what = _(TARGET_LABELS[row.target])
+	what = _(row.target)  # one of GS Project Reminder's targets (its options, translated)
 	# the desk shows a notification's subject as HTML: the plan's and project's names go in as text
 	return _("{0} {1} of {2} is {3}: due {4}").format(
 		what,

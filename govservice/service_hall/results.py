@@ -133,21 +133,14 @@ def download_licence(case: str) -> Response:
 
 
 def file_response(content: bytes, file_name: str, title: str) -> Response:
-	"""A download saved under a name that says what it is, never shown as a page by the browser."""
-	from urllib.parse import quote
+	"""A download saved under a name that says what it is, as the type its extension says (one of
+	DOWNLOAD_TYPES; anything else as bytes), never shown as a page by the browser."""
+	from govservice.api.printing import named_response
 
 	extension = (file_name or "").rsplit(".", 1)[-1].lower() if "." in (file_name or "") else ""
 	extension = extension if extension in DOWNLOAD_TYPES else ""
 	mimetype = DOWNLOAD_TYPES.get(extension) or "application/octet-stream"
-	safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in title).strip("-") or "licence"
-	fallback = "".join(ch for ch in safe if ch.isascii()).strip("-") or "licence"
-	suffix = f".{extension}" if extension else ""
-	response = Response(content, mimetype=mimetype)
-	response.headers["Content-Disposition"] = (
-		f"attachment; filename=\"{fallback}{suffix}\"; filename*=UTF-8''{quote(safe + suffix)}"
-	)
-	response.headers["X-Content-Type-Options"] = "nosniff"
-	return response
+	return named_response(content, title, f".{extension}" if extension else "", mimetype, attachment=True)
 
 
 def handover_for_action(name) -> "frappe.model.document.Document":
